@@ -1,0 +1,69 @@
+package dev.farthing.ledger.api;
+
+import dev.farthing.ledger.model.AccountStatus;
+import dev.farthing.ledger.model.AccountView;
+import dev.farthing.ledger.model.Currency;
+import dev.farthing.ledger.model.LedgerHealth;
+import dev.farthing.ledger.model.NewAccount;
+import dev.farthing.ledger.model.NewTransfer;
+import dev.farthing.ledger.model.Outcome;
+import dev.farthing.ledger.model.Page;
+import dev.farthing.ledger.model.TransferView;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The wallet ledger. Every method is safe to call from any thread; commands are applied in order by one
+ * writer thread and a future completes only once its effect is durable (fsynced). Reads are linearised
+ * with writes: a read sees every write acknowledged before it was issued.
+ *
+ * <p>Refusals come back as {@link Outcome#fail}, never as exceptions; a future completes exceptionally only
+ * when the ledger itself is closed or broken.
+ */
+public interface Ledger extends AutoCloseable {
+
+    List<Currency> currencies();
+
+    CompletableFuture<Outcome<AccountView>> createAccount(NewAccount account);
+
+    CompletableFuture<Outcome<AccountView>> lookupAccount(String id);
+
+    /** Freeze ({@code FROZEN}), unfreeze ({@code OPEN}) or close ({@code CLOSED}, needs zero balances). */
+    CompletableFuture<Outcome<AccountView>> changeAccountStatus(String id, AccountStatus status);
+
+    CompletableFuture<Outcome<TransferView>> createTransfer(NewTransfer transfer);
+
+    /**
+     * Up to {@link #MAX_BATCH} transfers. Atomic: all commit or none does (the failing ones carry their
+     * own code, the rest {@code linked_transfer_failed}). Not atomic: each stands alone.
+     */
+    CompletableFuture<List<Outcome<TransferView>>> createTransfers(List<NewTransfer> transfers, boolean atomic);
+
+    /** Posts a hold; {@code amount} 0 posts all of it, less posts part and releases the rest. */
+    CompletableFuture<Outcome<TransferView>> postPending(String transferId, long amount);
+
+    CompletableFuture<Outcome<TransferView>> voidPending(String transferId);
+
+    CompletableFuture<Outcome<TransferView>> lookupTransfer(String id);
+
+    /** Transfers debiting or crediting the account, newest first; {@code cursor} from the previous page. */
+    CompletableFuture<Outcome<Page<TransferView>>> listAccountTransfers(String accountId, int limit, String cursor);
+
+    /** Writes a snapshot now; completes with its file name. */
+    CompletableFuture<String> snapshot();
+
+    LedgerHealth health();
+
+    /** Closes the circuit breaker after an operator has looked at the discrepancy. */
+    void resetBreaker(String operator);
+
+    /** What start-up found: snapshot loaded, batches replayed, torn tail truncated. */
+    RecoveryReport recovery();
+
+    @Override
+    void close();
+
+    int MAX_BATCH = 8192;
+    int MAX_PAGE = 1000;
+}
