@@ -28,7 +28,7 @@ public record LedgerConfig(Path dataDir, List<Currency> currencies, boolean fsyn
     }
 
     public static LedgerConfig defaults(Path dataDir) {
-        return new LedgerConfig(dataDir, DEFAULT_CURRENCIES, true, 65_536, 16_384, 200_000, 256L << 20);
+        return new LedgerConfig(dataDir, DEFAULT_CURRENCIES, true, 65_536, 16_384, 200_000, 64L << 20);
     }
 
     public LedgerConfig withCurrencies(List<Currency> list) {

@@ -2,13 +2,283 @@ package dev.farthing.ledger.engine;
 
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.ledger.api.LedgerConfig;
+import dev.farthing.ledger.api.RecoveryReport;
+import dev.farthing.ledger.index.TransferIndex;
+import dev.farthing.ledger.journal.JournalWriter;
+import dev.farthing.ledger.model.AccountStatus;
+import dev.farthing.ledger.model.AccountView;
+import dev.farthing.ledger.model.Currency;
+import dev.farthing.ledger.model.ErrorCode;
+import dev.farthing.ledger.model.LedgerHealth;
+import dev.farthing.ledger.model.NewAccount;
+import dev.farthing.ledger.model.NewTransfer;
+import dev.farthing.ledger.model.Outcome;
+import dev.farthing.ledger.model.Page;
+import dev.farthing.ledger.model.TransferView;
+import dev.farthing.ledger.state.RecentTransfers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The single-writer ledger pipeline (being written). */
-public final class LedgerEngine {
-    private LedgerEngine() {
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The ledger: a four-stage pipeline (prefetch → apply → journal → index), each stage one thread, joined
+ * by bounded queues. Only the apply thread touches state; only the journal thread acknowledges.
+ */
+public final class LedgerEngine implements Ledger, Engine {
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerEngine.class);
+    private static final long MAX_INDEX_LAG_BATCHES = 64;
+    private final LedgerConfig config;
+    private final DataDirLock lock;
+    private final TransferIndex index;
+    private final JournalWriter writer;
+    private final Watermarks marks = new Watermarks();
+    private final Breaker breaker = new Breaker();
+    private final StageQueue<Request> intake;
+    private final RecoveryReport recovery;
+    private final List<Thread> threads = new ArrayList<>();
+    private final ExecutorService snapshotWriter;
+    private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
+    private final AccountListing listing;
+    private final Reconciler reconciler;
+    private volatile boolean stopping;
+    private volatile Throwable failure;
+
+    private LedgerEngine(LedgerConfig config, Clock clock) {
+        this.config = config;
+        Path data = config.dataDir();
+        this.lock = DataDirLock.acquire(data);
+        try {
+            Recovery.Result recovered = Recovery.recover(data.resolve("journal"), data.resolve("snapshots"), config.currencies());
+            this.recovery = recovered.report();
+            this.index = new TransferIndex(data.resolve("index"));
+            Recovery.catchUpIndex(index, data.resolve("journal"), recovered.scan());
+            this.writer = new JournalWriter(data.resolve("journal"), recovered.scan(), config.segmentBytes(), config.fsync());
+            marks.startAt(recovered.scan().lastSequence(), recovered.state().lastTimestamp());
+            this.intake = new StageQueue<>(config.queueCapacity(), this::isFailed);
+            this.snapshotWriter = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("farthing-snapshot").unstarted(r));
+            startStages(recovered, clock, data);
+            this.listing = new AccountListing(index, marks, this);
+            this.reconciler = new Reconciler(this, index, marks, breaker);
+            reconciler.start();
+        } catch (RuntimeException e) {
+            lock.release();
+            throw e;
+        }
     }
 
     public static Ledger open(LedgerConfig config) {
-        throw new UnsupportedOperationException("engine not yet wired");
+        return new LedgerEngine(config, Clock.systemUTC());
+    }
+
+    /** For deterministic tests: a ledger whose batches are stamped by {@code clock}. */
+    public static Ledger open(LedgerConfig config, Clock clock) {
+        return new LedgerEngine(config, clock);
+    }
+
+    private void startStages(Recovery.Result recovered, Clock clock, Path data) {
+        StageQueue<Batches.Prefetched> toApply = new StageQueue<>(4, this::isFailed);
+        StageQueue<Batches.Applied> toJournal = new StageQueue<>(64, this::isFailed);
+        StageQueue<Batches.Committed> toIndex = new StageQueue<>(256, this::isFailed);
+        RecentTransfers recent = new RecentTransfers();
+        start("farthing-prefetch", new PrefetchStage(intake, toApply, index, marks, config.maxBatchCommands(),
+                MAX_INDEX_LAG_BATCHES, this));
+        start("farthing-apply", new ApplyStage(toApply, toJournal, recovered.state(), recent, marks, breaker, clock,
+                config.snapshotEveryBatches(), recovered.scan().lastSequence(), this));
+        start("farthing-journal", new JournalStage(toJournal, toIndex, writer, marks, data.resolve("snapshots"),
+                snapshotWriter, this));
+        start("farthing-index", new IndexStage(toIndex, index, marks, this));
+    }
+
+    private void start(String name, Runnable stage) {
+        threads.add(Thread.ofPlatform().name(name).daemon().start(stage));
+    }
+
+    @Override
+    public List<Currency> currencies() {
+        return config.currencies();
+    }
+
+    <T> CompletableFuture<T> submit(Request request, CompletableFuture<T> future, Function<ErrorCode, T> refusal) {
+        if (failure != null) {
+            return CompletableFuture.completedFuture(refusal.apply(ErrorCode.UNAVAILABLE));
+        }
+        if (stopping) {
+            return CompletableFuture.completedFuture(refusal.apply(ErrorCode.UNAVAILABLE));
+        }
+        if (!intake.offer(request)) {
+            return CompletableFuture.completedFuture(refusal.apply(ErrorCode.OVERLOADED));
+        }
+        return future;
+    }
+
+    private static <T> Function<ErrorCode, Outcome<T>> refused(String detail) {
+        return code -> Outcome.fail(code, code == ErrorCode.OVERLOADED ? "the ledger's queue is full; retry shortly" : detail);
+    }
+
+    @Override
+    public CompletableFuture<Outcome<AccountView>> createAccount(NewAccount account) {
+        CompletableFuture<Outcome<AccountView>> f = new CompletableFuture<>();
+        return submit(new Request.CreateAccount(account, f), f, refused("the ledger is not accepting work"));
+    }
+
+    @Override
+    public CompletableFuture<Outcome<AccountView>> lookupAccount(String id) {
+        CompletableFuture<Outcome<AccountView>> f = new CompletableFuture<>();
+        return submit(new Request.LookupAccount(id, f), f, refused("the ledger is not accepting work"));
+    }
+
+    @Override
+    public CompletableFuture<Outcome<AccountView>> changeAccountStatus(String id, AccountStatus status) {
+        CompletableFuture<Outcome<AccountView>> f = new CompletableFuture<>();
+        return submit(new Request.ChangeStatus(id, status, f), f, refused("the ledger is not accepting work"));
+    }
+
+    @Override
+    public CompletableFuture<Outcome<TransferView>> createTransfer(NewTransfer transfer) {
+        return createTransfers(List.of(transfer), false).thenApply(List::getFirst);
+    }
+
+    @Override
+    public CompletableFuture<List<Outcome<TransferView>>> createTransfers(List<NewTransfer> transfers, boolean atomic) {
+        if (transfers.isEmpty() || transfers.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("a batch holds 1.." + MAX_BATCH + " transfers");
+        }
+        CompletableFuture<List<Outcome<TransferView>>> f = new CompletableFuture<>();
+        Function<ErrorCode, Outcome<TransferView>> one = refused("the ledger is not accepting work");
+        return submit(new Request.CreateTransfers(List.copyOf(transfers), atomic, f), f,
+                code -> Collections.nCopies(transfers.size(), one.apply(code)));
+    }
+
+    @Override
+    public CompletableFuture<Outcome<TransferView>> postPending(String transferId, long amount) {
+        CompletableFuture<Outcome<TransferView>> f = new CompletableFuture<>();
+        return submit(new Request.Resolve(transferId, true, amount, f), f, refused("the ledger is not accepting work"));
+    }
+
+    @Override
+    public CompletableFuture<Outcome<TransferView>> voidPending(String transferId) {
+        CompletableFuture<Outcome<TransferView>> f = new CompletableFuture<>();
+        return submit(new Request.Resolve(transferId, false, 0, f), f, refused("the ledger is not accepting work"));
+    }
+
+    @Override
+    public CompletableFuture<Outcome<TransferView>> lookupTransfer(String id) {
+        CompletableFuture<Outcome<TransferView>> f = new CompletableFuture<>();
+        return submit(new Request.LookupTransfer(id, f), f, refused("the ledger is not accepting work"));
+    }
+
+    @Override
+    public CompletableFuture<Outcome<Page<TransferView>>> listAccountTransfers(String accountId, int limit, String cursor) {
+        return lookupAccount(accountId).thenComposeAsync(found -> found.isOk()
+                ? CompletableFuture.supplyAsync(() -> listing.page(accountId, limit, cursor), readers)
+                : CompletableFuture.completedFuture(Outcome.fail(found.error(), found.detail())), readers);
+    }
+
+    CompletableFuture<Request.ProbeResult> probe(List<String> accountIds, int sampleSize) {
+        CompletableFuture<Request.ProbeResult> f = new CompletableFuture<>();
+        return submit(new Request.Probe(accountIds, sampleSize, f), f, code -> null);
+    }
+
+    @Override
+    public CompletableFuture<String> snapshot() {
+        CompletableFuture<String> f = new CompletableFuture<>();
+        return submit(new Request.Snapshot(f), f, code -> {
+            throw new IllegalStateException("cannot snapshot now: " + code.code());
+        });
+    }
+
+    @Override
+    public LedgerHealth health() {
+        String reason = failure != null ? "ledger stopped after an internal failure: " + failure : breaker.reason();
+        return new LedgerHealth(reason != null, reason, marks.committedTimestamp, marks.committedSequence,
+                marks.accounts, marks.pendingHolds, marks.transfersCommitted,
+                marks.committedSequence - marks.indexedSequence);
+    }
+
+    @Override
+    public void resetBreaker(String operator) {
+        breaker.reset(operator);
+    }
+
+    public long breakerTrips() {
+        return breaker.trips();
+    }
+
+    @Override
+    public RecoveryReport recovery() {
+        return recovery;
+    }
+
+    @Override
+    public boolean isStopping() {
+        return stopping;
+    }
+
+    @Override
+    public boolean isFailed() {
+        return failure != null;
+    }
+
+    @Override
+    public void fail(String stage, Throwable cause) {
+        if (failure == null) {
+            failure = cause;
+            LOG.error("ledger {} stage failed; the ledger stops accepting work (fail-stop)", stage, cause);
+            breaker.trip("ledger " + stage + " stage failed: " + cause);
+            failQueued("the ledger stopped after an internal failure");
+        }
+    }
+
+    @Override
+    public void snapshotFailed(Throwable cause) {
+        LOG.error("snapshot failed (the journal is intact; restart replays more)", cause);
+    }
+
+    @Override
+    public void close() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        reconciler.stop();
+        for (Thread t : threads) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        failQueued("the ledger is closed");
+        snapshotWriter.shutdown();
+        try {
+            snapshotWriter.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        readers.shutdown();
+        if (failure == null) {
+            writer.close();
+        }
+        index.close();
+        lock.release();
+    }
+
+    /** Requests that raced with close or failure are failed rather than left hanging. */
+    private void failQueued(String why) {
+        List<Request> stranded = new ArrayList<>();
+        intake.drainTo(stranded);
+        for (Request r : stranded) {
+            r.future().completeExceptionally(new IllegalStateException(why));
+        }
     }
 }

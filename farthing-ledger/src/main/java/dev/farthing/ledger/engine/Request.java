@@ -1,0 +1,116 @@
+package dev.farthing.ledger.engine;
+
+import dev.farthing.ledger.model.AccountStatus;
+import dev.farthing.ledger.model.AccountView;
+import dev.farthing.ledger.model.NewAccount;
+import dev.farthing.ledger.model.NewTransfer;
+import dev.farthing.ledger.model.Outcome;
+import dev.farthing.ledger.model.TransferView;
+import dev.farthing.ledger.state.CommandProcessor;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A unit of work travelling through the pipeline. {@link #indexKeys} names the transfers the prefetch
+ * stage must read from disk; {@link #execute} runs on the writer thread; {@link #complete} runs after the
+ * batch it belongs to is durable.
+ */
+sealed interface Request {
+
+    /** Transfer ids to read from the index before execution. */
+    default List<String> indexKeys() {
+        return List.of();
+    }
+
+    /** How many transfers this request carries, for batch sizing. */
+    default int weight() {
+        return 1;
+    }
+
+    Object execute(CommandProcessor processor);
+
+    CompletableFuture<?> future();
+
+    @SuppressWarnings("unchecked")
+    default void complete(Object result) {
+        ((CompletableFuture<Object>) future()).complete(result);
+    }
+
+    record CreateAccount(NewAccount account, CompletableFuture<Outcome<AccountView>> future) implements Request {
+        public Object execute(CommandProcessor p) {
+            return p.createAccount(account);
+        }
+    }
+
+    record LookupAccount(String id, CompletableFuture<Outcome<AccountView>> future) implements Request {
+        public Object execute(CommandProcessor p) {
+            return p.lookupAccount(id);
+        }
+    }
+
+    record ChangeStatus(String id, AccountStatus status, CompletableFuture<Outcome<AccountView>> future)
+            implements Request {
+        public Object execute(CommandProcessor p) {
+            return p.changeStatus(id, status);
+        }
+    }
+
+    record CreateTransfers(List<NewTransfer> transfers, boolean atomic,
+                           CompletableFuture<List<Outcome<TransferView>>> future) implements Request {
+        public List<String> indexKeys() {
+            return transfers.stream().map(NewTransfer::id).toList();
+        }
+
+        public int weight() {
+            return transfers.size();
+        }
+
+        public Object execute(CommandProcessor p) {
+            return p.createTransfers(transfers, atomic);
+        }
+    }
+
+    /** Post ({@code post} true, {@code amount} 0 = all) or void a hold. */
+    record Resolve(String id, boolean post, long amount, CompletableFuture<Outcome<TransferView>> future)
+            implements Request {
+        public List<String> indexKeys() {
+            return List.of(id);
+        }
+
+        public Object execute(CommandProcessor p) {
+            return post ? p.post(id, amount) : p.voidHold(id);
+        }
+    }
+
+    record LookupTransfer(String id, CompletableFuture<Outcome<TransferView>> future) implements Request {
+        public List<String> indexKeys() {
+            return List.of(id);
+        }
+
+        public Object execute(CommandProcessor p) {
+            return p.lookupTransfer(id);
+        }
+    }
+
+    /** Asks the writer to encode a snapshot after this batch; completes with the file name. */
+    record Snapshot(CompletableFuture<String> future) implements Request {
+        public Object execute(CommandProcessor p) {
+            return null; // handled by the apply stage, which owns the state
+        }
+    }
+
+    /**
+     * Reconciliation probe: balances of the named accounts, plus {@code sampleSize} accounts picked at
+     * random, at one ledger instant.
+     */
+    record Probe(List<String> accountIds, int sampleSize, CompletableFuture<ProbeResult> future) implements Request {
+        public Object execute(CommandProcessor p) {
+            return null; // handled by the apply stage
+        }
+    }
+
+    /** What a probe saw: account views (null where absent) as of ledger time {@code asOf}. */
+    record ProbeResult(List<AccountView> accounts, long asOf) {
+    }
+}

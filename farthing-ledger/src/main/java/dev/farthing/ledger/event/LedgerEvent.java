@@ -1,0 +1,47 @@
+package dev.farthing.ledger.event;
+
+import dev.farthing.ledger.model.AccountKind;
+import dev.farthing.ledger.model.AccountStatus;
+import dev.farthing.ledger.model.TransferStatus;
+import dev.farthing.ledger.model.TransferView;
+
+import java.util.Map;
+
+/**
+ * A state change the ledger has decided on. The journal records events, not commands: validation runs
+ * once, and replay re-applies the same effects with the same timestamps, so recovery is deterministic
+ * by construction and never consults the wall clock.
+ */
+public sealed interface LedgerEvent {
+
+    /** Ledger time of the change, nanoseconds since the epoch; strictly increasing across events. */
+    long timestamp();
+
+    record AccountOpened(long timestamp, String id, String currency, AccountKind kind, boolean noOverdraft,
+                         long creditLimit, Map<String, String> metadata) implements LedgerEvent {
+    }
+
+    record AccountStatusChanged(long timestamp, String id, AccountStatus status) implements LedgerEvent {
+    }
+
+    /** A new transfer: POSTED at once, or a PENDING hold. {@code transfer.timestamp()} equals {@code timestamp}. */
+    record TransferCommitted(TransferView transfer) implements LedgerEvent {
+        public TransferCommitted {
+            assert transfer.status() == TransferStatus.POSTED || transfer.status() == TransferStatus.PENDING;
+        }
+
+        @Override
+        public long timestamp() {
+            return transfer.timestamp();
+        }
+    }
+
+    /** A hold ends: POSTED ({@code postedAmount} of it), VOIDED, or EXPIRED by ledger time. */
+    record PendingResolved(long timestamp, String transferId, TransferStatus outcome, long postedAmount)
+            implements LedgerEvent {
+        public PendingResolved {
+            assert outcome != TransferStatus.PENDING;
+            assert postedAmount >= 0;
+        }
+    }
+}

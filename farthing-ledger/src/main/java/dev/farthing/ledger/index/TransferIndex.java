@@ -1,0 +1,226 @@
+package dev.farthing.ledger.index;
+
+import dev.farthing.ledger.event.EventCodec;
+import dev.farthing.ledger.event.LedgerEvent;
+import dev.farthing.ledger.event.LedgerEvent.PendingResolved;
+import dev.farthing.ledger.event.LedgerEvent.TransferCommitted;
+import dev.farthing.ledger.model.TransferView;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * On-disk lookups that would otherwise grow memory with history: transfer by id, and each account's
+ * transfers newest first. Keys: {@code t<id>} → transfer; {@code a<account>\0<~timestamp>} → id;
+ * {@code m} → the journal position indexed so far. The journal is the source of truth: the index is
+ * rebuilt from it after a crash, so its own log is not fsynced. RocksDB's memory is bounded by its
+ * block cache and write buffers.
+ */
+public final class TransferIndex implements AutoCloseable {
+    private static final byte[] META_KEY = {'m'};
+    private final RocksDB db;
+    private final Options options;
+    private final LRUCache cache;
+    private final WriteOptions writeOptions = new WriteOptions().setSync(false);
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    /** Indexed-up-to position: last journal sequence and last event timestamp written. */
+    public record Position(long sequence, long timestamp) {
+    }
+
+    public TransferIndex(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            cache = new LRUCache(64L << 20);
+            BlockBasedTableConfig table = new BlockBasedTableConfig()
+                    .setBlockCache(cache)
+                    .setFilterPolicy(new BloomFilter(10, false));
+            options = new Options().setCreateIfMissing(true).setTableFormatConfig(table)
+                    .setWriteBufferSize(32L << 20).setMaxWriteBufferNumber(3).setMaxBackgroundJobs(2)
+                    .setKeepLogFileNum(2);
+            db = RocksDB.open(options, dir.toString());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot open the transfer index in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Position position() {
+        try {
+            byte[] v = db.get(META_KEY);
+            if (v == null) {
+                return new Position(0, 0);
+            }
+            ByteBuffer b = ByteBuffer.wrap(v);
+            return new Position(b.getLong(), b.getLong());
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("index read failed", e);
+        }
+    }
+
+    /** Removes everything: used when the index is ahead of the journal it must follow. */
+    public void clear() {
+        try (RocksIterator it = db.newIterator()) {
+            it.seekToFirst();
+            if (!it.isValid()) {
+                return;
+            }
+            byte[] first = it.key();
+            it.seekToLast();
+            byte[] last = Arrays.copyOf(it.key(), it.key().length + 1);
+            db.deleteRange(first, last);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("index clear failed", e);
+        }
+    }
+
+    public TransferView get(String id) {
+        try {
+            byte[] v = db.get(transferKey(id));
+            return v == null ? null : EventCodec.decodeTransfer(ByteBuffer.wrap(v));
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("index read failed", e);
+        }
+    }
+
+    /** Looks up many ids at once; absent ids are absent from the map. */
+    public Map<String, TransferView> getAll(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<byte[]> keys = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            keys.add(transferKey(id));
+        }
+        try {
+            List<byte[]> values = db.multiGetAsList(keys);
+            Map<String, TransferView> found = new HashMap<>();
+            for (int i = 0; i < values.size(); i++) {
+                byte[] v = values.get(i);
+                if (v != null) {
+                    found.put(ids.get(i), EventCodec.decodeTransfer(ByteBuffer.wrap(v)));
+                }
+            }
+            return found;
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("index read failed", e);
+        }
+    }
+
+    /** Indexes the events of committed journal batches up to {@code sequence}, atomically with the position. */
+    public void write(List<LedgerEvent> events, long sequence, long timestamp) {
+        Map<String, TransferView> local = new HashMap<>();
+        try (WriteBatch batch = new WriteBatch()) {
+            for (LedgerEvent e : events) {
+                if (e instanceof TransferCommitted c) {
+                    TransferView t = c.transfer();
+                    local.put(t.id(), t);
+                    batch.put(transferKey(t.id()), EventCodec.transferBytes(t));
+                    byte[] idBytes = t.id().getBytes(StandardCharsets.UTF_8);
+                    batch.put(accountKey(t.debitAccount(), t.timestamp()), idBytes);
+                    batch.put(accountKey(t.creditAccount(), t.timestamp()), idBytes);
+                } else if (e instanceof PendingResolved r) {
+                    TransferView resolved = resolved(local, r);
+                    local.put(resolved.id(), resolved);
+                    batch.put(transferKey(resolved.id()), EventCodec.transferBytes(resolved));
+                }
+            }
+            batch.put(META_KEY, ByteBuffer.allocate(16).putLong(sequence).putLong(timestamp).array());
+            db.write(writeOptions, batch);
+        } catch (RocksDBException ex) {
+            throw new IllegalStateException("index write failed", ex);
+        }
+    }
+
+    private TransferView resolved(Map<String, TransferView> local, PendingResolved r) {
+        TransferView hold = local.get(r.transferId());
+        if (hold == null) {
+            hold = get(r.transferId());
+        }
+        if (hold == null) {
+            throw new IllegalStateException("index has no hold " + r.transferId() + " to resolve");
+        }
+        return new TransferView(hold.id(), hold.debitAccount(), hold.creditAccount(), hold.amount(), hold.currency(),
+                hold.code(), hold.reference(), hold.metadata(), hold.pendingTimeoutS(), hold.timestamp(),
+                r.outcome(), r.postedAmount(), hold.expiresAt(), r.timestamp());
+    }
+
+    /**
+     * Up to {@code limit} transfers of the account created strictly before {@code beforeTimestamp}
+     * (Long.MAX_VALUE for the newest), newest first.
+     */
+    public List<TransferView> listAccount(String accountId, long beforeTimestamp, int limit) {
+        byte[] prefix = accountPrefix(accountId);
+        List<String> ids = new ArrayList<>(limit);
+        try (ReadOptions ro = new ReadOptions(); RocksIterator it = db.newIterator(ro)) {
+            it.seek(beforeTimestamp == Long.MAX_VALUE ? prefix : accountKey(accountId, beforeTimestamp - 1));
+            while (it.isValid() && ids.size() < limit && startsWith(it.key(), prefix)) {
+                ids.add(new String(it.value(), StandardCharsets.UTF_8));
+                it.next();
+            }
+        }
+        Map<String, TransferView> found = getAll(ids);
+        List<TransferView> page = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            TransferView t = found.get(id);
+            if (t == null) {
+                throw new IllegalStateException("index entry for account " + accountId + " names missing transfer " + id);
+            }
+            page.add(t);
+        }
+        return page;
+    }
+
+    private static boolean startsWith(byte[] key, byte[] prefix) {
+        return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static byte[] transferKey(String id) {
+        byte[] idBytes = id.getBytes(StandardCharsets.UTF_8);
+        byte[] key = new byte[idBytes.length + 1];
+        key[0] = 't';
+        System.arraycopy(idBytes, 0, key, 1, idBytes.length);
+        return key;
+    }
+
+    private static byte[] accountPrefix(String accountId) {
+        byte[] idBytes = accountId.getBytes(StandardCharsets.UTF_8);
+        byte[] key = new byte[idBytes.length + 2];
+        key[0] = 'a';
+        System.arraycopy(idBytes, 0, key, 1, idBytes.length);
+        return key; // last byte stays 0: the separator
+    }
+
+    /** Newest first: the timestamp is stored inverted, big-endian, so byte order is reverse time order. */
+    private static byte[] accountKey(String accountId, long timestamp) {
+        byte[] prefix = accountPrefix(accountId);
+        return ByteBuffer.allocate(prefix.length + 8).put(prefix).putLong(Long.MAX_VALUE - timestamp).array();
+    }
+
+    @Override
+    public void close() {
+        db.close();
+        options.close();
+        cache.close();
+        writeOptions.close();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.farthing.ledger.journal;
+
+import dev.farthing.ledger.event.LedgerEvent;
+
+import java.util.List;
+
+/** One verified journal record, decoded. */
+public record JournalBatch(long sequence, long batchTime, List<LedgerEvent> events, byte[] hash) {
+}

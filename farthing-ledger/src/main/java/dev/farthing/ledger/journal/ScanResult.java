@@ -1,0 +1,15 @@
+package dev.farthing.ledger.journal;
+
+import java.nio.file.Path;
+
+/**
+ * Where a journal scan ended: the last good record, and where the next one goes. A torn tail (a partial
+ * last write) is reported with its file, offset and length; the writer truncates it before appending.
+ */
+public record ScanResult(long lastSequence, byte[] lastHash, long lastBatchTime, Path endSegment, long endOffset,
+                         long tornBytes, long batchesDelivered) {
+
+    public boolean hasTornTail() {
+        return tornBytes > 0;
+    }
+}

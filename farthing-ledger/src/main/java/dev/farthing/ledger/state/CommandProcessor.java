@@ -1,0 +1,252 @@
+package dev.farthing.ledger.state;
+
+import dev.farthing.ledger.event.LedgerEvent;
+import dev.farthing.ledger.event.LedgerEvent.AccountOpened;
+import dev.farthing.ledger.event.LedgerEvent.AccountStatusChanged;
+import dev.farthing.ledger.event.LedgerEvent.PendingResolved;
+import dev.farthing.ledger.event.LedgerEvent.TransferCommitted;
+import dev.farthing.ledger.model.AccountStatus;
+import dev.farthing.ledger.model.AccountView;
+import dev.farthing.ledger.model.ErrorCode;
+import dev.farthing.ledger.model.LedgerException;
+import dev.farthing.ledger.model.NewAccount;
+import dev.farthing.ledger.model.NewTransfer;
+import dev.farthing.ledger.model.Outcome;
+import dev.farthing.ledger.model.TransferStatus;
+import dev.farthing.ledger.model.TransferView;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Decides commands: validates each against the current state, turns accepted ones into events, and
+ * applies them at once so the next command in the batch sees them. Refusals change nothing.
+ * Runs on the writer thread only; does no I/O (index hits arrive pre-fetched).
+ */
+public final class CommandProcessor {
+    private final LedgerState state;
+    private final RecentTransfers recent;
+    private final BooleanSupplier breakerOpen;
+    private final TransferRules rules;
+    private final List<LedgerEvent> events = new ArrayList<>();
+    private Map<String, TransferView> prefetched = Map.of();
+    private long batchNow;
+
+    public CommandProcessor(LedgerState state, RecentTransfers recent, BooleanSupplier breakerOpen) {
+        this.state = state;
+        this.recent = recent;
+        this.breakerOpen = breakerOpen;
+        this.rules = new TransferRules(state);
+    }
+
+    /** Starts a batch at wall-clock {@code wallNanos}; ledger time never goes backwards whatever the clock does. */
+    public void beginBatch(long wallNanos, Map<String, TransferView> indexHits) {
+        assert events.isEmpty() : "previous batch's events were not drained";
+        batchNow = Math.max(wallNanos, state.lastTimestamp() + 1);
+        prefetched = indexHits;
+    }
+
+    public List<LedgerEvent> drainEvents() {
+        List<LedgerEvent> out = List.copyOf(events);
+        events.clear();
+        return out;
+    }
+
+    /** Timestamp of the last event this batch has kept so far, else {@code fallback}. */
+    public long lastEventTimestamp(long fallback) {
+        return events.isEmpty() ? fallback : events.getLast().timestamp();
+    }
+
+    private long nextTimestamp() {
+        return Math.max(batchNow, state.lastTimestamp() + 1);
+    }
+
+    private void emit(LedgerEvent e) {
+        state.apply(e);
+        events.add(e);
+    }
+
+    /** The current form of a transfer: open hold, then recent, then what the index returned. */
+    public TransferView findTransfer(String id) {
+        TransferView v = state.openHold(id);
+        if (v == null) {
+            v = recent.get(id);
+        }
+        if (v == null) {
+            v = prefetched.get(id);
+            if (v != null && v.timestamp() > state.lastTimestamp()) {
+                v = null; // written by a batch this state has not reached (replay): not visible yet
+            }
+        }
+        return v;
+    }
+
+    public Outcome<AccountView> createAccount(NewAccount request) {
+        AccountView existing = state.accountView(request.id());
+        if (existing != null) {
+            boolean same = existing.currency().equals(request.currency()) && existing.kind() == request.kind()
+                    && existing.noOverdraft() == request.effectiveNoOverdraft()
+                    && existing.creditLimit() == request.creditLimit() && existing.metadata().equals(request.metadata());
+            return same ? Outcome.replay(existing)
+                    : Outcome.fail(ErrorCode.ID_CONFLICT, "account " + request.id() + " exists with a different body");
+        }
+        if (state.currency(request.currency()) == null) {
+            return Outcome.fail(ErrorCode.UNKNOWN_CURRENCY, "currency " + request.currency() + " is not configured");
+        }
+        emit(new AccountOpened(nextTimestamp(), request.id(), request.currency(), request.kind(),
+                request.effectiveNoOverdraft(), request.creditLimit(), request.metadata()));
+        return Outcome.ok(state.accountView(request.id()));
+    }
+
+    public Outcome<AccountView> changeStatus(String id, AccountStatus target) {
+        AccountState a = state.account(id);
+        if (a == null) {
+            return Outcome.fail(ErrorCode.NOT_FOUND, "account " + id + " does not exist");
+        }
+        if (a.status == target) {
+            return Outcome.replay(a.view());
+        }
+        if (a.status == AccountStatus.CLOSED) {
+            return Outcome.fail(ErrorCode.ACCOUNT_CLOSED, "account " + id + " is closed");
+        }
+        if (target == AccountStatus.CLOSED && !a.isEmpty()) {
+            return Outcome.fail(ErrorCode.ACCOUNT_NOT_EMPTY,
+                    "account " + id + " must have zero balance and no pending holds to close");
+        }
+        emit(new AccountStatusChanged(nextTimestamp(), id, target));
+        return Outcome.ok(a.view());
+    }
+
+    public Outcome<AccountView> lookupAccount(String id) {
+        AccountView v = state.accountView(id);
+        return v == null ? Outcome.fail(ErrorCode.NOT_FOUND, "account " + id + " does not exist") : Outcome.ok(v);
+    }
+
+    public Outcome<TransferView> lookupTransfer(String id) {
+        TransferView v = findTransfer(id);
+        return v == null ? Outcome.fail(ErrorCode.NOT_FOUND, "transfer " + id + " does not exist") : Outcome.ok(v);
+    }
+
+    public List<Outcome<TransferView>> createTransfers(List<NewTransfer> batch, boolean atomic) {
+        List<Outcome<TransferView>> results = new ArrayList<>(batch.size());
+        List<TransferCommitted> applied = new ArrayList<>();
+        boolean anyFailed = false;
+        for (NewTransfer t : batch) {
+            Outcome<TransferView> r = createOne(t);
+            results.add(r);
+            anyFailed |= !r.isOk();
+            if (r.isOk() && !r.replayed()) {
+                applied.add((TransferCommitted) events.getLast());
+            }
+        }
+        if (atomic && anyFailed) {
+            rollBack(applied);
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i).isOk()) {
+                    results.set(i, Outcome.fail(ErrorCode.LINKED_TRANSFER_FAILED,
+                            "another transfer in this atomic batch failed; nothing was committed"));
+                }
+            }
+        }
+        return results;
+    }
+
+    private void rollBack(List<TransferCommitted> applied) {
+        for (int i = applied.size() - 1; i >= 0; i--) {
+            TransferCommitted e = applied.get(i);
+            state.revert(e);
+            recent.forget(e.transfer());
+            boolean removed = events.remove(e);
+            assert removed : "rolled-back event was not pending in this batch";
+        }
+    }
+
+    private Outcome<TransferView> createOne(NewTransfer t) {
+        if (breakerOpen.getAsBoolean()) {
+            return Outcome.fail(ErrorCode.CIRCUIT_OPEN, "reconciliation found a discrepancy; money movement is stopped");
+        }
+        TransferView existing = findTransfer(t.id());
+        if (existing != null) {
+            return existing.sameBodyAs(t) ? Outcome.replay(existing)
+                    : Outcome.fail(ErrorCode.ID_CONFLICT, "transfer " + t.id() + " exists with a different body");
+        }
+        try {
+            long now = nextTimestamp();
+            TransferView v = rules.admit(t, now);
+            emit(new TransferCommitted(v));
+            recent.put(v);
+            return Outcome.ok(v);
+        } catch (LedgerException refused) {
+            return Outcome.fail(refused);
+        }
+    }
+
+    public Outcome<TransferView> post(String id, long amount) {
+        if (amount < 0) {
+            return Outcome.fail(ErrorCode.INVALID_REQUEST, "amount must be positive (or omitted to post it all)");
+        }
+        return resolve(id, TransferStatus.POSTED, amount);
+    }
+
+    public Outcome<TransferView> voidHold(String id) {
+        return resolve(id, TransferStatus.VOIDED, 0);
+    }
+
+    private Outcome<TransferView> resolve(String id, TransferStatus outcome, long amount) {
+        if (breakerOpen.getAsBoolean()) {
+            return Outcome.fail(ErrorCode.CIRCUIT_OPEN, "reconciliation found a discrepancy; money movement is stopped");
+        }
+        TransferView hold = state.openHold(id);
+        if (hold == null) {
+            return alreadyResolved(id, outcome, amount);
+        }
+        try {
+            long posted = outcome == TransferStatus.POSTED ? rules.postableAmount(hold, amount) : 0;
+            return Outcome.ok(finish(hold, outcome, posted));
+        } catch (LedgerException refused) {
+            return Outcome.fail(refused);
+        }
+    }
+
+    private TransferView finish(TransferView hold, TransferStatus outcome, long posted) {
+        long now = nextTimestamp();
+        emit(new PendingResolved(now, hold.id(), outcome, posted));
+        TransferView done = new TransferView(hold.id(), hold.debitAccount(), hold.creditAccount(), hold.amount(),
+                hold.currency(), hold.code(), hold.reference(), hold.metadata(), hold.pendingTimeoutS(),
+                hold.timestamp(), outcome, posted, hold.expiresAt(), now);
+        recent.put(done);
+        return done;
+    }
+
+    private Outcome<TransferView> alreadyResolved(String id, TransferStatus wanted, long amount) {
+        TransferView v = findTransfer(id);
+        if (v == null) {
+            return Outcome.fail(ErrorCode.NOT_FOUND, "transfer " + id + " does not exist");
+        }
+        if (v.pendingTimeoutS() == 0) {
+            return Outcome.fail(ErrorCode.NOT_PENDING, "transfer " + id + " was not a hold");
+        }
+        boolean sameAgain = v.status() == wanted
+                && (wanted != TransferStatus.POSTED || amount == 0 || amount == v.postedAmount());
+        if (sameAgain) {
+            return Outcome.replay(v);
+        }
+        return switch (v.status()) {
+            case POSTED -> Outcome.fail(ErrorCode.ALREADY_POSTED, "hold " + id + " was already posted");
+            case VOIDED -> Outcome.fail(ErrorCode.ALREADY_VOIDED, "hold " + id + " was already voided");
+            case EXPIRED -> Outcome.fail(ErrorCode.PENDING_EXPIRED, "hold " + id + " expired");
+            case PENDING -> throw new IllegalStateException("hold " + id + " is pending but not open");
+        };
+    }
+
+    /** Expires every hold whose deadline has passed by this batch's ledger time. */
+    public int expireDue() {
+        List<TransferView> due = state.holdsDueBy(batchNow);
+        for (TransferView hold : due) {
+            finish(hold, TransferStatus.EXPIRED, 0);
+        }
+        return due.size();
+    }
+}

@@ -1,0 +1,245 @@
+package dev.farthing.ledger.state;
+
+import dev.farthing.ledger.event.LedgerEvent;
+import dev.farthing.ledger.event.LedgerEvent.AccountOpened;
+import dev.farthing.ledger.event.LedgerEvent.AccountStatusChanged;
+import dev.farthing.ledger.event.LedgerEvent.PendingResolved;
+import dev.farthing.ledger.event.LedgerEvent.TransferCommitted;
+import dev.farthing.ledger.model.AccountView;
+import dev.farthing.ledger.model.Currency;
+import dev.farthing.ledger.model.TransferStatus;
+import dev.farthing.ledger.model.TransferView;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ledger's in-memory state and the only code that mutates balances. It applies already-validated
+ * {@link LedgerEvent}s (from the command processor, or from the journal on replay) and asserts the
+ * invariants after each: a violation here is a bug and throws, it is never silently absorbed.
+ * Single-threaded by design: one writer owns it.
+ */
+public final class LedgerState {
+    private final Map<String, Currency> currencies = new LinkedHashMap<>();
+    private final Map<String, AccountState> accounts = new HashMap<>();
+    private final Map<String, CurrencyTotals> totals = new HashMap<>();
+    private final Holds holds = new Holds();
+    private final List<String> accountIds = new ArrayList<>();
+    private long lastTimestamp;
+    private long transfersCommitted;
+
+    public LedgerState(List<Currency> configured) {
+        for (Currency c : configured) {
+            currencies.put(c.code(), c);
+            totals.put(c.code(), new CurrencyTotals());
+        }
+    }
+
+    public Currency currency(String code) {
+        return currencies.get(code);
+    }
+
+    public Collection<Currency> currencies() {
+        return currencies.values();
+    }
+
+    public long lastTimestamp() {
+        return lastTimestamp;
+    }
+
+    public long transfersCommitted() {
+        return transfersCommitted;
+    }
+
+    public int accountCount() {
+        return accounts.size();
+    }
+
+    public int pendingCount() {
+        return holds.size();
+    }
+
+    /** Every account id, in creation order (accounts are never deleted): for sampling. */
+    public List<String> accountIds() {
+        return java.util.Collections.unmodifiableList(accountIds);
+    }
+
+    AccountState account(String id) {
+        return accounts.get(id);
+    }
+
+    public AccountView accountView(String id) {
+        AccountState a = accounts.get(id);
+        return a == null ? null : a.view();
+    }
+
+    public TransferView openHold(String id) {
+        return holds.get(id);
+    }
+
+    public List<TransferView> holdsDueBy(long now) {
+        return holds.dueBy(now);
+    }
+
+    Collection<AccountState> accounts() {
+        return accounts.values();
+    }
+
+    Collection<TransferView> openHolds() {
+        return holds.all();
+    }
+
+    public void apply(LedgerEvent event) {
+        if (event.timestamp() <= lastTimestamp) {
+            throw new IllegalStateException("event timestamp " + event.timestamp() + " not after " + lastTimestamp);
+        }
+        switch (event) {
+            case AccountOpened a -> openAccount(a);
+            case AccountStatusChanged s -> requireAccount(s.id()).status = s.status();
+            case TransferCommitted t -> commit(t.transfer(), +1);
+            case PendingResolved r -> resolve(r);
+        }
+        lastTimestamp = event.timestamp();
+    }
+
+    /** Undoes a transfer applied earlier in the same atomic batch, before anything was journaled. */
+    public void revert(TransferCommitted event) {
+        commit(event.transfer(), -1);
+        if (event.transfer().status() == TransferStatus.PENDING) {
+            holds.remove(event.transfer().id());
+        }
+    }
+
+    private void openAccount(AccountOpened a) {
+        if (accounts.containsKey(a.id()) || !currencies.containsKey(a.currency())) {
+            throw new IllegalStateException("cannot open account " + a.id());
+        }
+        accounts.put(a.id(), new AccountState(a.id(), a.currency(), a.kind(), a.noOverdraft(), a.creditLimit(),
+                a.metadata(), a.timestamp()));
+        accountIds.add(a.id());
+    }
+
+    private void commit(TransferView t, int sign) {
+        AccountState debit = requireAccount(t.debitAccount());
+        AccountState credit = requireAccount(t.creditAccount());
+        CurrencyTotals sums = totals.get(t.currency());
+        long amount = sign * t.amount();
+        if (t.status() == TransferStatus.PENDING) {
+            debit.debitsPending = Math.addExact(debit.debitsPending, amount);
+            credit.creditsPending = Math.addExact(credit.creditsPending, amount);
+            sums.debitsPending = Math.addExact(sums.debitsPending, amount);
+            sums.creditsPending = Math.addExact(sums.creditsPending, amount);
+            if (sign > 0) {
+                holds.add(t);
+            }
+        } else {
+            debit.debitsPosted = Math.addExact(debit.debitsPosted, amount);
+            credit.creditsPosted = Math.addExact(credit.creditsPosted, amount);
+            sums.debitsPosted = Math.addExact(sums.debitsPosted, amount);
+            sums.creditsPosted = Math.addExact(sums.creditsPosted, amount);
+        }
+        transfersCommitted += sign;
+        debit.checkInvariants();
+        credit.checkInvariants();
+    }
+
+    private void resolve(PendingResolved r) {
+        TransferView hold = holds.remove(r.transferId());
+        if (hold == null) {
+            throw new IllegalStateException("resolving " + r.transferId() + " which is not an open hold");
+        }
+        if (r.postedAmount() > hold.amount() || (r.outcome() != TransferStatus.POSTED && r.postedAmount() != 0)) {
+            throw new IllegalStateException("bad resolution of hold " + hold.id() + ": " + r);
+        }
+        AccountState debit = requireAccount(hold.debitAccount());
+        AccountState credit = requireAccount(hold.creditAccount());
+        CurrencyTotals sums = totals.get(hold.currency());
+        debit.debitsPending = Math.subtractExact(debit.debitsPending, hold.amount());
+        credit.creditsPending = Math.subtractExact(credit.creditsPending, hold.amount());
+        sums.debitsPending = Math.subtractExact(sums.debitsPending, hold.amount());
+        sums.creditsPending = Math.subtractExact(sums.creditsPending, hold.amount());
+        debit.debitsPosted = Math.addExact(debit.debitsPosted, r.postedAmount());
+        credit.creditsPosted = Math.addExact(credit.creditsPosted, r.postedAmount());
+        sums.debitsPosted = Math.addExact(sums.debitsPosted, r.postedAmount());
+        sums.creditsPosted = Math.addExact(sums.creditsPosted, r.postedAmount());
+        debit.checkInvariants();
+        credit.checkInvariants();
+    }
+
+    private AccountState requireAccount(String id) {
+        AccountState a = accounts.get(id);
+        if (a == null) {
+            throw new IllegalStateException("event names unknown account " + id);
+        }
+        return a;
+    }
+
+    /** Throws {@link ArithmeticException} if adding {@code amount} could overflow the currency's totals. */
+    void requireTotalsCanGrow(String currency, long amount) {
+        CurrencyTotals sums = totals.get(currency);
+        Math.addExact(Math.addExact(sums.debitsPosted, sums.debitsPending), amount);
+    }
+
+    /** O(currencies): posted and pending debits equal credits in every currency. Null when balanced. */
+    public String checkTotals() {
+        for (Map.Entry<String, CurrencyTotals> e : totals.entrySet()) {
+            if (!e.getValue().balanced()) {
+                return "currency " + e.getKey() + " does not balance: " + e.getValue();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * O(accounts): recomputes the per-currency sums from every account and compares them with the running
+     * totals, and checks each account's own limits. Null when everything agrees.
+     */
+    public String reconcileAccounts() {
+        Map<String, CurrencyTotals> recomputed = new HashMap<>();
+        for (AccountState a : accounts.values()) {
+            try {
+                a.checkInvariants();
+            } catch (IllegalStateException e) {
+                return e.getMessage();
+            }
+            CurrencyTotals sums = recomputed.computeIfAbsent(a.currency, c -> new CurrencyTotals());
+            sums.debitsPosted += a.debitsPosted;
+            sums.creditsPosted += a.creditsPosted;
+            sums.debitsPending += a.debitsPending;
+            sums.creditsPending += a.creditsPending;
+        }
+        for (Map.Entry<String, CurrencyTotals> e : totals.entrySet()) {
+            CurrencyTotals fromAccounts = recomputed.getOrDefault(e.getKey(), new CurrencyTotals());
+            if (!fromAccounts.toString().equals(e.getValue().toString())) {
+                return "currency " + e.getKey() + ": accounts sum to " + fromAccounts + " but totals say " + e.getValue();
+            }
+        }
+        return checkTotals();
+    }
+
+    void restoreClock(long timestamp, long committed) {
+        lastTimestamp = timestamp;
+        transfersCommitted = committed;
+    }
+
+    void restoreAccount(AccountState a) {
+        accounts.put(a.id, a);
+        accountIds.add(a.id);
+        CurrencyTotals sums = totals.get(a.currency);
+        if (sums == null) {
+            throw new IllegalStateException("snapshot account " + a.id + " uses unconfigured currency " + a.currency);
+        }
+        sums.debitsPosted = Math.addExact(sums.debitsPosted, a.debitsPosted);
+        sums.creditsPosted = Math.addExact(sums.creditsPosted, a.creditsPosted);
+        sums.debitsPending = Math.addExact(sums.debitsPending, a.debitsPending);
+        sums.creditsPending = Math.addExact(sums.creditsPending, a.creditsPending);
+    }
+
+    void restoreHold(TransferView hold) {
+        holds.add(hold);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.farthing.ledger.state;
+
+import dev.farthing.ledger.model.AccountStatus;
+import dev.farthing.ledger.model.ErrorCode;
+import dev.farthing.ledger.model.LedgerException;
+import dev.farthing.ledger.model.NewTransfer;
+import dev.farthing.ledger.model.TransferStatus;
+import dev.farthing.ledger.model.TransferView;
+
+/** The admission rules for moving money, in the order a client would want them reported. */
+final class TransferRules {
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private final LedgerState state;
+
+    TransferRules(LedgerState state) {
+        this.state = state;
+    }
+
+    /** Validates a new transfer against the state; returns the committed form or throws the refusal. */
+    TransferView admit(NewTransfer t, long now) {
+        if (state.currency(t.currency()) == null) {
+            throw refuse(ErrorCode.UNKNOWN_CURRENCY, "currency " + t.currency() + " is not configured");
+        }
+        if (t.debitAccount().equals(t.creditAccount())) {
+            throw refuse(ErrorCode.SAME_ACCOUNT, "debit and credit account are the same");
+        }
+        AccountState debit = existing(t.debitAccount(), "debit");
+        AccountState credit = existing(t.creditAccount(), "credit");
+        if (!debit.currency.equals(t.currency()) || !credit.currency.equals(t.currency())) {
+            throw refuse(ErrorCode.CURRENCY_MISMATCH, "transfer in " + t.currency() + " between accounts in "
+                    + debit.currency + " and " + credit.currency);
+        }
+        requireMovable(debit);
+        requireMovable(credit);
+        requireNoOverflow(debit, credit, t.amount());
+        if (!debit.canDebit(t.amount())) {
+            throw refuse(ErrorCode.INSUFFICIENT_FUNDS, "account " + debit.id + " has insufficient available funds");
+        }
+        long expiresAt = 0;
+        if (t.isPending()) {
+            try {
+                expiresAt = Math.addExact(now, Math.multiplyExact(t.pendingTimeoutS(), NANOS_PER_SECOND));
+            } catch (ArithmeticException e) {
+                throw refuse(ErrorCode.INVALID_REQUEST, "pending.timeout_s is too large");
+            }
+        }
+        TransferStatus status = t.isPending() ? TransferStatus.PENDING : TransferStatus.POSTED;
+        long posted = t.isPending() ? 0 : t.amount();
+        return new TransferView(t.id(), t.debitAccount(), t.creditAccount(), t.amount(), t.currency(), t.code(),
+                t.reference(), t.metadata(), t.pendingTimeoutS(), now, status, posted, expiresAt, 0);
+    }
+
+    /** How much posting this hold moves: all of it for 0, else a part no larger than the hold. */
+    long postableAmount(TransferView hold, long requested) {
+        long amount = requested == 0 ? hold.amount() : requested;
+        if (amount > hold.amount()) {
+            throw refuse(ErrorCode.EXCEEDS_PENDING_AMOUNT,
+                    "cannot post " + amount + " of a hold for " + hold.amount());
+        }
+        requireMovable(state.account(hold.debitAccount()));
+        requireMovable(state.account(hold.creditAccount()));
+        return amount;
+    }
+
+    private AccountState existing(String id, String side) {
+        AccountState a = state.account(id);
+        if (a == null) {
+            throw refuse(ErrorCode.NOT_FOUND, side + " account " + id + " does not exist");
+        }
+        return a;
+    }
+
+    private static void requireMovable(AccountState a) {
+        if (a.status == AccountStatus.CLOSED) {
+            throw refuse(ErrorCode.ACCOUNT_CLOSED, "account " + a.id + " is closed");
+        }
+        if (a.status == AccountStatus.FROZEN) {
+            throw refuse(ErrorCode.ACCOUNT_FROZEN, "account " + a.id + " is frozen");
+        }
+    }
+
+    /** Running totals are cumulative; refuse rather than let any of them (or the currency's sum) wrap. */
+    private void requireNoOverflow(AccountState debit, AccountState credit, long amount) {
+        try {
+            Math.addExact(Math.addExact(debit.debitsPosted, debit.debitsPending), amount);
+            Math.addExact(Math.addExact(credit.creditsPosted, credit.creditsPending), amount);
+            state.requireTotalsCanGrow(debit.currency, amount);
+        } catch (ArithmeticException e) {
+            throw refuse(ErrorCode.OVERFLOW, "transfer would overflow a 64-bit running total");
+        }
+    }
+
+    private static LedgerException refuse(ErrorCode code, String detail) {
+        return new LedgerException(code, detail);
+    }
+}
