@@ -5,5 +5,5 @@ import dev.farthing.ledger.event.LedgerEvent;
 import java.util.List;
 
 /** One verified journal record, decoded. */
-public record JournalBatch(long sequence, long batchTime, List<LedgerEvent> events, byte[] hash) {
+public record JournalBatch(long sequence, long batchTime, List<LedgerEvent> events, byte[] hash, int recordBytes) {
 }

@@ -160,7 +160,7 @@ public final class JournalReader {
         try {
             batch = new JournalBatch(sequence, batchTime,
                     EventCodec.decodeAll(ByteBuffer.wrap(data, offset + JournalFormat.HEADER_BYTES, payloadBytes).slice(), eventCount),
-                    hash);
+                    hash, end - offset);
         } catch (IllegalStateException e) {
             throw new CorruptionException(file, offset, "undecodable batch " + sequence + " (" + e.getMessage() + ")");
         }

@@ -69,6 +69,10 @@ class LedgerEngineTest {
             assertThat(rest.items()).extracting(TransferView::id).containsExactly("fund");
             assertThat(rest.nextCursor()).isNull();
         }
+        var report = dev.farthing.ledger.verify.LedgerVerifier.verify(dir, LedgerConfig.DEFAULT_CURRENCIES, null);
+        assertThat(report.ok()).as(report.verdict()).isTrue();
+        assertThat(report.transfers()).isEqualTo(3);
+        assertThat(report.snapshotsChecked()).isEqualTo(1);
     }
 
     @Test
