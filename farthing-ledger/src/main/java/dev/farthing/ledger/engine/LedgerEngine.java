@@ -57,10 +57,11 @@ public final class LedgerEngine implements Ledger, Engine {
         this.config = config;
         Path data = config.dataDir();
         this.lock = DataDirLock.acquire(data);
+        TransferIndex opened = null;
         try {
             Recovery.Result recovered = Recovery.recover(data.resolve("journal"), data.resolve("snapshots"), config.currencies());
             this.recovery = recovered.report();
-            this.index = new TransferIndex(data.resolve("index"));
+            this.index = opened = new TransferIndex(data.resolve("index"));
             Recovery.catchUpIndex(index, data.resolve("journal"), recovered.scan());
             this.writer = new JournalWriter(data.resolve("journal"), recovered.scan(), config.segmentBytes(), config.fsync());
             marks.startAt(recovered.scan().lastSequence(), recovered.state().lastTimestamp());
@@ -71,6 +72,9 @@ public final class LedgerEngine implements Ledger, Engine {
             this.reconciler = new Reconciler(this, index, marks, breaker);
             reconciler.start();
         } catch (RuntimeException e) {
+            if (opened != null) {
+                opened.close(); // else RocksDB keeps its lock and this process can never reopen the index
+            }
             lock.release();
             throw e;
         }

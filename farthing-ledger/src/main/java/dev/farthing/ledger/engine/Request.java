@@ -59,7 +59,11 @@ sealed interface Request {
     record CreateTransfers(List<NewTransfer> transfers, boolean atomic,
                            CompletableFuture<List<Outcome<TransferView>>> future) implements Request {
         public List<String> indexKeys() {
-            return transfers.stream().map(NewTransfer::id).toList();
+            List<String> ids = new java.util.ArrayList<>(transfers.size());
+            for (NewTransfer t : transfers) {
+                ids.add(t.id());
+            }
+            return ids;
         }
 
         public int weight() {

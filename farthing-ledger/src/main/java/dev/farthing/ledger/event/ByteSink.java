@@ -66,10 +66,31 @@ public final class ByteSink {
         }
     }
 
+    private static boolean isAscii(String s) {
+        if (s.length() >= 0xFFFF) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Length-prefixed (u16) UTF-8; null is written as 0xFFFF. */
     public void putString(String s) {
         if (s == null) {
             putShort(0xFFFF);
+            return;
+        }
+        if (isAscii(s)) {
+            // Ids and codes are ASCII: copy chars straight in, no intermediate array.
+            putShort(s.length());
+            ensure(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                bytes[size++] = (byte) s.charAt(i);
+            }
             return;
         }
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);

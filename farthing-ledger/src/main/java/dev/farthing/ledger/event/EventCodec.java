@@ -148,6 +148,9 @@ public final class EventCodec {
 
     private static void putMetadata(Map<String, String> metadata, ByteSink out) {
         out.putShort(metadata.size());
+        if (metadata.isEmpty()) {
+            return;
+        }
         // Sorted so equal maps always encode to equal bytes (snapshots and hashes compare bytes).
         metadata.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             out.putString(e.getKey());

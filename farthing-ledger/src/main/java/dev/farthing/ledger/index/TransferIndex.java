@@ -29,16 +29,17 @@ import java.util.Map;
 /**
  * On-disk lookups that would otherwise grow memory with history: transfer by id, and each account's
  * transfers newest first. Keys: {@code t<id>} → transfer; {@code a<account>\0<~timestamp>} → id;
- * {@code m} → the journal position indexed so far. The journal is the source of truth: the index is
- * rebuilt from it after a crash, so its own log is not fsynced. RocksDB's memory is bounded by its
- * block cache and write buffers.
+ * {@code m} → the journal position indexed so far. The journal is the source of truth, so RocksDB's own
+ * write-ahead log is off: after a crash the index loses at most its unflushed memtable, whose position
+ * record goes with it, and recovery re-indexes from the journal (see {@code Recovery.catchUpIndex}).
+ * RocksDB's memory is bounded by its block cache and write buffers.
  */
 public final class TransferIndex implements AutoCloseable {
     private static final byte[] META_KEY = {'m'};
     private final RocksDB db;
     private final Options options;
     private final LRUCache cache;
-    private final WriteOptions writeOptions = new WriteOptions().setSync(false);
+    private final WriteOptions writeOptions = new WriteOptions().setSync(false).setDisableWAL(true);
 
     static {
         RocksDB.loadLibrary();
@@ -56,8 +57,9 @@ public final class TransferIndex implements AutoCloseable {
                     .setBlockCache(cache)
                     .setFilterPolicy(new BloomFilter(10, false));
             options = new Options().setCreateIfMissing(true).setTableFormatConfig(table)
-                    .setWriteBufferSize(32L << 20).setMaxWriteBufferNumber(3).setMaxBackgroundJobs(2)
-                    .setKeepLogFileNum(2);
+                    .setWriteBufferSize(128L << 20).setMaxWriteBufferNumber(4).setMaxBackgroundJobs(2)
+                    .setLevel0FileNumCompactionTrigger(8).setLevel0SlowdownWritesTrigger(40)
+                    .setLevel0StopWritesTrigger(64).setKeepLogFileNum(2);
             db = RocksDB.open(options, dir.toString());
         } catch (Exception e) {
             throw new IllegalStateException("cannot open the transfer index in " + dir + ": " + e.getMessage(), e);

@@ -101,6 +101,11 @@ public final class JournalReader {
                              Consumer<JournalBatch> sink) {
         byte[] data = readAll(file);
         long expectedFirst = JournalFormat.firstSequenceOf(file);
+        if (mustContinue && expectedFirst != c.lastSequence + 1) {
+            // Checked by name, so a lost segment is caught even when the one after it is still empty.
+            throw new CorruptionException(file, 0, "segment starts at batch " + expectedFirst
+                    + " but the journal before it ends at batch " + c.lastSequence + " (a segment is missing)");
+        }
         int offset = 0;
         boolean first = true;
         while (offset < data.length) {
@@ -194,7 +199,7 @@ public final class JournalReader {
         long end = (long) offset + JournalFormat.OVERHEAD_BYTES + payloadBytes;
         if (end > data.length) {
             if (lastSegment) {
-                return -1;
+                return tornUnlessIntactRecordFollows(file, data, offset);
             }
             throw new CorruptionException(file, offset, "record runs past the end of a sealed segment");
         }
@@ -202,11 +207,36 @@ public final class JournalReader {
         crc.update(data, offset, (int) end - 4 - offset);
         if ((int) crc.getValue() != buf.getInt((int) end - 4)) {
             if (lastSegment && end == data.length && zeroRunToEnd(data, offset) >= 16) {
-                return -1; // the write reached the file size but not all its data pages: torn
+                return tornUnlessIntactRecordFollows(file, data, offset); // the write reached the file size but not all its data pages
             }
             throw new CorruptionException(file, offset, "checksum mismatch");
         }
         return (int) end;
+    }
+
+    /**
+     * A torn write leaves a prefix of the last write: no complete record can follow the torn one. If one
+     * does, this record's length field is damaged, and treating the rest as a torn tail would truncate
+     * acknowledged batches: that is corruption.
+     */
+    private int tornUnlessIntactRecordFollows(Path file, byte[] data, int offset) {
+        ByteBuffer buf = ByteBuffer.wrap(data);
+        for (int p = offset + 1; p + JournalFormat.OVERHEAD_BYTES <= data.length; p++) {
+            if (buf.getInt(p) != JournalFormat.MAGIC) {
+                continue;
+            }
+            int payloadBytes = buf.getInt(p + 4);
+            long end = (long) p + JournalFormat.OVERHEAD_BYTES + payloadBytes;
+            if (payloadBytes < 0 || end > data.length) {
+                continue;
+            }
+            crc.reset();
+            crc.update(data, p, (int) end - 4 - p);
+            if ((int) crc.getValue() == buf.getInt((int) end - 4)) {
+                throw new CorruptionException(file, offset, "record length runs past intact records (damaged length field)");
+            }
+        }
+        return -1;
     }
 
     private static boolean allZero(byte[] data, int from) {

@@ -39,13 +39,18 @@ final class AccountState {
 
     /** Could this account be debited {@code amount} more (posted or pending) without breaking its limit? */
     boolean canDebit(long amount) {
-        if (!noOverdraft) {
-            return true;
-        }
-        // Exact arithmetic: an overflow here means "no", never a wrapped-around "yes".
+        return !noOverdraft || withinLimit(amount);
+    }
+
+    /**
+     * Would debits posted + pending + {@code extra} stay within credits posted + credit limit? Exact: an
+     * overflow of the debits means "no", and credits + limit beyond 64 bits (a huge credit limit) is not
+     * allowed to wrap into a spurious "no" either.
+     */
+    private boolean withinLimit(long extra) {
         try {
-            long committed = Math.addExact(Math.addExact(debitsPosted, debitsPending), amount);
-            return committed <= Math.addExact(creditsPosted, creditLimit);
+            long committed = Math.addExact(Math.addExact(debitsPosted, debitsPending), extra);
+            return committed - creditsPosted <= creditLimit; // both in [0, MAX]: the difference cannot overflow
         } catch (ArithmeticException overflow) {
             return false;
         }
@@ -59,7 +64,7 @@ final class AccountState {
         if (debitsPosted < 0 || creditsPosted < 0 || debitsPending < 0 || creditsPending < 0) {
             throw new IllegalStateException("negative running total on account " + id);
         }
-        if (noOverdraft && debitsPosted + debitsPending > creditsPosted + creditLimit) {
+        if (noOverdraft && !withinLimit(0)) {
             throw new IllegalStateException("no-overdraft account " + id + " is overdrawn");
         }
     }

@@ -121,6 +121,15 @@ public final class LedgerVerifier {
             if (progress != null) {
                 progress.update(totalBytes, totalBytes);
             }
+            for (SnapshotFile.Loaded snap : snapshots.values()) {
+                if (snap.sequence() > end.lastSequence()) {
+                    // The snapshot proves batches existed that the journal no longer has (start-up refuses too).
+                    return new VerifyReport(false, "journal ends at batch " + end.lastSequence() + " but snapshot "
+                            + snap.file().getFileName() + " covers batch " + snap.sequence(),
+                            end.endSegment() == null ? null : end.endSegment().toString(), end.endOffset(), batches,
+                            events, 0, 0, snapshotsChecked, end.tornBytes());
+                }
+            }
             String problem = state.reconcileAccounts();
             for (String id : state.accountIds()) {
                 if (problem == null) {

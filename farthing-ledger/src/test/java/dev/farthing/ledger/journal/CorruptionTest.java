@@ -1,0 +1,525 @@
+package dev.farthing.ledger.journal;
+
+import dev.farthing.ledger.api.Ledger;
+import dev.farthing.ledger.api.LedgerConfig;
+import dev.farthing.ledger.api.Ledgers;
+import dev.farthing.ledger.api.RecoveryReport;
+import dev.farthing.ledger.event.LedgerEvent;
+import dev.farthing.ledger.index.TransferIndex;
+import dev.farthing.ledger.model.AccountKind;
+import dev.farthing.ledger.model.AccountView;
+import dev.farthing.ledger.model.ErrorCode;
+import dev.farthing.ledger.model.NewAccount;
+import dev.farthing.ledger.model.NewTransfer;
+import dev.farthing.ledger.model.Outcome;
+import dev.farthing.ledger.model.TransferStatus;
+import dev.farthing.ledger.model.TransferView;
+import dev.farthing.ledger.snapshot.SnapshotFile;
+import dev.farthing.ledger.testing.JournalFiles;
+import dev.farthing.ledger.testing.JournalFiles.Record;
+import dev.farthing.ledger.testing.Seeds;
+import dev.farthing.ledger.verify.LedgerVerifier;
+import dev.farthing.ledger.verify.VerifyReport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Damages real data directories the way disks and crashes do and checks what start-up and
+ * {@code farthing verify} make of it: a torn tail (the only thing a crash can leave, since nothing is
+ * acknowledged before fsync) is cut off and reported, and every acknowledged transfer survives it; any other
+ * damage stops start-up with a {@link CorruptionException} naming the file and the damaged record's offset,
+ * and the verifier reports the same file and offset.
+ *
+ * <p>Which byte is damaged is drawn from a printed seed ({@code -Dfarthing.seed=N} replays it).
+ */
+class CorruptionTest {
+    @TempDir
+    static Path tmp;
+    static long seed;
+    static Random rnd;
+    static Fixture single;
+    static Fixture multi;
+    static final AtomicInteger copies = new AtomicInteger();
+
+    /**
+     * A closed ledger and what was acknowledged in it. The last journal record is exactly {@code lastBatch}
+     * (one atomic request, alone in its batch) and comes after the latest snapshot.
+     */
+    record Fixture(Path dir, LedgerConfig config, Map<String, TransferView> acked, List<String> lastBatch,
+                   Map<String, AccountView> balancesBeforeLast, Map<String, AccountView> balancesAtEnd,
+                   Path latestSnapshot, Path olderSnapshot, long snapshotSequence) {
+    }
+
+    @BeforeAll
+    static void writeLedgers() {
+        seed = Seeds.seed("CorruptionTest");
+        rnd = new Random(seed);
+        single = populate(LedgerConfig.defaults(tmp.resolve("single")), 4);
+        multi = populate(LedgerConfig.defaults(tmp.resolve("multi")).withSegmentBytes(4096), 10);
+        assertThat(JournalFiles.segments(single.dir.resolve("journal"))).hasSize(1);
+        assertThat(JournalFiles.segments(multi.dir.resolve("journal")).size()).as("seed=%d", seed).isGreaterThanOrEqualTo(6);
+    }
+
+    static Fixture populate(LedgerConfig config, int batchesPerPhase) {
+        Map<String, TransferView> acked = new LinkedHashMap<>();
+        List<String> accounts = new ArrayList<>();
+        try (Ledger ledger = Ledgers.open(config)) {
+            ok(ledger.createAccount(new NewAccount("bank", "USD", AccountKind.SETTLEMENT, null, 0, Map.of())).join());
+            ok(ledger.createAccount(new NewAccount("shop", "USD", AccountKind.MERCHANT, null, 0, Map.of("tier", "gold"))).join());
+            accounts.addAll(List.of("bank", "shop"));
+            for (int i = 0; i < 8; i++) {
+                ok(ledger.createAccount(new NewAccount("w" + i, "USD", AccountKind.WALLET, null, 0, Map.of())).join());
+                accounts.add("w" + i);
+                TransferView seedMoney = ok(ledger.createTransfer(NewTransfer.simple("seed" + i, "bank", "w" + i, 1_000_000, "USD")).join());
+                acked.put(seedMoney.id(), seedMoney);
+            }
+            int[] next = {0};
+            Runnable phase = () -> {
+                for (int b = 0; b < batchesPerPhase; b++) {
+                    List<NewTransfer> funding = new ArrayList<>();
+                    for (int i = 0; i < 5; i++) {
+                        funding.add(NewTransfer.simple("f" + next[0]++, "bank", "w" + (next[0] % 8), 1_000 + next[0], "USD"));
+                    }
+                    List<CompletableFuture<List<Outcome<TransferView>>>> inFlight = new ArrayList<>();
+                    inFlight.add(ledger.createTransfers(funding, false));
+                    for (int i = 0; i < 3; i++) {
+                        inFlight.add(ledger.createTransfer(new NewTransfer("p" + next[0]++, "w" + (next[0] % 8), "shop",
+                                1 + next[0] % 50, "USD", "pay", null, Map.of("order", "o" + next[0]), 0)).thenApply(List::of));
+                    }
+                    for (CompletableFuture<List<Outcome<TransferView>>> f : inFlight) {
+                        for (Outcome<TransferView> o : f.join()) {
+                            TransferView v = ok(o);
+                            acked.put(v.id(), v);
+                        }
+                    }
+                }
+            };
+            phase.run();
+            String older = ledger.snapshot().join();
+            phase.run();
+            for (int i = 0; i < 3; i++) {
+                TransferView h = ok(ledger.createTransfer(new NewTransfer("h" + i, "w" + i, "shop", 100, "USD", null, null,
+                        Map.of(), 3_600)).join());
+                acked.put(h.id(), h);
+            }
+            acked.put("h0", ok(ledger.postPending("h0", 60).join()));
+            acked.put("h1", ok(ledger.voidPending("h1").join()));
+            String latest = ledger.snapshot().join();
+            phase.run();
+            Map<String, AccountView> before = balances(ledger, accounts);
+            List<NewTransfer> last = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                last.add(NewTransfer.simple("last" + i, "bank", "w" + i, 7, "USD"));
+            }
+            List<String> lastIds = new ArrayList<>();
+            for (Outcome<TransferView> o : ledger.createTransfers(last, true).join()) {
+                acked.put(ok(o).id(), o.value());
+                lastIds.add(o.value().id());
+            }
+            Map<String, AccountView> after = balances(ledger, accounts);
+            Path snapshots = config.dataDir().resolve("snapshots");
+            long snapshotSequence = SnapshotFile.load(snapshots.resolve(latest)).sequence();
+            List<Record> records = JournalFiles.records(config.dataDir().resolve("journal"));
+            assertThat(records.getLast().sequence()).isGreaterThan(snapshotSequence + 2);
+            return new Fixture(config.dataDir(), config, acked, lastIds, before, after, snapshots.resolve(latest),
+                    snapshots.resolve(older), snapshotSequence);
+        }
+    }
+
+    static Map<String, AccountView> balances(Ledger ledger, List<String> accounts) {
+        Map<String, AccountView> out = new LinkedHashMap<>();
+        for (String id : accounts) {
+            out.put(id, ok(ledger.lookupAccount(id).join()));
+        }
+        return out;
+    }
+
+    static <T> T ok(Outcome<T> o) {
+        assertThat(o.error()).as("refusal: %s", o.detail()).isNull();
+        return o.value();
+    }
+
+    /** A fresh copy of a fixture to damage. */
+    static Path copy(Fixture f) {
+        Path to = tmp.resolve("case-" + copies.incrementAndGet());
+        JournalFiles.copyTree(f.dir, to);
+        return to;
+    }
+
+    static LedgerConfig at(LedgerConfig c, Path dir) {
+        return new LedgerConfig(dir, c.currencies(), c.fsync(), c.queueCapacity(), c.maxBatchCommands(),
+                c.snapshotEveryBatches(), c.segmentBytes());
+    }
+
+    static Path lastSegment(Path dir) {
+        return JournalFiles.segments(dir.resolve("journal")).getLast();
+    }
+
+    static Path same(Path p, Path base, Fixture f) {
+        return base.resolve(f.dir.relativize(p).toString());
+    }
+
+    // ------------------------------------------------------------------------------------------ torn tails
+
+    @Test
+    void aRecordCutShortIsATornTailAndEverythingBeforeItSurvives() {
+        Record last = JournalFiles.records(single.dir.resolve("journal")).getLast();
+        int random = 1 + rnd.nextInt(last.length() - 1);
+        int inHeader = 1 + rnd.nextInt(JournalFormat.HEADER_BYTES - 1);
+        for (int cut : List.of(random, inHeader, last.length() - 1)) {
+            Path dir = copy(single);
+            Path segment = same(last.file(), dir, single);
+            JournalFiles.truncate(segment, last.offset() + cut);
+            String what = "seed=" + seed + " cut the last record after " + cut + " of " + last.length() + " bytes";
+            expectTornTail(dir, single, segment, last.offset(), cut, what, true);
+        }
+    }
+
+    @Test
+    void zerosAfterTheLastRecordAreATornTail() {
+        int zeros = 1 + rnd.nextInt(10_000);
+        Path dir = copy(single);
+        Path segment = lastSegment(dir);
+        long size = JournalFiles.size(segment);
+        JournalFiles.append(segment, new byte[zeros]);
+        expectTornTail(dir, single, segment, size, zeros, "seed=" + seed + " appended " + zeros + " zero bytes", false);
+    }
+
+    @Test
+    void aLastRecordWhoseTailPagesNeverReachedDiskIsATornTail() {
+        Record last = JournalFiles.records(single.dir.resolve("journal")).getLast();
+        int zeroed = 16 + rnd.nextInt(last.payloadBytes() - 16);
+        Path dir = copy(single);
+        Path segment = same(last.file(), dir, single);
+        byte[] data = JournalFiles.read(segment);
+        java.util.Arrays.fill(data, (int) (last.end() - zeroed), (int) last.end(), (byte) 0);
+        JournalFiles.write(segment, data);
+        expectTornTail(dir, single, segment, last.offset(), last.length(),
+                "seed=" + seed + " zeroed the last " + zeroed + " bytes of the last record", true);
+    }
+
+    @Test
+    void aPrefixOfTheNextRecordIsATornTail() {
+        Record last = JournalFiles.records(single.dir.resolve("journal")).getLast();
+        TransferView phantom = new TransferView("phantom", "bank", "w1", 5, "USD", null, null, Map.of(), 0,
+                Long.MAX_VALUE - 1, TransferStatus.POSTED, 5, 0, 0);
+        byte[] next = JournalFiles.nextRecord(last.sequence(), last.hash(), Long.MAX_VALUE - 1,
+                List.of(new LedgerEvent.TransferCommitted(phantom)));
+        int prefix = 1 + rnd.nextInt(next.length - 1);
+        Path dir = copy(single);
+        Path segment = lastSegment(dir);
+        JournalFiles.append(segment, java.util.Arrays.copyOf(next, prefix));
+        expectTornTail(dir, single, segment, last.end(), prefix,
+                "seed=" + seed + " appended " + prefix + " of " + next.length + " bytes of the next record", false);
+    }
+
+    /**
+     * Verifies the damaged copy (ok, torn tail reported), opens it (torn tail truncated and reported), then
+     * checks every acknowledged transfer: all exist, except the last record's when {@code lastLost}.
+     */
+    static void expectTornTail(Path dir, Fixture f, Path segment, long offset, long tornBytes, String what, boolean lastLost) {
+        VerifyReport before = LedgerVerifier.verify(dir, f.config.currencies(), null);
+        assertThat(before.ok()).as(what + ": " + before.verdict()).isTrue();
+        assertThat(before.tornTailBytes()).as(what).isEqualTo(tornBytes);
+        try (Ledger ledger = Ledgers.open(at(f.config, dir))) {
+            RecoveryReport report = ledger.recovery();
+            assertThat(report.tornTailBytes()).as(what + ": " + report).isEqualTo(tornBytes);
+            assertThat(report.tornTailFile()).as(what).isEqualTo(segment.getFileName().toString());
+            assertThat(report.tornTailOffset()).as(what).isEqualTo(offset);
+            assertThat(report.snapshotFile()).as(what).isEqualTo(f.latestSnapshot.getFileName().toString());
+            assertThat(JournalFiles.size(segment)).as(what + ": file truncated to the record boundary").isEqualTo(offset);
+            for (TransferView v : f.acked.values()) {
+                Outcome<TransferView> found = ledger.lookupTransfer(v.id()).join();
+                if (lastLost && f.lastBatch.contains(v.id())) {
+                    assertThat(found.error()).as(what + ": the torn record's " + v.id()).isEqualTo(ErrorCode.NOT_FOUND);
+                } else {
+                    assertThat(found).as(what + ": acknowledged " + v.id()).isEqualTo(Outcome.ok(v));
+                }
+            }
+            Map<String, AccountView> expected = lastLost ? f.balancesBeforeLast : f.balancesAtEnd;
+            for (AccountView a : expected.values()) {
+                assertThat(ok(ledger.lookupAccount(a.id()).join())).as(what).isEqualTo(a);
+            }
+            assertThat(ledger.health().breakerOpen()).as(what).isFalse();
+            // The ledger goes on writing after the cut, and the result verifies and reopens cleanly.
+            ok(ledger.createTransfer(NewTransfer.simple("after-cut", "bank", "w3", 1, "USD")).join());
+        }
+        try (Ledger again = Ledgers.open(at(f.config, dir))) {
+            assertThat(again.recovery().tornTailBytes()).as(what).isZero();
+            assertThat(ok(again.lookupTransfer("after-cut").join()).amount()).isEqualTo(1);
+        }
+        VerifyReport after = LedgerVerifier.verify(dir, f.config.currencies(), null);
+        assertThat(after.ok()).as(what + ": " + after.verdict()).isTrue();
+        assertThat(after.tornTailBytes()).as(what).isZero();
+    }
+
+    // ------------------------------------------------------------------------------------------ flipped bytes
+
+    /** A byte range of one record, relative to its start. */
+    record Region(String name, int from, int to) {
+    }
+
+    static List<Region> regions(Record r) {
+        return List.of(new Region("magic", 0, 4), new Region("payload length", 4, 8),
+                // Always also the length's second byte: the record then claims to run past the end of the file,
+                // which must not pass for a torn tail while intact records follow it.
+                new Region("payload length high byte", 5, 6),
+                new Region("sequence", 8, 16), new Region("batch time", 16, 24), new Region("event count", 24, 28),
+                new Region("previous hash", 28, 60), new Region("hash", 60, 92),
+                new Region("payload", 92, 92 + r.payloadBytes()), new Region("crc", r.length() - 4, r.length()));
+    }
+
+    @Test
+    void aFlippedByteInAMiddleRecordOfTheLastSegmentStopsStartUp() {
+        List<Record> records = JournalFiles.records(single.dir.resolve("journal"));
+        flipEveryRegion(single, records.subList(0, records.size() - 1));
+    }
+
+    @Test
+    void aFlippedByteInASealedSegmentStopsStartUp() {
+        List<Record> records = JournalFiles.records(multi.dir.resolve("journal"));
+        Path last = JournalFiles.segments(multi.dir.resolve("journal")).getLast();
+        // Sealed segments that start-up reads: from the one holding the batch after the snapshot on.
+        long firstReplayed = multi.snapshotSequence + 1;
+        Path startSegment = records.stream().filter(r -> r.sequence() == firstReplayed).findFirst().orElseThrow().file();
+        List<Record> candidates = records.stream()
+                .filter(r -> !r.file().equals(last) && JournalFormat.firstSequenceOf(r.file()) >= JournalFormat.firstSequenceOf(startSegment))
+                .toList();
+        assertThat(candidates).as("seed=%d", seed).isNotEmpty();
+        flipEveryRegion(multi, candidates);
+    }
+
+    @Test
+    void aFlippedByteBeforeTheSnapshotIsFoundByVerify() {
+        List<Record> records = JournalFiles.records(multi.dir.resolve("journal"));
+        Record r = records.get(rnd.nextInt(records.size() / 3));
+        Path dir = copy(multi);
+        int at = 92 + rnd.nextInt(r.payloadBytes());
+        JournalFiles.flip(same(r.file(), dir, multi), r.offset() + at, 1 + rnd.nextInt(255));
+        VerifyReport report = LedgerVerifier.verify(dir, multi.config.currencies(), null);
+        assertThat(report.ok()).as("seed=%d %s", seed, report.verdict()).isFalse();
+        assertThat(Path.of(report.file())).as("seed=%d", seed).isEqualTo(same(r.file(), dir, multi));
+        assertThat(report.offset()).as("seed=%d", seed).isEqualTo(r.offset());
+    }
+
+    /** For each region: a fresh copy, one random record, one random byte in that region, a random non-zero mask. */
+    static void flipEveryRegion(Fixture f, List<Record> candidates) {
+        for (String name : regions(candidates.getFirst()).stream().map(Region::name).toList()) {
+            Record r = candidates.get(rnd.nextInt(candidates.size()));
+            Region region = regions(r).stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
+            int at = region.from() + rnd.nextInt(region.to() - region.from());
+            int mask = 1 + rnd.nextInt(255);
+            Path dir = copy(f);
+            Path segment = same(r.file(), dir, f);
+            JournalFiles.flip(segment, r.offset() + at, mask);
+            String what = "seed=" + seed + " flipped byte " + at + " (" + name + ") of batch " + r.sequence() + " at "
+                    + segment.getFileName() + ":" + r.offset() + " with mask " + mask;
+            expectCorruption(dir, f, segment, r.offset(), what);
+        }
+    }
+
+    /** Verify reports the damage, and start-up refuses with the same file and offset. */
+    static CorruptionException expectCorruption(Path dir, Fixture f, Path file, long offset, String what) {
+        VerifyReport report = LedgerVerifier.verify(dir, f.config.currencies(), null);
+        assertThat(report.ok()).as(what + ": verify said " + report.verdict()).isFalse();
+        assertThat(report.file()).as(what + ": " + report.verdict()).isNotNull();
+        assertThat(Path.of(report.file())).as(what + ": " + report.verdict()).isEqualTo(file);
+        assertThat(report.offset()).as(what + ": " + report.verdict()).isEqualTo(offset);
+        CorruptionException e = openExpectingCorruption(at(f.config, dir), what);
+        assertThat(e.file()).as(what + ": " + e.getMessage()).isEqualTo(file);
+        assertThat(e.offset()).as(what + ": " + e.getMessage()).isEqualTo(offset);
+        assertThat(e.getMessage()).as(what).contains(file.getFileName().toString()).contains("offset " + offset);
+        return e;
+    }
+
+    static CorruptionException openExpectingCorruption(LedgerConfig config, String what) {
+        try {
+            Ledger ledger = Ledgers.open(config);
+            RecoveryReport report = ledger.recovery();
+            ledger.close();
+            fail(what + ": the damaged ledger opened (" + report + ")");
+            return null;
+        } catch (CorruptionException e) {
+            return e;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ snapshots
+
+    @Test
+    void aDamagedSnapshotStopsStartUp() {
+        byte[] data = JournalFiles.read(single.latestSnapshot);
+        int at = rnd.nextInt(data.length);
+        int mask = 1 + rnd.nextInt(255);
+        Path dir = copy(single);
+        Path snapshot = same(single.latestSnapshot, dir, single);
+        JournalFiles.flip(snapshot, at, mask);
+        String what = "seed=" + seed + " flipped byte " + at + " of " + data.length + " of the latest snapshot";
+        expectSnapshotCorruption(dir, single, snapshot, what);
+
+        int keep = rnd.nextInt(data.length);
+        Path dir2 = copy(single);
+        Path snapshot2 = same(single.latestSnapshot, dir2, single);
+        JournalFiles.truncate(snapshot2, keep);
+        expectSnapshotCorruption(dir2, single, snapshot2, "seed=" + seed + " truncated the latest snapshot to " + keep + " bytes");
+
+        // The older snapshot is not needed to start, but verify checks it against the journal too.
+        Path dir3 = copy(single);
+        Path older = same(single.olderSnapshot, dir3, single);
+        int at3 = rnd.nextInt((int) JournalFiles.size(older));
+        JournalFiles.flip(older, at3, 1 + rnd.nextInt(255));
+        VerifyReport report = LedgerVerifier.verify(dir3, single.config.currencies(), null);
+        assertThat(report.ok()).as("seed=%d older snapshot byte %d: %s", seed, at3, report.verdict()).isFalse();
+        assertThat(Path.of(report.file())).as("seed=%d", seed).isEqualTo(older);
+    }
+
+    static void expectSnapshotCorruption(Path dir, Fixture f, Path snapshot, String what) {
+        VerifyReport report = LedgerVerifier.verify(dir, f.config.currencies(), null);
+        assertThat(report.ok()).as(what + ": " + report.verdict()).isFalse();
+        assertThat(Path.of(report.file())).as(what + ": " + report.verdict()).isEqualTo(snapshot);
+        CorruptionException e = openExpectingCorruption(at(f.config, dir), what);
+        assertThat(e.file()).as(what + ": " + e.getMessage()).isEqualTo(snapshot);
+        assertThat(e.offset()).as(what + ": " + e.getMessage()).isEqualTo(report.offset());
+    }
+
+    // ------------------------------------------------------------------------------------------ missing files
+
+    @Test
+    void aMissingSegmentAfterTheSnapshotStopsStartUp() {
+        List<Path> segments = JournalFiles.segments(multi.dir.resolve("journal"));
+        List<Path> replayed = segments.stream()
+                .filter(s -> JournalFormat.firstSequenceOf(s) > multi.snapshotSequence + 1)
+                .toList();
+        assertThat(replayed.size()).as("seed=%d", seed).isGreaterThanOrEqualTo(2);
+        int victim = rnd.nextInt(replayed.size() - 1); // a middle one: another segment follows it
+        Path dir = copy(multi);
+        Path deleted = same(replayed.get(victim), dir, multi);
+        Path following = same(replayed.get(victim + 1), dir, multi);
+        delete(deleted);
+        expectCorruption(dir, multi, following, 0, "seed=" + seed + " deleted " + deleted.getFileName());
+    }
+
+    /**
+     * A crash just after the writer rolled to a new segment leaves it empty; if the segment before it is
+     * then lost, nothing but the new segment's name shows the gap.
+     */
+    @Test
+    void aMissingSegmentBeforeAnEmptyNewestSegmentStopsStartUp() {
+        List<Record> records = JournalFiles.records(multi.dir.resolve("journal"));
+        Path dir = copy(multi);
+        Path empty = dir.resolve("journal").resolve(JournalFormat.segmentName(records.getLast().sequence() + 1));
+        JournalFiles.write(empty, new byte[0]);
+        try (Ledger ledger = Ledgers.open(at(multi.config, dir))) {
+            assertThat(ledger.lookupTransfer("last0").join().isOk()).as("an empty newest segment is harmless").isTrue();
+        }
+        JournalFiles.write(empty, new byte[0]);
+        Path newestWithData = same(records.getLast().file(), dir, multi);
+        delete(newestWithData);
+        expectCorruption(dir, multi, empty, 0, "seed=" + seed + " deleted " + newestWithData.getFileName()
+                + " before an empty newest segment");
+    }
+
+    @Test
+    void aMissingSegmentBeforeTheSnapshotIsFoundByVerifyAndByAnIndexRebuild() {
+        List<Path> segments = JournalFiles.segments(multi.dir.resolve("journal"));
+        List<Path> early = segments.stream()
+                .filter(s -> JournalFormat.firstSequenceOf(s) > 1 && JournalFormat.firstSequenceOf(s) < multi.snapshotSequence)
+                .toList();
+        assertThat(early).as("seed=%d", seed).isNotEmpty();
+        Path dir = copy(multi);
+        int victim = segments.indexOf(early.get(rnd.nextInt(early.size())));
+        Path deleted = same(segments.get(victim), dir, multi);
+        Path following = same(segments.get(victim + 1), dir, multi);
+        delete(deleted);
+        String what = "seed=" + seed + " deleted " + deleted.getFileName();
+        VerifyReport report = LedgerVerifier.verify(dir, multi.config.currencies(), null);
+        assertThat(report.ok()).as(what + ": " + report.verdict()).isFalse();
+        assertThat(Path.of(report.file())).as(what).isEqualTo(following);
+        assertThat(report.offset()).as(what).isZero();
+        // Start-up replays only from the snapshot, but rebuilding the index reads the whole journal.
+        JournalFiles.deleteTree(dir.resolve("index"));
+        CorruptionException e = openExpectingCorruption(at(multi.config, dir), what + " and the index");
+        assertThat(e.file()).as(what).isEqualTo(following);
+        assertThat(e.offset()).as(what).isZero();
+    }
+
+    @Test
+    void aJournalShorterThanTheSnapshotStopsStartUp() {
+        // Whole segments lost at the end (multi-segment journal).
+        List<Path> segments = JournalFiles.segments(multi.dir.resolve("journal"));
+        List<Record> records = JournalFiles.records(multi.dir.resolve("journal"));
+        Path holding = records.stream().filter(r -> r.sequence() == multi.snapshotSequence).findFirst().orElseThrow().file();
+        Path dir = copy(multi);
+        int holdingAt = segments.indexOf(holding);
+        int keepUpTo = holdingAt - 1 - rnd.nextInt(Math.min(2, holdingAt)); // the snapshot's own segment goes too
+        for (int i = keepUpTo + 1; i < segments.size(); i++) {
+            delete(same(segments.get(i), dir, multi));
+        }
+        Path end = same(segments.get(keepUpTo), dir, multi);
+        CorruptionException e = expectCorruption(dir, multi, end, JournalFiles.size(end),
+                "seed=" + seed + " kept segments up to " + end.getFileName());
+        assertThat(e.getMessage()).contains("snapshot covers batch " + multi.snapshotSequence);
+
+        // A single segment cut cleanly at a record boundary before the snapshot's batch.
+        List<Record> one = JournalFiles.records(single.dir.resolve("journal"));
+        List<Record> early = one.stream().filter(r -> r.sequence() < single.snapshotSequence).toList();
+        Record cutAfter = early.get(rnd.nextInt(early.size()));
+        Path dir2 = copy(single);
+        Path segment = same(cutAfter.file(), dir2, single);
+        JournalFiles.truncate(segment, cutAfter.end());
+        expectCorruption(dir2, single, segment, cutAfter.end(),
+                "seed=" + seed + " cut the journal after batch " + cutAfter.sequence());
+    }
+
+    // ------------------------------------------------------------------------------------------ the rest
+
+    @Test
+    void theUndamagedLedgersVerify() {
+        for (Fixture f : List.of(single, multi)) {
+            VerifyReport report = LedgerVerifier.verify(f.dir, f.config.currencies(), null);
+            assertThat(report.ok()).as(report.verdict()).isTrue();
+            assertThat(report.snapshotsChecked()).isEqualTo(2);
+            assertThat(report.transfers()).isEqualTo(f.acked.size());
+            assertThat(report.tornTailBytes()).isZero();
+            assertThat(report.file()).isNull();
+        }
+    }
+
+    @Test
+    void aFailedStartUpReleasesTheDataDirectoryAndTheIndex() {
+        List<Path> segments = JournalFiles.segments(multi.dir.resolve("journal"));
+        Path dir = copy(multi);
+        delete(same(segments.get(2), dir, multi));
+        JournalFiles.deleteTree(dir.resolve("index"));
+        openExpectingCorruption(at(multi.config, dir), "deleted segment 2 and the index");
+        // Nothing stays locked in this process: the index and the data directory can be opened again.
+        new TransferIndex(dir.resolve("index")).close();
+        JournalFiles.write(same(segments.get(2), dir, multi), JournalFiles.read(segments.get(2)));
+        try (Ledger ledger = Ledgers.open(at(multi.config, dir))) {
+            assertThat(ledger.lookupTransfer("last0").join().isOk()).isTrue();
+        }
+    }
+
+    static void delete(Path p) {
+        try {
+            Files.delete(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.farthing.server;
+
+import dev.farthing.ledger.api.Ledger;
+import dev.farthing.ledger.api.Ledgers;
+import dev.farthing.server.http.Auth;
+import dev.farthing.server.http.HttpApi;
+import dev.farthing.server.http.Metrics;
+import dev.farthing.server.http.Route;
+import dev.farthing.server.keys.KeyRegistry;
+import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A running Farthing: the ledger of one data directory behind the HTTP API. {@link #start} initialises an
+ * empty data directory (creating it and its first admin key), opens the ledger, then listens.
+ */
+public final class FarthingServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FarthingServer.class);
+    private final ServerOptions options;
+    private final Ledger ledger;
+    private final Metrics metrics;
+    private final HttpApi api;
+    private final Javalin app;
+    private final String bootstrapAdminKey;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private FarthingServer(ServerOptions options, Ledger ledger, String bootstrapAdminKey) {
+        this.options = options;
+        this.ledger = ledger;
+        this.bootstrapAdminKey = bootstrapAdminKey;
+        this.metrics = new Metrics(ledger);
+        this.api = new HttpApi(ledger, new Auth(new KeyRegistry(options.dataDir())), metrics);
+        this.app = api.create();
+    }
+
+    /**
+     * Opens the ledger (initialising an empty data directory first: it is created with a first admin key,
+     * see {@link #bootstrapAdminKey()}) and serves HTTP on {@code options.host():options.port()}; port 0
+     * picks a free port. Prints {@code Farthing listening on port N} to stdout once it accepts requests.
+     */
+    public static FarthingServer start(ServerOptions options) {
+        String bootstrap = ApiKeys.isInitialised(options.dataDir()) ? null : ApiKeys.initialise(options.dataDir());
+        return serve(options, Ledgers.open(options.ledgerConfig()), bootstrap);
+    }
+
+    /** Serves an already opened ledger (tests); the server closes it. */
+    static FarthingServer serve(ServerOptions options, Ledger ledger, String bootstrap) {
+        FarthingServer server;
+        try {
+            server = new FarthingServer(options, ledger, bootstrap);
+            server.app.start(options.host(), options.port());
+        } catch (RuntimeException | Error e) {
+            ledger.close();
+            throw e;
+        }
+        LOG.info("Farthing listening on http://{}:{} (data {})", options.host(), server.port(), options.dataDir());
+        System.out.println("Farthing listening on port " + server.port());
+        System.out.flush();
+        return server;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public ServerOptions options() {
+        return options;
+    }
+
+    /** The plaintext admin key created by this start when it initialised the data directory, else null. */
+    public String bootstrapAdminKey() {
+        return bootstrapAdminKey;
+    }
+
+    /** The routes this server serves (method, path template, role). */
+    public List<Route> routes() {
+        return api.routes();
+    }
+
+    /** Stops HTTP (in-flight requests finish first), then closes the ledger. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            app.stop();
+        } finally {
+            try {
+                ledger.close();
+            } finally {
+                metrics.close();
+                LOG.info("Farthing stopped (data {})", options.dataDir());
+            }
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package dev.farthing.server.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A strict pull reader over one request body. Every method checks the JSON type of the current value and
+ * refuses anything else with {@code invalid_request} naming the field ({@code transfers[3].amount}).
+ * Amounts are JSON integers or strings of decimal digits, positive and within a signed 64-bit long.
+ */
+public final class JsonIn {
+    private static final long MAX_SAFE_DIGITS = 19;
+    private final JsonParser p;
+    private String prefix = "";
+
+    private JsonIn(JsonParser p) {
+        this.p = p;
+    }
+
+    /** Parses the whole body with {@code reader}; malformed JSON or trailing content is {@code invalid_request}. */
+    public static <T> T read(byte[] body, Function<JsonIn, T> reader) {
+        if (body.length == 0) {
+            throw ApiException.invalid("a JSON request body is required");
+        }
+        try (JsonParser parser = Json.FACTORY.createParser(body)) {
+            JsonIn in = new JsonIn(parser);
+            parser.nextToken();
+            T value = reader.apply(in);
+            if (parser.nextToken() != null) {
+                throw ApiException.invalid("unexpected content after the JSON value");
+            }
+            return value;
+        } catch (JacksonException e) {
+            throw ApiException.invalid("malformed JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ")"));
+        } catch (UncheckedJson e) {
+            throw ApiException.invalid("malformed JSON: " + e.getCause().getOriginalMessage());
+        } catch (IOException e) {
+            throw ApiException.invalid("unreadable request body: " + e.getMessage());
+        }
+    }
+
+    /** Where a field sits, for messages: {@code transfers[2].amount}. */
+    public String where(String field) {
+        return prefix.isEmpty() ? field : prefix + "." + field;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    /** Sets the path prefix for the fields that follow (e.g. {@code transfers[3]}); returns the old one. */
+    public String enter(String newPrefix) {
+        String old = prefix;
+        prefix = newPrefix;
+        return old;
+    }
+
+    public ApiException invalid(String field, String problem) {
+        return ApiException.invalid(where(field) + " " + problem);
+    }
+
+    public ApiException unknownField(String field) {
+        return ApiException.invalid("unknown field " + where(field));
+    }
+
+    /** The current value must be an object; {@code what} names it for messages. */
+    public void startObject(String what) {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw ApiException.invalid((what.isEmpty() ? "the request body" : what) + " must be a JSON object");
+        }
+    }
+
+    /** Advances to the next field's value and returns its name, or null at the end of the object. */
+    public String nextField() {
+        JsonToken t = next();
+        if (t == JsonToken.END_OBJECT) {
+            return null;
+        }
+        String name = currentName();
+        next();
+        return name;
+    }
+
+    public boolean isNull() {
+        return p.currentToken() == JsonToken.VALUE_NULL;
+    }
+
+    public boolean isArrayStart() {
+        return p.currentToken() == JsonToken.START_ARRAY;
+    }
+
+    /** Advances inside an array: true when positioned on the next element, false at its end. */
+    public boolean nextElement() {
+        return next() != JsonToken.END_ARRAY;
+    }
+
+    public String string(String field) {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            throw invalid(field, "must be a string");
+        }
+        return text();
+    }
+
+    /** A string, or null when the value is JSON null. */
+    public String optionalString(String field) {
+        return isNull() ? null : string(field);
+    }
+
+    public boolean bool(String field) {
+        JsonToken t = p.currentToken();
+        if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
+            throw invalid(field, "must be true or false");
+        }
+        return t == JsonToken.VALUE_TRUE;
+    }
+
+    /** A positive amount of minor units: a JSON integer or a string of decimal digits, 1..2^63-1. */
+    public long amount(String field) {
+        long v = nonNegative(field, "must be a positive integer of minor units (a JSON integer or a string of digits)");
+        if (v == 0) {
+            throw invalid(field, "must be positive");
+        }
+        return v;
+    }
+
+    /** A non-negative integer (JSON integer or string of digits) no larger than {@code max}. */
+    public long nonNegative(String field, long max) {
+        long v = nonNegative(field, "must be a non-negative integer");
+        if (v > max) {
+            throw invalid(field, "must be at most " + max);
+        }
+        return v;
+    }
+
+    private long nonNegative(String field, String expectation) {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            try {
+                if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                    throw invalid(field, "is too large (at most " + Long.MAX_VALUE + ")");
+                }
+                long v = p.getLongValue();
+                if (v < 0) {
+                    throw invalid(field, expectation);
+                }
+                return v;
+            } catch (IOException e) {
+                throw invalid(field, "is not a valid integer");
+            }
+        }
+        if (t == JsonToken.VALUE_STRING) {
+            return digits(field, text(), expectation);
+        }
+        throw invalid(field, expectation);
+    }
+
+    private long digits(String field, String s, String expectation) {
+        if (s.isEmpty() || s.length() > MAX_SAFE_DIGITS + 1 || (s.length() > 1 && s.charAt(0) == '0')) {
+            throw invalid(field, s.length() > MAX_SAFE_DIGITS ? "is too large (at most " + Long.MAX_VALUE + ")" : expectation);
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                throw invalid(field, expectation);
+            }
+        }
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw invalid(field, "is too large (at most " + Long.MAX_VALUE + ")");
+        }
+    }
+
+    /** A flat object of string values, or an empty map when null. */
+    public Map<String, String> stringMap(String field, int maxEntries) {
+        if (isNull()) {
+            return Map.of();
+        }
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw invalid(field, "must be an object of string values");
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        String key;
+        while ((key = nextField()) != null) {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                throw invalid(field + "." + key, "must be a string");
+            }
+            if (map.size() >= maxEntries) {
+                throw invalid(field, "may have at most " + maxEntries + " entries");
+            }
+            map.put(key, text());
+        }
+        return map;
+    }
+
+    private JsonToken next() {
+        try {
+            return p.nextToken();
+        } catch (JacksonException e) {
+            throw new UncheckedJson(e);
+        } catch (IOException e) {
+            throw ApiException.invalid("unreadable request body: " + e.getMessage());
+        }
+    }
+
+    private String text() {
+        try {
+            return p.getText();
+        } catch (JacksonException e) {
+            throw new UncheckedJson(e);
+        } catch (IOException e) {
+            throw ApiException.invalid("unreadable request body: " + e.getMessage());
+        }
+    }
+
+    private String currentName() {
+        try {
+            return p.currentName();
+        } catch (IOException e) {
+            throw ApiException.invalid("unreadable request body: " + e.getMessage());
+        }
+    }
+
+    /** Carries a parse error out of the non-throwing helpers to {@link #read}. */
+    private static final class UncheckedJson extends RuntimeException {
+        UncheckedJson(JacksonException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized JacksonException getCause() {
+            return (JacksonException) super.getCause();
+        }
+    }
+}
