@@ -62,7 +62,7 @@ public final class LedgerEngine implements Ledger, Engine {
             Recovery.Result recovered = Recovery.recover(data.resolve("journal"), data.resolve("snapshots"), config.currencies());
             this.recovery = recovered.report();
             this.index = opened = new TransferIndex(data.resolve("index"));
-            Recovery.catchUpIndex(index, data.resolve("journal"), recovered.scan());
+            Recovery.catchUpIndex(index, data.resolve("journal"), recovered.scan(), config.fsync());
             this.writer = new JournalWriter(data.resolve("journal"), recovered.scan(), config.segmentBytes(), config.fsync());
             marks.startAt(recovered.scan().lastSequence(), recovered.state().lastTimestamp());
             this.intake = new StageQueue<>(config.queueCapacity(), this::isFailed);

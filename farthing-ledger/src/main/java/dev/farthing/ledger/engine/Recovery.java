@@ -62,9 +62,20 @@ final class Recovery {
         return new Result(state, scan, report);
     }
 
-    /** Re-indexes the journal after the index's own position, so lookups see every durable transfer. */
-    static void catchUpIndex(TransferIndex index, Path journalDir, ScanResult journalEnd) {
+    /**
+     * Re-indexes the journal after the index's own position, so lookups see every durable transfer.
+     * The indexer only ever sees batches that were already written (and, with fsync, durable), so an index
+     * ahead of a durable journal proves that acknowledged journal records are missing: that is corruption,
+     * never a reason to quietly rebuild. Without fsync an OS crash can legitimately lose the journal's
+     * tail, and the index is rebuilt to match it.
+     */
+    static void catchUpIndex(TransferIndex index, Path journalDir, ScanResult journalEnd, boolean journalFsynced) {
         TransferIndex.Position at = index.position();
+        if (at.sequence() > journalEnd.lastSequence() && journalFsynced) {
+            Path end = journalEnd.endSegment() == null ? journalDir : journalEnd.endSegment();
+            throw new CorruptionException(end, journalEnd.endOffset(), "journal ends at batch " + journalEnd.lastSequence()
+                    + " but batch " + at.sequence() + " was acknowledged and indexed: journal records are missing");
+        }
         if (at.sequence() > journalEnd.lastSequence()) {
             LOG.warn("index is ahead of the journal (batch {} > {}); rebuilding it", at.sequence(), journalEnd.lastSequence());
             index.clear();

@@ -131,16 +131,14 @@ public final class LedgerState {
         if (t.status() == TransferStatus.PENDING) {
             debit.debitsPending = Math.addExact(debit.debitsPending, amount);
             credit.creditsPending = Math.addExact(credit.creditsPending, amount);
-            sums.debitsPending = Math.addExact(sums.debitsPending, amount);
-            sums.creditsPending = Math.addExact(sums.creditsPending, amount);
+            sums.addPending(amount);
             if (sign > 0) {
                 holds.add(t);
             }
         } else {
             debit.debitsPosted = Math.addExact(debit.debitsPosted, amount);
             credit.creditsPosted = Math.addExact(credit.creditsPosted, amount);
-            sums.debitsPosted = Math.addExact(sums.debitsPosted, amount);
-            sums.creditsPosted = Math.addExact(sums.creditsPosted, amount);
+            sums.addPosted(amount);
         }
         transfersCommitted += sign;
         debit.checkInvariants();
@@ -160,12 +158,10 @@ public final class LedgerState {
         CurrencyTotals sums = totals.get(hold.currency());
         debit.debitsPending = Math.subtractExact(debit.debitsPending, hold.amount());
         credit.creditsPending = Math.subtractExact(credit.creditsPending, hold.amount());
-        sums.debitsPending = Math.subtractExact(sums.debitsPending, hold.amount());
-        sums.creditsPending = Math.subtractExact(sums.creditsPending, hold.amount());
+        sums.addPending(-hold.amount());
         debit.debitsPosted = Math.addExact(debit.debitsPosted, r.postedAmount());
         credit.creditsPosted = Math.addExact(credit.creditsPosted, r.postedAmount());
-        sums.debitsPosted = Math.addExact(sums.debitsPosted, r.postedAmount());
-        sums.creditsPosted = Math.addExact(sums.creditsPosted, r.postedAmount());
+        sums.addPosted(r.postedAmount());
         debit.checkInvariants();
         credit.checkInvariants();
     }
@@ -176,12 +172,6 @@ public final class LedgerState {
             throw new IllegalStateException("event names unknown account " + id);
         }
         return a;
-    }
-
-    /** Throws {@link ArithmeticException} if adding {@code amount} could overflow the currency's totals. */
-    void requireTotalsCanGrow(String currency, long amount) {
-        CurrencyTotals sums = totals.get(currency);
-        Math.addExact(Math.addExact(sums.debitsPosted, sums.debitsPending), amount);
     }
 
     /** O(currencies): posted and pending debits equal credits in every currency. Null when balanced. */
@@ -207,10 +197,7 @@ public final class LedgerState {
                 return e.getMessage();
             }
             CurrencyTotals sums = recomputed.computeIfAbsent(a.currency, c -> new CurrencyTotals());
-            sums.debitsPosted += a.debitsPosted;
-            sums.creditsPosted += a.creditsPosted;
-            sums.debitsPending += a.debitsPending;
-            sums.creditsPending += a.creditsPending;
+            sums.addAccount(a);
         }
         for (Map.Entry<String, CurrencyTotals> e : totals.entrySet()) {
             CurrencyTotals fromAccounts = recomputed.getOrDefault(e.getKey(), new CurrencyTotals());
@@ -233,10 +220,7 @@ public final class LedgerState {
         if (sums == null) {
             throw new IllegalStateException("snapshot account " + a.id + " uses unconfigured currency " + a.currency);
         }
-        sums.debitsPosted = Math.addExact(sums.debitsPosted, a.debitsPosted);
-        sums.creditsPosted = Math.addExact(sums.creditsPosted, a.creditsPosted);
-        sums.debitsPending = Math.addExact(sums.debitsPending, a.debitsPending);
-        sums.creditsPending = Math.addExact(sums.creditsPending, a.creditsPending);
+        sums.addAccount(a);
     }
 
     void restoreHold(TransferView hold) {

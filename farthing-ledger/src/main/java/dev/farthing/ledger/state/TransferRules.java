@@ -79,12 +79,11 @@ final class TransferRules {
         }
     }
 
-    /** Running totals are cumulative; refuse rather than let any of them (or the currency's sum) wrap. */
+    /** Each account's running totals are exact lifetime sums; refuse rather than let one wrap. */
     private void requireNoOverflow(AccountState debit, AccountState credit, long amount) {
         try {
             Math.addExact(Math.addExact(debit.debitsPosted, debit.debitsPending), amount);
             Math.addExact(Math.addExact(credit.creditsPosted, credit.creditsPending), amount);
-            state.requireTotalsCanGrow(debit.currency, amount);
         } catch (ArithmeticException e) {
             throw refuse(ErrorCode.OVERFLOW, "transfer would overflow a 64-bit running total");
         }

@@ -10,7 +10,8 @@ public record VerifyReport(boolean ok, String problem, String file, long offset,
 
     public String verdict() {
         if (!ok) {
-            return "FAILED: " + problem + (file != null ? " (" + file + " at offset " + offset + ")" : "");
+            boolean named = file == null || problem.contains(" at offset ");
+            return "FAILED: " + problem + (named ? "" : " (" + file + " at offset " + offset + ")");
         }
         return "VERIFIED: " + batches + " batches, " + events + " events, " + transfers + " transfers, " + accounts
                 + " accounts; hash chain intact, every balance equals the sum of its entries, debits equal credits"
