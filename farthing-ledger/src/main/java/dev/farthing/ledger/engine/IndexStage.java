@@ -1,6 +1,5 @@
 package dev.farthing.ledger.engine;
 
-import dev.farthing.ledger.event.LedgerEvent;
 import dev.farthing.ledger.index.TransferIndex;
 
 import java.util.ArrayList;
@@ -29,20 +28,15 @@ final class IndexStage implements Runnable {
                 if (in.takeSome(group, 64, 1000) == 0) {
                     continue;
                 }
-                List<LedgerEvent> events = new ArrayList<>();
-                Batches.Committed newest = null;
                 boolean last = false;
                 for (Batches.Committed c : group) {
                     last |= c.last();
                     if (!c.last()) {
-                        events.addAll(c.events());
-                        newest = c;
+                        // One write per commit keeps each sort small (see TransferIndex.write).
+                        index.write(c.events(), c.sequence(), c.timestamp());
+                        marks.indexedSequence = c.sequence();
+                        marks.indexedTimestamp = c.events().getLast().timestamp();
                     }
-                }
-                if (newest != null) {
-                    index.write(events, newest.sequence(), newest.timestamp());
-                    marks.indexedSequence = newest.sequence();
-                    marks.indexedTimestamp = newest.events().getLast().timestamp();
                 }
                 if (last) {
                     return;
