@@ -19,7 +19,9 @@ import java.util.concurrent.CompletableFuture;
  * with writes: a read sees every write acknowledged before it was issued.
  *
  * <p>Refusals come back as {@link Outcome#fail}, never as exceptions; a future completes exceptionally only
- * when the ledger itself is closed or broken.
+ * when the ledger itself is closed or broken. Breaking the method contract (an empty batch, one over
+ * {@link #MAX_BATCH}) is a programming error and throws {@link IllegalArgumentException} at once, as does
+ * {@link #snapshot()} when the ledger cannot take work ({@link IllegalStateException}).
  */
 public interface Ledger extends AutoCloseable {
 
