@@ -28,16 +28,19 @@ final class ApplyStage implements Runnable {
     private final Breaker breaker;
     private final Clock clock;
     private final long snapshotEveryBatches;
+    /** Batches vary from 1 to 16,384 transfers, so replay is also bounded by events, not only batches. */
+    private final long snapshotEveryEvents;
     private final Engine engine;
     private final SplittableRandom sampler = new SplittableRandom();
     private long sequence;
     private long lastEventTimestamp;
     private long lastSnapshotSequence;
+    private long eventsSinceSnapshot;
     private long batches;
 
     ApplyStage(StageQueue<Batches.Prefetched> in, StageQueue<Batches.Applied> out, LedgerState state,
                RecentTransfers recent, Watermarks marks, Breaker breaker, Clock clock, long snapshotEveryBatches,
-               long startSequence, Engine engine) {
+               long snapshotEveryEvents, long startSequence, Engine engine) {
         this.in = in;
         this.out = out;
         this.state = state;
@@ -47,6 +50,7 @@ final class ApplyStage implements Runnable {
         this.breaker = breaker;
         this.clock = clock;
         this.snapshotEveryBatches = snapshotEveryBatches;
+        this.snapshotEveryEvents = snapshotEveryEvents;
         this.sequence = startSequence;
         this.lastSnapshotSequence = startSequence;
         this.lastEventTimestamp = state.lastTimestamp();
@@ -86,15 +90,19 @@ final class ApplyStage implements Runnable {
         List<LedgerEvent> events = processor.drainEvents();
         long batchSequence = 0;
         if (!events.isEmpty()) {
+            eventsSinceSnapshot += events.size();
             batchSequence = ++sequence;
             lastEventTimestamp = events.getLast().timestamp();
         }
         reconcile();
         publish();
         byte[] snapshot = null;
-        if (!snapshotWaiters.isEmpty() || sequence - lastSnapshotSequence >= snapshotEveryBatches) {
+        boolean due = sequence - lastSnapshotSequence >= snapshotEveryBatches
+                || eventsSinceSnapshot >= snapshotEveryEvents;
+        if (!snapshotWaiters.isEmpty() || due) {
             snapshot = SnapshotCodec.encode(state);
             lastSnapshotSequence = sequence;
+            eventsSinceSnapshot = 0;
         }
         return new Batches.Applied(batchSequence, lastEventTimestamp, events, requests, results, snapshot, sequence,
                 snapshotWaiters, false);

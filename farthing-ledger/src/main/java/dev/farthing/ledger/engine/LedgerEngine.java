@@ -97,7 +97,7 @@ public final class LedgerEngine implements Ledger, Engine {
         start("farthing-prefetch", new PrefetchStage(intake, toApply, index, marks, config.maxBatchCommands(),
                 MAX_INDEX_LAG_BATCHES, this));
         start("farthing-apply", new ApplyStage(toApply, toJournal, recovered.state(), recent, marks, breaker, clock,
-                config.snapshotEveryBatches(), recovered.scan().lastSequence(), this));
+                config.snapshotEveryBatches(), config.snapshotEveryEvents(), recovered.scan().lastSequence(), this));
         start("farthing-journal", new JournalStage(toJournal, toIndex, writer, marks, data.resolve("snapshots"),
                 snapshotWriter, this));
         start("farthing-index", new IndexStage(toIndex, index, marks, this));

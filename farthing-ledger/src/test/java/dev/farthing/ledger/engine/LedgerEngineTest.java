@@ -130,4 +130,26 @@ class LedgerEngineTest {
                     .isEqualTo(ErrorCode.ACCOUNT_FROZEN);
         }
     }
+
+    /** Big batches must not defer snapshots: replay after a restart stays bounded by events too. */
+    @Test
+    void snapshotsAreTakenByEventCountSoReplayStaysBounded() {
+        LedgerConfig config = LedgerConfig.defaults(dir).withSnapshotEveryEvents(1_000);
+        try (Ledger ledger = Ledgers.open(config)) {
+            ok(ledger.createAccount(settlement("bank")).join());
+            ok(ledger.createAccount(wallet("alice")).join());
+            for (int b = 0; b < 10; b++) {
+                List<NewTransfer> batch = new ArrayList<>();
+                for (int i = 0; i < 500; i++) {
+                    batch.add(NewTransfer.simple("b" + b + "-" + i, "bank", "alice", 1, "USD"));
+                }
+                assertThat(ledger.createTransfers(batch, true).join()).allMatch(Outcome::isOk);
+            }
+        }
+        try (Ledger ledger = Ledgers.open(config)) {
+            assertThat(ledger.recovery().snapshotFile()).as("a snapshot was taken by event count").isNotNull();
+            assertThat(ledger.recovery().replayedBatches()).as("replay after the last snapshot").isLessThanOrEqualTo(2);
+            assertThat(ok(ledger.lookupAccount("alice").join()).balance()).isEqualTo(5_000);
+        }
+    }
 }

@@ -163,7 +163,7 @@ class CorruptionTest {
 
     static LedgerConfig at(LedgerConfig c, Path dir) {
         return new LedgerConfig(dir, c.currencies(), c.fsync(), c.queueCapacity(), c.maxBatchCommands(),
-                c.snapshotEveryBatches(), c.segmentBytes());
+                c.snapshotEveryBatches(), c.snapshotEveryEvents(), c.segmentBytes());
     }
 
     static Path lastSegment(Path dir) {
