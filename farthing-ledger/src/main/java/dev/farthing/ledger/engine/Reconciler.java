@@ -27,7 +27,6 @@ final class Reconciler {
     private final Watermarks marks;
     private final Breaker breaker;
     private volatile boolean running = true;
-    private volatile long accountsChecked;
     private Thread thread;
 
     Reconciler(LedgerEngine engine, TransferIndex index, Watermarks marks, Breaker breaker) {
@@ -51,10 +50,6 @@ final class Reconciler {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    long accountsChecked() {
-        return accountsChecked;
     }
 
     private void loop() {
@@ -112,7 +107,6 @@ final class Reconciler {
             }
             before = page.getLast().timestamp();
         }
-        accountsChecked++;
         if (sums[0] != account.debitsPosted() || sums[1] != account.creditsPosted()
                 || sums[2] != account.debitsPending() || sums[3] != account.creditsPending()) {
             breaker.trip("account " + account.id() + " balances (debits_posted=" + account.debitsPosted()

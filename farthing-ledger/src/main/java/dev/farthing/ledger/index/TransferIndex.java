@@ -194,9 +194,7 @@ public final class TransferIndex implements AutoCloseable {
         if (hold == null) {
             throw new IllegalStateException("index has no hold " + r.transferId() + " to resolve");
         }
-        return new TransferView(hold.id(), hold.debitAccount(), hold.creditAccount(), hold.amount(), hold.currency(),
-                hold.code(), hold.reference(), hold.metadata(), hold.pendingTimeoutS(), hold.timestamp(),
-                r.outcome(), r.postedAmount(), hold.expiresAt(), r.timestamp());
+        return hold.resolved(r.outcome(), r.postedAmount(), r.timestamp());
     }
 
     /**

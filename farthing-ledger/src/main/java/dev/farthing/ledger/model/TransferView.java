@@ -12,6 +12,15 @@ public record TransferView(String id, String debitAccount, String creditAccount,
                            long timestamp, TransferStatus status, long postedAmount, long expiresAt,
                            long resolvedAt) {
 
+    /**
+     * This hold as it ends: {@code outcome} (POSTED with {@code postedAmount}, VOIDED or EXPIRED) at {@code at}.
+     * Re-indexing may apply the same resolution to a record already stored resolved; the result is the same.
+     */
+    public TransferView resolved(TransferStatus outcome, long postedAmount, long at) {
+        return new TransferView(id, debitAccount, creditAccount, amount, currency, code, reference, metadata,
+                pendingTimeoutS, timestamp, outcome, postedAmount, expiresAt, at);
+    }
+
     /** True when this committed transfer was created by exactly this request (idempotent repeat). */
     public boolean sameBodyAs(NewTransfer t) {
         return id.equals(t.id()) && debitAccount.equals(t.debitAccount()) && creditAccount.equals(t.creditAccount())

@@ -213,9 +213,7 @@ public final class CommandProcessor {
     private TransferView finish(TransferView hold, TransferStatus outcome, long posted) {
         long now = nextTimestamp();
         emit(new PendingResolved(now, hold.id(), outcome, posted));
-        TransferView done = new TransferView(hold.id(), hold.debitAccount(), hold.creditAccount(), hold.amount(),
-                hold.currency(), hold.code(), hold.reference(), hold.metadata(), hold.pendingTimeoutS(),
-                hold.timestamp(), outcome, posted, hold.expiresAt(), now);
+        TransferView done = hold.resolved(outcome, posted, now);
         recent.put(done);
         return done;
     }

@@ -44,8 +44,4 @@ public final class RecentTransfers {
             }
         }
     }
-
-    public int size() {
-        return byChange.size();
-    }
 }
