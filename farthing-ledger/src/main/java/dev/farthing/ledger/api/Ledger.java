@@ -27,6 +27,13 @@ public interface Ledger extends AutoCloseable {
 
     List<Currency> currencies();
 
+    /**
+     * Ledger time now, in nanoseconds since the epoch: the ledger's clock, never earlier than the last durable
+     * commit. Services built on the ledger (hold expiry, channel settle delays) read time here, never from the
+     * wall clock, so a test that gives the ledger a clock controls every deadline.
+     */
+    long now();
+
     CompletableFuture<Outcome<AccountView>> createAccount(NewAccount account);
 
     CompletableFuture<Outcome<AccountView>> lookupAccount(String id);

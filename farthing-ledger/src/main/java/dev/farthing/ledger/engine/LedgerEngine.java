@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -50,11 +51,13 @@ public final class LedgerEngine implements Ledger, Engine {
     private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
     private final AccountListing listing;
     private final Reconciler reconciler;
+    private final Clock clock;
     private volatile boolean stopping;
     private volatile Throwable failure;
 
     private LedgerEngine(LedgerConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
         Path data = config.dataDir();
         this.lock = DataDirLock.acquire(data);
         TransferIndex opened = null;
@@ -105,6 +108,12 @@ public final class LedgerEngine implements Ledger, Engine {
 
     private void start(String name, Runnable stage) {
         threads.add(Thread.ofPlatform().name(name).daemon().start(stage));
+    }
+
+    @Override
+    public long now() {
+        Instant wall = clock.instant();
+        return Math.max(wall.getEpochSecond() * 1_000_000_000L + wall.getNano(), marks.committedTimestamp);
     }
 
     @Override
