@@ -23,6 +23,7 @@ public final class FarthingServer implements AutoCloseable {
     private final ServerOptions options;
     private final Ledger ledger;
     private final Metrics metrics;
+    private final List<DomainApi> domains;
     private final HttpApi api;
     private final Javalin app;
     private final String bootstrapAdminKey;
@@ -33,7 +34,9 @@ public final class FarthingServer implements AutoCloseable {
         this.ledger = ledger;
         this.bootstrapAdminKey = bootstrapAdminKey;
         this.metrics = new Metrics(ledger);
-        this.api = new HttpApi(ledger, new Auth(new KeyRegistry(options.dataDir())), metrics);
+        this.domains = DomainApis.open(options, ledger, metrics);
+        List<Route> domainRoutes = domains.stream().flatMap(d -> d.routes().stream()).toList();
+        this.api = new HttpApi(ledger, new Auth(new KeyRegistry(options.dataDir())), metrics, domainRoutes);
         this.app = api.create();
     }
 
@@ -95,11 +98,19 @@ public final class FarthingServer implements AutoCloseable {
             app.stop();
         } finally {
             try {
-                ledger.close();
+                DomainApis.closeAll(domains);
             } finally {
-                metrics.close();
-                LOG.info("Farthing stopped (data {})", options.dataDir());
+                closeLedger();
             }
+        }
+    }
+
+    private void closeLedger() {
+        try {
+            ledger.close();
+        } finally {
+            metrics.close();
+            LOG.info("Farthing stopped (data {})", options.dataDir());
         }
     }
 }

@@ -23,20 +23,25 @@ public final class HttpApi {
     private final Auth auth;
     private final Metrics metrics;
 
-    public HttpApi(Ledger ledger, Auth auth, Metrics metrics) {
+    /** Serves the ledger's own routes plus {@code domainRoutes} (risk, channels), all behind the same auth. */
+    public HttpApi(Ledger ledger, Auth auth, Metrics metrics, List<Route> domainRoutes) {
         this.auth = auth;
         this.metrics = metrics;
-        this.routes = routes(ledger, metrics);
+        List<Route> all = new ArrayList<>(ledgerRoutes(ledger, metrics));
+        all.addAll(domainRoutes);
+        this.routes = List.copyOf(all);
     }
 
-    /** Every route the server serves; the OpenAPI document must describe exactly these. */
-    public static List<Route> routes(Ledger ledger, Metrics metrics) {
+    /** The ledger's own routes: accounts, transfers, system. */
+    public static List<Route> ledgerRoutes(Ledger ledger, Metrics metrics) {
         List<Route> all = new ArrayList<>();
         all.addAll(new AccountRoutes(ledger).routes());
         all.addAll(new TransferRoutes(ledger, metrics).routes());
         all.addAll(new SystemRoutes(ledger, metrics).routes());
         return List.copyOf(all);
     }
+
+    /** Every route the server serves; the OpenAPI document must describe exactly these. */
 
     public List<Route> routes() {
         return routes;

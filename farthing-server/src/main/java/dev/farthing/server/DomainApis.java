@@ -1,0 +1,45 @@
+package dev.farthing.server;
+
+import dev.farthing.ledger.api.Ledger;
+import dev.farthing.server.http.Metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Opens every domain service the server hosts, each in its own directory under the data directory. */
+final class DomainApis {
+
+    private DomainApis() {
+    }
+
+    /** Opens the services in order; if one fails, those already open are closed and the failure is thrown. */
+    static List<DomainApi> open(ServerOptions options, Ledger ledger, Metrics metrics) {
+        List<DomainApi> opened = new ArrayList<>();
+        try {
+            // One line per domain: opened.add(XxxApi.open(options.dataDir().resolve("xxx"), ledger, metrics));
+            return opened;
+        } catch (RuntimeException | Error e) {
+            closeAll(opened);
+            throw e;
+        }
+    }
+
+    /** Closes in reverse order of opening; every service is closed even when an earlier close throws. */
+    static void closeAll(List<DomainApi> apis) {
+        RuntimeException first = null;
+        for (DomainApi api : apis.reversed()) {
+            try {
+                api.close();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}
