@@ -1,5 +1,9 @@
 package dev.farthing.cli;
 
+import dev.farthing.cli.model.ModelCommand;
+import dev.farthing.cli.policy.PolicyCommand;
+import dev.farthing.cli.simulate.SimulateCommand;
+import dev.farthing.cli.watchtower.WatchtowerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -13,7 +17,8 @@ import java.io.PrintWriter;
 @Command(name = "farthing", mixinStandardHelpOptions = true, versionProvider = FarthingCommand.Version.class,
         description = "Farthing: a micropayment engine built on a wallet ledger that cannot lose money.",
         subcommands = {ServeCommand.class, InitCommand.class, KeysCommand.class, VerifyCommand.class,
-                SnapshotCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+                SnapshotCommand.class, BenchCommand.class, ModelCommand.class, PolicyCommand.class,
+                SimulateCommand.class, WatchtowerCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:error (the message says what and what to do)",
                 "2:verification failed (farthing verify)", "64:usage error (unknown command or bad option)"},

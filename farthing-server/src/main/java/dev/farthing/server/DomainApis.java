@@ -17,6 +17,8 @@ final class DomainApis {
         List<DomainApi> opened = new ArrayList<>();
         try {
             // One line per domain: opened.add(XxxApi.open(options.dataDir().resolve("xxx"), ledger, metrics));
+            opened.add(dev.farthing.server.http.channel.ChannelApi.open(options.dataDir().resolve("channels"), ledger, metrics));
+            opened.add(dev.farthing.server.http.risk.RiskApi.open(options.dataDir().resolve("risk"), ledger, metrics));
             return opened;
         } catch (RuntimeException | Error e) {
             closeAll(opened);

@@ -30,6 +30,7 @@ public final class Metrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Counter> refusals = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Timer> decisionTimers = new ConcurrentHashMap<>();
 
     public Metrics(Ledger ledger) {
         new JvmMemoryMetrics().bindTo(registry);
@@ -79,6 +80,15 @@ public final class Metrics {
         refusals.computeIfAbsent(code, c -> Counter.builder("farthing_refusals")
                 .description("Requests and batch items refused, by problem code")
                 .tag("code", c).register(registry)).increment();
+    }
+
+    /** Records one risk decision by outcome (approved, challenged, ...) with its latency, submit to answer. */
+    public void decision(String outcome, long nanos) {
+        decisionTimers.computeIfAbsent(outcome, o -> Timer.builder("farthing_risk_decisions")
+                .description("Risk decisions by outcome, with decision latency (features, model, policy, ledger)")
+                .tag("decision", o)
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public String scrape() {

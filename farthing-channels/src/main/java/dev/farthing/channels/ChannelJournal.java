@@ -1,0 +1,194 @@
+package dev.farthing.channels;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Durable channel state: a snapshot ({@code channels.snap}, one record per channel) and an append-only journal
+ * ({@code channels.log}) of operations since. Every operation is written as an INTENT (the channel after it and
+ * the ledger moves that realise it) before any money moves; a refused move is followed by an ABORT. On restart
+ * the latest intent of each channel is handed back so its moves are re-applied (idempotent transfer ids):
+ * a crash between the journal and the ledger never loses or duplicates money.
+ */
+final class ChannelJournal implements AutoCloseable {
+    private static final byte INTENT = 1;
+    private static final byte ABORT = 2;
+    private final Path dir;
+    private final boolean fsync;
+    private RecordFile log;
+
+    /** A channel whose latest operation may not have reached the ledger; {@code before} is null for an open. */
+    record Pending(Channel before, Channel after, List<Move> moves, Op.EventSpec event) {
+    }
+
+    record Recovered(Map<String, Channel> channels, List<Pending> pending) {
+    }
+
+    private ChannelJournal(Path dir, boolean fsync) {
+        this.dir = dir;
+        this.fsync = fsync;
+    }
+
+    static ChannelJournal open(Path dir, boolean fsync, Recovered[] out) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChannelJournal j = new ChannelJournal(dir, fsync);
+        Map<String, Channel> channels = new LinkedHashMap<>();
+        List<byte[]> snap = RecordFile.readStrict(dir.resolve("channels.snap"));
+        for (byte[] r : snap) {
+            Channel c = decodeChannel(r);
+            channels.put(c.terms().idHex(), c);
+        }
+        List<byte[]> records = new ArrayList<>();
+        j.log = RecordFile.open(dir.resolve("channels.log"), fsync, records);
+        out[0] = replay(channels, records);
+        return j;
+    }
+
+    private static Recovered replay(Map<String, Channel> channels, List<byte[]> records) {
+        Map<String, Pending> latest = new HashMap<>();
+        for (byte[] r : records) {
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(r))) {
+                byte type = in.readByte();
+                if (type == INTENT) {
+                    Channel after = ChannelCodec.read(in);
+                    List<Move> moves = readMoves(in);
+                    Op.EventSpec event = readEvent(in);
+                    String key = after.terms().idHex();
+                    Channel before = channels.get(key);
+                    if (before != null && before.opSeq() >= after.opSeq()) {
+                        continue; // already in the snapshot
+                    }
+                    channels.put(key, after);
+                    latest.put(key, new Pending(before, after, moves, event));
+                } else if (type == ABORT) {
+                    String key = dev.farthing.keys.Hex.encode(in.readNBytes(32));
+                    long opSeq = in.readLong();
+                    Pending p = latest.remove(key);
+                    if (p != null && p.after().opSeq() == opSeq) {
+                        if (p.before() == null) {
+                            channels.remove(key);
+                        } else {
+                            channels.put(key, p.before().skippingOp());
+                        }
+                    }
+                } else {
+                    throw new IOException("unknown channel journal record type " + type);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("unreadable channel journal record", e);
+            }
+        }
+        return new Recovered(channels, new ArrayList<>(latest.values()));
+    }
+
+    /** Durably records that {@code after} is about to be realised by {@code moves}. */
+    void intent(Channel after, List<Move> moves, Op.EventSpec event) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream(512);
+        try (DataOutputStream out = new DataOutputStream(buf)) {
+            out.writeByte(INTENT);
+            ChannelCodec.write(out, after);
+            out.writeShort(moves.size());
+            for (Move m : moves) {
+                out.writeUTF(m.id());
+                out.writeUTF(m.debit());
+                out.writeUTF(m.credit());
+                out.writeLong(m.amount());
+                out.writeUTF(m.code());
+            }
+            writeEvent(out, event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        log.append(buf.toByteArray());
+    }
+
+    /** Durably records that the ledger refused the moves of the operation {@code aborted}. */
+    void abort(Channel aborted) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream(48);
+        try (DataOutputStream out = new DataOutputStream(buf)) {
+            out.writeByte(ABORT);
+            out.write(aborted.terms().id());
+            out.writeLong(aborted.opSeq());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        log.append(buf.toByteArray());
+    }
+
+    long logBytes() {
+        return log.size();
+    }
+
+    /** Writes every channel to a new snapshot and starts an empty journal. Callers quiesce operations first. */
+    synchronized void compact(Collection<Channel> channels) {
+        List<byte[]> records = new ArrayList<>(channels.size());
+        for (Channel c : channels) {
+            records.add(ChannelCodec.bytes(c));
+        }
+        RecordFile.writeAtomically(dir.resolve("channels.snap"), records);
+        log.close();
+        RecordFile.writeAtomically(dir.resolve("channels.log"), List.of());
+        log = RecordFile.open(dir.resolve("channels.log"), fsync, new ArrayList<>());
+    }
+
+    private static void writeEvent(DataOutputStream out, Op.EventSpec e) throws IOException {
+        out.writeBoolean(e != null);
+        if (e != null) {
+            out.writeUTF(e.type());
+            out.writeShort(e.commitment() == null ? -1 : e.commitment().length);
+            if (e.commitment() != null) {
+                out.write(e.commitment());
+            }
+            out.writeLong(e.nonce());
+            out.writeLong(e.windowEndsAt());
+        }
+    }
+
+    private static Op.EventSpec readEvent(DataInputStream in) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        String type = in.readUTF();
+        short n = in.readShort();
+        byte[] commitment = n < 0 ? null : in.readNBytes(n);
+        return new Op.EventSpec(type, commitment, in.readLong(), in.readLong());
+    }
+
+    private static List<Move> readMoves(DataInputStream in) throws IOException {
+        int n = in.readUnsignedShort();
+        List<Move> moves = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            moves.add(new Move(in.readUTF(), in.readUTF(), in.readUTF(), in.readLong(), in.readUTF()));
+        }
+        return moves;
+    }
+
+    private static Channel decodeChannel(byte[] r) {
+        try {
+            return ChannelCodec.fromBytes(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable channel snapshot record", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        log.close();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.farthing.cli.simulate;
+
+import dev.farthing.cli.CliException;
+import dev.farthing.cli.HelpOption;
+import dev.farthing.model.RiskModel;
+import dev.farthing.model.gbt.GbtParams;
+import dev.farthing.simulator.SimulationConfig;
+import dev.farthing.simulator.eval.DefaultModelBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+/** {@code farthing simulate train-model}: the default model, trained on simulated development seeds. */
+@Command(name = "train-model", description = {"Train a model bundle on simulated traffic of the given (development) "
+        + "seeds, replayed through the feature engine; one more seed is held out for the bundle's metrics. "
+        + "Never pass the seeds you evaluate on."})
+public final class TrainModelCommand implements Callable<Integer> {
+    @Mixin
+    private HelpOption help;
+    @Option(names = "--seeds", required = true, split = ",", description = "Development seeds to train on, e.g. 101,102,103.")
+    private long[] seeds;
+    @Option(names = "--holdout-seed", required = true, description = "Development seed held out for metrics.")
+    private long holdout;
+    @Option(names = "--users", defaultValue = "3000", description = "People per seed. Default: ${DEFAULT-VALUE}.")
+    private int users;
+    @Option(names = "--rounds", defaultValue = "150", description = "Boosting rounds. Default: ${DEFAULT-VALUE}.")
+    private int rounds;
+    @Option(names = "--max-depth", defaultValue = "6", description = "Tree depth. Default: ${DEFAULT-VALUE}.")
+    private int depth;
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the model bundle.")
+    private Path out;
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (Arrays.stream(seeds).anyMatch(s -> s == holdout)) {
+            throw new CliException("the holdout seed must not be one of the training seeds");
+        }
+        long t0 = System.nanoTime();
+        RiskModel model = DefaultModelBuilder.train(seeds, holdout, seed -> SimulationConfig.of(seed, users),
+                GbtParams.defaults().withRounds(rounds).withMaxDepth(depth));
+        model.write(out);
+        spec.commandLine().getOut().printf("trained %s on seeds %s (holdout %d) in %.0f s -> %s%n%s%n", model.version(),
+                Arrays.toString(seeds), holdout, (System.nanoTime() - t0) / 1e9, out, model.training().toPrettyString());
+        return 0;
+    }
+}

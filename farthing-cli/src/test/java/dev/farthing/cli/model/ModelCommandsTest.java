@@ -1,0 +1,141 @@
+package dev.farthing.cli.model;
+
+import dev.farthing.cli.FarthingCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code farthing model ...} in-process, as a user types it: exit codes, output and files. */
+class ModelCommandsTest {
+
+    private static final Pattern VERSION = Pattern.compile("m-[0-9a-f]{16}");
+
+    @TempDir
+    Path tmp;
+
+    record Result(int exit, String out, String err) {
+        String version() {
+            Matcher m = VERSION.matcher(out);
+            assertThat(m.find()).as("a version in: " + out).isTrue();
+            return m.group();
+        }
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = FarthingCommand.newCommandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    /** A PaySim-shaped file where frauds are TRANSFER/CASH_OUT rows that empty the payer's balance. */
+    private Path paysim(long seed) throws Exception {
+        System.out.println("seed=" + seed);
+        Random random = new Random(seed);
+        String[] types = {"CASH_IN", "CASH_OUT", "DEBIT", "PAYMENT", "TRANSFER"};
+        StringBuilder csv = new StringBuilder("step,type,amount,nameOrig,oldbalanceOrg,newbalanceOrig,nameDest,"
+                + "oldbalanceDest,newbalanceDest,isFraud,isFlaggedFraud\n");
+        for (int i = 0; i < 800; i++) {
+            boolean fraud = i % 10 == 0;
+            String type = fraud ? types[1 + 3 * random.nextInt(2)] : types[random.nextInt(5)];
+            double balance = 1000 + random.nextInt(100_000);
+            double amount = fraud ? balance : random.nextInt(5000);
+            double after = Math.max(0, balance - amount) + (fraud ? 0 : 1);
+            csv.append(i / 50).append(',').append(type).append(',').append(amount).append(",C").append(i).append(',')
+                    .append(balance).append(',').append(after).append(",C").append(i + 1).append(",0,0,")
+                    .append(fraud ? 1 : 0).append(",0\n");
+        }
+        Path file = tmp.resolve("paysim.csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    @Test
+    void trainThenEvaluateOnTheHeldOutSplit() throws Exception {
+        Path data = paysim(Long.getLong("farthing.seed", System.nanoTime()));
+        Path model = tmp.resolve("model.json");
+        Result train = run("model", "train", "--data", data.toString(), "--format", "paysim", "--split", "train",
+                "--seed", "3", "--rounds", "15", "--iforest-trees", "10", "--out", model.toString());
+        assertThat(train.exit()).as(train.err()).isZero();
+        assertThat(train.out()).contains("written to", "Holdout (240 rows, 24 fraud)");
+        assertThat(model).exists();
+
+        Result eval = run("model", "eval", "--model", model.toString(), "--data", data.toString(), "--format",
+                "paysim", "--split", "test", "--seed", "3");
+        assertThat(eval.exit()).as(eval.err()).isZero();
+        assertThat(eval.out()).contains(train.version(), "240 rows, 24 fraud", "precision", "recall", "FPR",
+                "PR-AUC", "ROC-AUC", "recall at 1% FPR", "Anomaly score");
+    }
+
+    @Test
+    void badInputsGiveClearErrorsAndExitCodes() throws Exception {
+        Path data = paysim(1);
+        Path model = tmp.resolve("model.json");
+        assertThat(run("model", "train", "--data", data.toString(), "--format", "paysim", "--rounds", "3",
+                "--no-anomaly", "--out", model.toString()).exit()).isZero();
+
+        Result wrongFormat = run("model", "eval", "--model", model.toString(), "--data", data.toString(), "--format", "ulb");
+        assertThat(wrongFormat.exit()).isEqualTo(1);
+        assertThat(wrongFormat.err()).contains("lacks column 'Time'");
+
+        Result noModel = run("model", "eval", "--model", tmp.resolve("nope.json").toString(), "--data", data.toString(),
+                "--format", "paysim");
+        assertThat(noModel.exit()).isEqualTo(64);
+        assertThat(noModel.err()).contains("no model file");
+
+        assertThat(run("model", "train", "--data", data.toString(), "--format", "csv", "--out", "x").exit()).isEqualTo(64);
+        assertThat(run("model", "train", "--data", data.toString(), "--format", "paysim", "--eta", "5", "--out", "x")
+                .err()).contains("eta must be");
+        assertThat(run("model").exit()).isEqualTo(64);
+
+        Files.writeString(model, Files.readString(model).replace("\"amount\"", "\"amount2\""));
+        Result tampered = run("model", "eval", "--model", model.toString(), "--data", data.toString(), "--format", "paysim");
+        assertThat(tampered.exit()).isEqualTo(1);
+        assertThat(tampered.err()).contains("does not match its version");
+    }
+
+    @Test
+    void registryCommandsActivateListAndShadow() throws Exception {
+        Path data = paysim(2);
+        Path a = tmp.resolve("a.json");
+        Path b = tmp.resolve("b.json");
+        run("model", "train", "--data", data.toString(), "--format", "paysim", "--rounds", "3", "--no-anomaly", "--out", a.toString());
+        run("model", "train", "--data", data.toString(), "--format", "paysim", "--rounds", "4", "--no-anomaly", "--out", b.toString());
+        String dir = tmp.resolve("data").toString();
+
+        assertThat(run("model", "list", "--data-dir", dir).out()).contains("No models registered");
+        Result activate = run("model", "activate", "--data-dir", dir, a.toString());
+        assertThat(activate.exit()).as(activate.err()).isZero();
+        String va = activate.version();
+        Result shadow = run("model", "shadow", "add", "--data-dir", dir, b.toString());
+        assertThat(shadow.exit()).as(shadow.err()).isZero();
+        String vb = shadow.version();
+        assertThat(Files.exists(tmp.resolve("data/risk/models/registry.json"))).isTrue();
+
+        Result list = run("model", "list", "--data-dir", dir);
+        assertThat(list.out()).containsPattern(va + "\\s+active").containsPattern(vb + "\\s+shadow");
+
+        assertThat(run("model", "shadow", "remove", "--data-dir", dir, vb).exit()).isZero();
+        Result again = run("model", "shadow", "remove", "--data-dir", dir, vb);
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("not_a_shadow");
+        Result unknown = run("model", "activate", "--data-dir", dir, "m-0000000000000000");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err()).contains("unknown_model_version");
+        assertThat(run("model", "activate", "--data-dir", dir, vb).exit()).isZero();
+        assertThat(run("model", "list", "--data-dir", dir).out()).containsPattern(vb + "\\s+active");
+    }
+}

@@ -1,0 +1,81 @@
+package dev.farthing.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.farthing.model.data.Dataset;
+import dev.farthing.model.gbt.GbtParams;
+import dev.farthing.model.gbt.GbtTrainer;
+import dev.farthing.model.iforest.IsolationForest;
+import dev.farthing.model.iforest.IsolationForestParams;
+import dev.farthing.model.metrics.Evaluation;
+
+import java.time.Instant;
+
+/**
+ * Trains a complete {@link RiskModel}: the supervised trees on the labelled rows, the isolation forest on the
+ * same rows without their labels, and (when a holdout is given) records both models' holdout metrics.
+ */
+public final class ModelTrainer {
+
+    private ModelTrainer() {
+    }
+
+    /**
+     * @param holdout rows never trained on, for the metrics recorded in the bundle; may be null
+     * @param forestParams null to ship no anomaly model
+     * @param source where the data came from (file, format, split), copied into the training metadata
+     */
+    public static RiskModel train(Dataset train, Dataset holdout, GbtParams gbt, IsolationForestParams forestParams,
+                                  ObjectNode source, Instant createdAt) {
+        JsonNode xgboost = GbtTrainer.train(train, gbt);
+        IsolationForest forest = forestParams == null ? null : IsolationForest.train(train.rows(), forestParams);
+        ObjectNode training = JsonNodeFactory.instance.objectNode();
+        if (source != null) {
+            training.set("data", source.deepCopy());
+        }
+        training.put("rows", train.size());
+        training.put("positives", train.positives());
+        training.set("gbt_params", params(gbt));
+        if (forestParams != null) {
+            ObjectNode f = training.putObject("isolation_forest_params");
+            f.put("trees", forestParams.trees());
+            f.put("sample_size", forestParams.sampleSize());
+            f.put("seed", forestParams.seed());
+        }
+        RiskModel unevaluated = RiskModel.create(train.featureNames(), xgboost, forest, training, createdAt);
+        if (holdout == null || holdout.size() == 0) {
+            return unevaluated;
+        }
+        training.set("holdout", holdoutMetrics(unevaluated, holdout));
+        return RiskModel.create(train.featureNames(), xgboost, forest, training, createdAt);
+    }
+
+    private static ObjectNode holdoutMetrics(RiskModel model, Dataset holdout) {
+        double[] fraud = new double[holdout.size()];
+        double[] anomaly = new double[holdout.size()];
+        for (int i = 0; i < fraud.length; i++) {
+            fraud[i] = model.fraudScore(holdout.rows()[i]);
+            anomaly[i] = model.anomalyScore(holdout.rows()[i]);
+        }
+        ObjectNode json = Evaluation.of(fraud, holdout.labels(), null, 0.5).toJson();
+        if (model.hasAnomalyModel()) {
+            json.set("anomaly", Evaluation.of(anomaly, holdout.labels(), null, 0.5).toJson());
+        }
+        return json;
+    }
+
+    private static ObjectNode params(GbtParams p) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("rounds", p.rounds());
+        json.put("max_depth", p.maxDepth());
+        json.put("eta", p.eta());
+        json.put("subsample", p.subsample());
+        json.put("colsample_bytree", p.colsampleByTree());
+        json.put("min_child_weight", p.minChildWeight());
+        json.put("lambda", p.lambda());
+        json.put("scale_pos_weight", p.scalePosWeight());
+        json.put("seed", p.seed());
+        return json;
+    }
+}

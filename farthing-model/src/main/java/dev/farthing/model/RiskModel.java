@@ -1,0 +1,127 @@
+package dev.farthing.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.farthing.model.gbt.TreeEnsemble;
+import dev.farthing.model.iforest.IsolationForest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A scored-model bundle ({@code model.json}): a gradient-boosted tree ensemble giving the fraud probability,
+ * an optional isolation forest giving an anomaly score, the feature names both expect (in row order), and the
+ * training metadata. Immutable and thread-safe; scoring is pure Java and allocates only the result.
+ *
+ * <p>The version is a hash of the content, so the same model always has the same version and a changed file
+ * cannot pass as the original (see {@link RiskModelFile}).
+ */
+public final class RiskModel {
+
+    /** The two scores of one row: fraud probability from the trees, anomaly from the forest (NaN if none). */
+    public record Scores(double fraud, double anomaly) {
+    }
+
+    private final String version;
+    private final Instant createdAt;
+    private final List<String> featureNames;
+    private final TreeEnsemble trees;
+    private final IsolationForest forest;
+    private final ObjectNode bundle;
+
+    RiskModel(String version, Instant createdAt, List<String> featureNames, TreeEnsemble trees,
+              IsolationForest forest, ObjectNode bundle) {
+        this.version = Objects.requireNonNull(version);
+        this.createdAt = Objects.requireNonNull(createdAt);
+        this.featureNames = List.copyOf(featureNames);
+        this.trees = Objects.requireNonNull(trees);
+        this.forest = forest;
+        this.bundle = bundle;
+        if (trees.featureCount() != featureNames.size()) {
+            throw new IllegalArgumentException("model has " + featureNames.size() + " feature names but its trees use "
+                    + trees.featureCount() + " features");
+        }
+        if (forest != null && forest.featureCount() != featureNames.size()) {
+            throw new IllegalArgumentException("model has " + featureNames.size()
+                    + " feature names but its isolation forest uses " + forest.featureCount());
+        }
+    }
+
+    /** Reads and verifies a bundle; throws {@link ModelFormatException} on a corrupt or foreign file. */
+    public static RiskModel load(Path file) throws IOException {
+        return RiskModelFile.read(file);
+    }
+
+    /** A new bundle from trained parts; the version is computed from the content. */
+    public static RiskModel create(List<String> featureNames, JsonNode xgboostModel, IsolationForest forest,
+                                   ObjectNode training, Instant createdAt) {
+        return RiskModelFile.create(featureNames, xgboostModel, forest, training, createdAt);
+    }
+
+    /** Writes the bundle atomically (temporary file, fsync, rename). */
+    public void write(Path file) throws IOException {
+        RiskModelFile.write(this, file);
+    }
+
+    public Scores score(double[] row) {
+        return new Scores(fraudScore(row), anomalyScore(row));
+    }
+
+    /** Fraud probability in [0, 1]; {@code NaN} entries are missing values. */
+    public double fraudScore(double[] row) {
+        checkWidth(row);
+        return trees.predict(row);
+    }
+
+    /** Anomaly score in (0, 1], or {@code NaN} when the bundle has no isolation forest. */
+    public double anomalyScore(double[] row) {
+        checkWidth(row);
+        return forest == null ? Double.NaN : forest.score(row);
+    }
+
+    private void checkWidth(double[] row) {
+        if (row.length != featureNames.size()) {
+            throw new IllegalArgumentException("model " + version + " expects " + featureNames.size()
+                    + " features, got a row of " + row.length);
+        }
+    }
+
+    /**
+     * Refuses this model unless it was trained on exactly these features in this order: a model scored on a
+     * different schema would read every feature from the wrong column.
+     */
+    public void requireFeatures(List<String> engineFeatures) {
+        if (featureNames.equals(engineFeatures)) {
+            return;
+        }
+        throw new FeatureMismatchException(version, featureNames, engineFeatures);
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    public boolean hasAnomalyModel() {
+        return forest != null;
+    }
+
+    /** Training metadata: data file, format, rows, positives, parameters, holdout metrics. */
+    public JsonNode training() {
+        return bundle.path("training").deepCopy();
+    }
+
+    ObjectNode bundle() {
+        return bundle;
+    }
+}

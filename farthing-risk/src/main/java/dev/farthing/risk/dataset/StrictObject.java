@@ -1,0 +1,169 @@
+package dev.farthing.risk.dataset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * A JSON object read strictly: only the named fields may appear, every value is type-checked, and every
+ * complaint names the field's dotted path. JSON null reads as absent.
+ */
+final class StrictObject {
+    static final int MAX_ID_LENGTH = 64;
+    static final int MAX_TEXT_LENGTH = 512;
+    private final JsonNode node;
+    private final String path;
+
+    private StrictObject(JsonNode node, String path) {
+        this.node = node;
+        this.path = path;
+    }
+
+    /** {@code node} must be an object holding only {@code allowed} fields. */
+    static StrictObject of(JsonNode node, String path, Set<String> allowed) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidPaymentException(path, path.isEmpty() ? "the body must be a JSON object" : "must be an object");
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw new InvalidPaymentException(where(path, name), "is not a known field");
+            }
+        }
+        return new StrictObject(node, path);
+    }
+
+    String where(String field) {
+        return where(path, field);
+    }
+
+    private static String where(String path, String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
+    InvalidPaymentException invalid(String field, String message) {
+        return new InvalidPaymentException(where(field), message);
+    }
+
+    /** The field's value, or null when absent or JSON null. */
+    JsonNode value(String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v;
+    }
+
+    JsonNode required(String field) {
+        JsonNode v = value(field);
+        if (v == null) {
+            throw invalid(field, "is required");
+        }
+        return v;
+    }
+
+    /** A ledger-style id: 1..64 characters of A-Z a-z 0-9 . _ : - */
+    String id(String field) {
+        String s = text(field, required(field), MAX_ID_LENGTH);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == ':' || c == '-';
+            if (!ok) {
+                throw invalid(field, "may only contain A-Z a-z 0-9 . _ : -");
+            }
+        }
+        return s;
+    }
+
+    /** A required free-text string of 1..{@code maxLength} characters without control characters. */
+    String string(String field, int maxLength) {
+        return text(field, required(field), maxLength);
+    }
+
+    String optionalString(String field, int maxLength) {
+        JsonNode v = value(field);
+        return v == null ? null : text(field, v, maxLength);
+    }
+
+    private String text(String field, JsonNode v, int maxLength) {
+        if (!v.isTextual()) {
+            throw invalid(field, "must be a string");
+        }
+        String s = v.textValue();
+        if (s.isEmpty() || s.length() > maxLength) {
+            throw invalid(field, "must be 1.." + maxLength + " characters");
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                throw invalid(field, "must not contain control characters");
+            }
+        }
+        return s;
+    }
+
+    /** A positive amount of minor units: a JSON integer or a string of decimal digits, 1..2^63-1. */
+    long amount(String field) {
+        JsonNode v = required(field);
+        long amount;
+        if (v.isIntegralNumber() && v.canConvertToLong()) {
+            amount = v.longValue();
+        } else if (v.isTextual() && v.textValue().matches("[1-9][0-9]{0,18}")) {
+            try {
+                amount = Long.parseLong(v.textValue());
+            } catch (NumberFormatException e) {
+                throw invalid(field, "is too large (at most " + Long.MAX_VALUE + ")");
+            }
+        } else if (v.isIntegralNumber()) {
+            throw invalid(field, "is too large (at most " + Long.MAX_VALUE + ")");
+        } else {
+            throw invalid(field, "must be a positive integer of minor units (a JSON integer or a string of digits)");
+        }
+        if (amount <= 0) {
+            throw invalid(field, "must be positive");
+        }
+        return amount;
+    }
+
+    /** A finite number within [min, max], or null when absent. */
+    Double optionalNumber(String field, double min, double max) {
+        JsonNode v = value(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+            throw invalid(field, "must be a number");
+        }
+        double d = v.doubleValue();
+        if (d < min || d > max) {
+            throw invalid(field, "must be within " + min + ".." + max);
+        }
+        return d;
+    }
+
+    /** A JSON integer within [0, max], or null when absent. */
+    Integer optionalCount(String field, int max) {
+        JsonNode v = value(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 0 || v.intValue() > max) {
+            throw invalid(field, "must be an integer within 0.." + max);
+        }
+        return v.intValue();
+    }
+
+    /** An RFC 3339 timestamp in epoch nanoseconds, or {@code absent} when the field is absent. */
+    long optionalTime(String field, long absent) {
+        JsonNode v = value(field);
+        if (v == null) {
+            return absent;
+        }
+        if (!v.isTextual()) {
+            throw invalid(field, "must be an RFC 3339 string");
+        }
+        try {
+            return Rfc3339.parse(v.textValue());
+        } catch (IllegalArgumentException e) {
+            throw invalid(field, e.getMessage());
+        }
+    }
+}

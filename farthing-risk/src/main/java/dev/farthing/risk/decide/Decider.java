@@ -1,0 +1,64 @@
+package dev.farthing.risk.decide;
+
+import dev.farthing.model.RiskModel;
+import dev.farthing.risk.features.FeatureEngine;
+import dev.farthing.risk.features.FeatureVector;
+import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.risk.policy.PolicyInput;
+import dev.farthing.risk.policy.PolicySet;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The decision core shared by the online engine, the simulator and the backtest: features, then model, then
+ * policy. The model and the policy are read from suppliers on every payment, so activating a new version takes
+ * effect on the next payment. Single-writer like the feature engine: one thread calls {@link #decide} and
+ * {@link #learn} in ledger-time order. Allocates only the feature vector, the scores and the decision.
+ */
+public final class Decider {
+    /** The model version reported when no model is active. */
+    public static final String NO_MODEL = "none";
+    private static final RiskModel.Scores NO_SCORES = new RiskModel.Scores(Double.NaN, Double.NaN);
+
+    private final FeatureEngine features;
+    private final Supplier<Optional<RiskModel>> model;
+    private final Supplier<PolicySet> policy;
+    // The last model checked against the feature schema; a model is checked once, not per payment.
+    private RiskModel checkedModel;
+
+    public Decider(FeatureEngine features, Supplier<Optional<RiskModel>> model, Supplier<PolicySet> policy) {
+        this.features = Objects.requireNonNull(features, "features");
+        this.model = Objects.requireNonNull(model, "model");
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    public FeatureEngine features() {
+        return features;
+    }
+
+    /** Decides {@code payment} as if at {@code atNanos}; changes no state (call {@link #learn} after). */
+    public Decision decide(PaymentRequest payment, long atNanos) {
+        FeatureVector vector = features.extract(payment, atNanos);
+        RiskModel active = model.get().orElse(null);
+        RiskModel.Scores scores = active == null ? NO_SCORES : score(active, vector);
+        PolicySet rules = policy.get();
+        var decision = rules.evaluate(new PolicyInput(payment, vector, scores, atNanos));
+        return new Decision(vector, scores, decision, active == null ? NO_MODEL : active.version(), rules.version());
+    }
+
+    /** Records a decided attempt; {@code moved} is true when money moved (see {@link FeatureEngine#record}). */
+    public void learn(PaymentRequest payment, long atNanos, boolean moved) {
+        features.record(payment, atNanos, moved);
+    }
+
+    private RiskModel.Scores score(RiskModel active, FeatureVector vector) {
+        if (active != checkedModel) {
+            // Throws FeatureMismatchException: a model trained on other features must not score silently.
+            active.requireFeatures(vector.schema().names());
+            checkedModel = active;
+        }
+        return active.score(vector.values());
+    }
+}

@@ -1,0 +1,44 @@
+package dev.farthing.risk.engine;
+
+import dev.farthing.ledger.model.Outcome;
+import dev.farthing.ledger.model.TransferView;
+import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.risk.review.FraudLabel;
+import dev.farthing.risk.review.LabelSource;
+import dev.farthing.risk.review.TrainingLabel;
+import dev.farthing.risk.review.Verdict;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** Work for the decision thread: requests from callers, and the ledger's answers to commands it sent. */
+sealed interface Command {
+
+    /** {@code fingerprint} of the body is computed by the caller's thread, off the decision thread. */
+    record Submit(PaymentRequest payment, byte[] fingerprint, Waiter waiter) implements Command {
+    }
+
+    /** A challenge outcome ({@code approve} = passed) or a review verdict ({@code approve} = approve) with its label. */
+    record Resolve(String paymentId, boolean challenge, boolean approve, FraudLabel label,
+                   CompletableFuture<PaymentResult> future) implements Command {
+        static Resolve challenge(String id, boolean passed, CompletableFuture<PaymentResult> f) {
+            return new Resolve(id, true, passed, null, f);
+        }
+
+        static Resolve review(String id, Verdict verdict, FraudLabel label, CompletableFuture<PaymentResult> f) {
+            return new Resolve(id, false, verdict == Verdict.APPROVE, label, f);
+        }
+    }
+
+    record Label(String paymentId, FraudLabel label, LabelSource source,
+                 CompletableFuture<TrainingLabel> future) implements Command {
+    }
+
+    /** The ledger's answer to a payment's legs; {@code error} set when the call itself failed. */
+    record LegsAnswered(String paymentId, List<Outcome<TransferView>> outcomes, Throwable error) implements Command {
+    }
+
+    /** The ledger's answers to posting or voiding a payment's holds, one per leg. */
+    record HoldsAnswered(Resolve request, List<Outcome<TransferView>> outcomes, Throwable error) implements Command {
+    }
+}

@@ -1,0 +1,73 @@
+package dev.farthing.risk.engine;
+
+import dev.farthing.ledger.api.Ledger;
+import dev.farthing.risk.journal.RiskJournal;
+import dev.farthing.risk.review.LabelStore;
+import dev.farthing.risk.review.ReviewQueue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Everything the decision thread owns, shared by its flows. Work that must wait until the batch's journal
+ * records are durable (replies, ledger commands) is queued with {@link #afterCommit}.
+ */
+final class EngineState {
+    final Ledger ledger;
+    final Assessor assessor;
+    /** Set once the journal has been replayed (replay needs everything else, not the journal). */
+    RiskJournal journal;
+    final PaymentBook book;
+    final ReviewQueue reviews;
+    final LabelStore labels;
+    final RiskEngineConfig config;
+    final DecisionObserver observer;
+    final ConcurrentLinkedQueue<Command> answers = new ConcurrentLinkedQueue<>();
+    final AtomicInteger ledgerCallsInFlight = new AtomicInteger();
+    private final List<Runnable> afterCommit = new ArrayList<>();
+    volatile Thread loopThread;
+
+    EngineState(Ledger ledger, Assessor assessor, PaymentBook book, ReviewQueue reviews,
+                LabelStore labels, RiskEngineConfig config, DecisionObserver observer) {
+        this.ledger = ledger;
+        this.assessor = assessor;
+        this.book = book;
+        this.reviews = reviews;
+        this.labels = labels;
+        this.config = config;
+        this.observer = observer;
+    }
+
+    void afterCommit(Runnable r) {
+        afterCommit.add(r);
+    }
+
+    /** Runs (and forgets) the work that waited for the commit. */
+    void runAfterCommit() {
+        for (Runnable r : afterCommit) {
+            r.run();
+        }
+        afterCommit.clear();
+    }
+
+    /** The commit failed: nothing queued may run (it would acknowledge what is not durable). */
+    void dropAfterCommit() {
+        afterCommit.clear();
+    }
+
+    /** Called from ledger threads: hands an answer to the decision thread and wakes it. */
+    void answer(Command c) {
+        answers.add(c);
+        wake();
+    }
+
+    void wake() {
+        Thread t = loopThread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+}

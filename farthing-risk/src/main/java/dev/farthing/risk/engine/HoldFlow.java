@@ -1,0 +1,165 @@
+package dev.farthing.risk.engine;
+
+import dev.farthing.ledger.model.Outcome;
+import dev.farthing.ledger.model.TransferView;
+import dev.farthing.risk.journal.RiskRecord;
+import dev.farthing.risk.review.FraudLabel;
+import dev.farthing.risk.review.LabelSource;
+import dev.farthing.risk.review.ReviewStatus;
+import dev.farthing.risk.review.TrainingLabel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Challenge outcomes and review verdicts: post or void a payment's holds, exactly once. The transition is
+ * checked first (only a held payment of the right kind, one resolution at a time); the ledger acts; then the
+ * outcome is journaled and, once durable, answered. Also stores training labels.
+ */
+final class HoldFlow {
+    private final EngineState s;
+
+    HoldFlow(EngineState s) {
+        this.s = s;
+    }
+
+    void resolve(Command.Resolve cmd) {
+        BookEntry entry = s.book.get(cmd.paymentId());
+        RiskRefusal refusal = checkTransition(entry, cmd);
+        if (refusal != null) {
+            s.afterCommit(() -> cmd.future().completeExceptionally(refusal));
+            return;
+        }
+        entry.resolving = true;
+        s.afterCommit(() -> sendResolution(entry, cmd));
+    }
+
+    private static RiskRefusal checkTransition(BookEntry entry, Command.Resolve cmd) {
+        String id = cmd.paymentId();
+        if (entry == null) {
+            return new RiskRefusal(RiskRefusal.NOT_FOUND, "no payment " + id);
+        }
+        PaymentResult r = entry.result;
+        Decision needed = cmd.challenge() ? Decision.CHALLENGED : Decision.HELD_FOR_REVIEW;
+        if (r.decision() != needed) {
+            return new RiskRefusal(RiskRefusal.INVALID_STATE, "payment " + id + " was " + r.decision().wire()
+                    + "; only a " + needed.wire() + " payment can be " + (cmd.challenge() ? "challenged" : "reviewed"));
+        }
+        if (entry.resolving || r.status() == PaymentStatus.LEDGER_PENDING) {
+            return new RiskRefusal(RiskRefusal.IN_PROGRESS, "payment " + id + " is still being placed or resolved; retry");
+        }
+        if (r.status() != PaymentStatus.HELD) {
+            return new RiskRefusal(RiskRefusal.ALREADY_RESOLVED, "payment " + id + " is already " + r.status().wire());
+        }
+        return null;
+    }
+
+    private void sendResolution(BookEntry entry, Command.Resolve cmd) {
+        List<CompletableFuture<Outcome<TransferView>>> calls = new ArrayList<>();
+        s.ledgerCallsInFlight.incrementAndGet();
+        try {
+            for (String leg : entry.result.transferIds()) {
+                calls.add(cmd.approve() ? s.ledger.postPending(leg, 0) : s.ledger.voidPending(leg));
+            }
+        } catch (RuntimeException e) {
+            calls.add(CompletableFuture.failedFuture(e));
+        }
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) ->
+                s.answer(new Command.HoldsAnswered(cmd, error == null ? calls.stream().map(CompletableFuture::join).toList()
+                        : null, error)));
+    }
+
+    void holdsAnswered(Command.HoldsAnswered answer, long at) {
+        s.ledgerCallsInFlight.decrementAndGet();
+        Command.Resolve cmd = answer.request();
+        BookEntry entry = s.book.get(cmd.paymentId());
+        entry.resolving = false;
+        if (answer.error() != null) {
+            s.afterCommit(() -> cmd.future().completeExceptionally(PaymentFlow.unavailable(answer.error())));
+            return;
+        }
+        PaymentStatus outcome = outcomeOf(answer.outcomes(), cmd.approve());
+        if (outcome == null) {
+            Outcome<TransferView> bad = answer.outcomes().stream().filter(o -> !o.isOk()).findFirst().orElseThrow();
+            s.afterCommit(() -> cmd.future().completeExceptionally(new RiskRefusal(RiskRefusal.LEDGER_REFUSED,
+                    "the ledger refused to " + (cmd.approve() ? "post" : "void") + " the holds: "
+                            + bad.error().code() + " " + bad.detail())));
+            return;
+        }
+        String via = cmd.challenge() ? "challenge" : "review";
+        apply(entry, new RiskRecord.Resolved(cmd.paymentId(), outcome, via, cmd.label(), at));
+        s.journal.append(new RiskRecord.Resolved(cmd.paymentId(), outcome, via, cmd.label(), at));
+        if (cmd.label() != null) {
+            TrainingLabel label = new TrainingLabel(cmd.paymentId(), cmd.label(), LabelSource.REVIEW, at);
+            s.labels.add(label);
+            s.journal.append(new RiskRecord.Labelled(label));
+            s.assessor.labelled(cmd.paymentId(), cmd.label() == FraudLabel.FRAUD);
+        }
+        PaymentResult result = entry.result;
+        PaymentStatus intended = cmd.approve() ? PaymentStatus.POSTED : PaymentStatus.VOIDED;
+        s.afterCommit(() -> {
+            if (outcome == PaymentStatus.EXPIRED) {
+                cmd.future().completeExceptionally(new RiskRefusal(RiskRefusal.HOLD_EXPIRED,
+                        "the holds of payment " + cmd.paymentId() + " expired before this " + via));
+            } else if (outcome != intended) {
+                cmd.future().completeExceptionally(new RiskRefusal(RiskRefusal.ALREADY_RESOLVED,
+                        "payment " + cmd.paymentId() + " is already " + outcome.wire()));
+            } else {
+                cmd.future().complete(result);
+            }
+        });
+    }
+
+    /** Applies a resolution to the book and the review queue (live and on replay). */
+    void apply(BookEntry entry, RiskRecord.Resolved r) {
+        entry.result = entry.result.withStatus(r.outcome());
+        if (r.via().equals("review") && s.reviews.get(r.paymentId()).isPresent()) {
+            ReviewStatus status = switch (r.outcome()) {
+                case POSTED -> ReviewStatus.APPROVED;
+                case VOIDED -> ReviewStatus.DECLINED;
+                default -> ReviewStatus.EXPIRED;
+            };
+            s.reviews.resolve(r.paymentId(), status, r.label(), r.atNanos());
+        }
+    }
+
+    /**
+     * Where the holds ended up, leg by leg: the intended state when the ledger did it now; the state it already
+     * had (ALREADY_POSTED, ALREADY_VOIDED: a resolution the ledger applied before a crash or a lost answer);
+     * EXPIRED when the ledger expired them first; null when the ledger refused for another reason. All legs of
+     * one payment must agree.
+     */
+    private static PaymentStatus outcomeOf(List<Outcome<TransferView>> outcomes, boolean approve) {
+        PaymentStatus agreed = null;
+        for (Outcome<TransferView> o : outcomes) {
+            PaymentStatus leg = o.isOk() ? (approve ? PaymentStatus.POSTED : PaymentStatus.VOIDED) : switch (o.error()) {
+                case ALREADY_POSTED -> PaymentStatus.POSTED;
+                case ALREADY_VOIDED -> PaymentStatus.VOIDED;
+                case PENDING_EXPIRED -> PaymentStatus.EXPIRED;
+                default -> null;
+            };
+            if (leg == null) {
+                return null;
+            }
+            if (agreed != null && agreed != leg) {
+                throw new IllegalStateException("holds of one payment resolved differently: " + outcomes);
+            }
+            agreed = leg;
+        }
+        return agreed;
+    }
+
+    void label(Command.Label cmd, long at) {
+        if (s.book.get(cmd.paymentId()) == null) {
+            s.afterCommit(() -> cmd.future().completeExceptionally(
+                    new RiskRefusal(RiskRefusal.NOT_FOUND, "no payment " + cmd.paymentId())));
+            return;
+        }
+        TrainingLabel label = new TrainingLabel(cmd.paymentId(), cmd.label(), cmd.source(), at);
+        s.labels.add(label);
+        s.journal.append(new RiskRecord.Labelled(label));
+        s.assessor.labelled(cmd.paymentId(), cmd.label() == FraudLabel.FRAUD);
+        s.afterCommit(() -> cmd.future().complete(label));
+    }
+}

@@ -1,0 +1,131 @@
+package dev.farthing.server.http.risk;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.farthing.risk.dataset.InvalidPaymentException;
+import dev.farthing.risk.dataset.PaymentRequestJson;
+import dev.farthing.risk.engine.PaymentResult;
+import dev.farthing.risk.engine.RiskEngine;
+import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.risk.review.FraudLabel;
+import dev.farthing.risk.review.LabelSource;
+import dev.farthing.risk.review.TrainingLabel;
+import dev.farthing.server.Role;
+import dev.farthing.server.http.ApiException;
+import dev.farthing.server.http.Body;
+import dev.farthing.server.http.Json;
+import dev.farthing.server.http.JsonIn;
+import dev.farthing.server.http.Metrics;
+import dev.farthing.server.http.Replies;
+import dev.farthing.server.http.Route;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.util.List;
+
+/** {@code /v1/payments}: decide a payment, read it, record a challenge outcome or a training label. */
+final class PaymentRoutes {
+    /** A payment body with generous telemetry fits in a few KiB; anything near this is not a payment. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final ObjectMapper TREES = new ObjectMapper(Json.FACTORY);
+    private final RiskEngine engine;
+    private final Metrics metrics;
+
+    PaymentRoutes(RiskEngine engine, Metrics metrics) {
+        this.engine = engine;
+        this.metrics = metrics;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.post("/v1/payments", Role.OPERATOR, this::submit),
+                Route.get("/v1/payments/{id}", Role.AUDITOR, this::lookup),
+                Route.post("/v1/payments/{id}/challenge", Role.OPERATOR, this::challenge),
+                Route.post("/v1/payments/{id}/label", Role.OPERATOR, this::label));
+    }
+
+    private void submit(Context ctx) {
+        JsonNode tree = tree(Body.read(ctx, MAX_BODY_BYTES));
+        PaymentRequest payment;
+        try {
+            payment = PaymentRequestJson.parse(tree);
+        } catch (InvalidPaymentException e) {
+            RiskProblems.write(ctx, metrics, 400, "invalid_payment", e.getMessage(), g -> g.writeStringField("field", e.field()));
+            return;
+        }
+        PaymentResult result = RiskCalls.await(engine.submit(payment));
+        Replies.json(ctx, result.replayed() ? 200 : 201, RiskJson.payment(result));
+    }
+
+    static JsonNode tree(byte[] body) {
+        if (Body.isEmpty(body)) {
+            throw ApiException.invalid("a JSON request body is required");
+        }
+        try {
+            return TREES.readTree(body);
+        } catch (JacksonException e) {
+            throw ApiException.invalid("malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ApiException.invalid("unreadable request body: " + e.getMessage());
+        }
+    }
+
+    private void lookup(Context ctx) {
+        String id = Replies.idParam(ctx, "payment id");
+        PaymentResult r = engine.lookup(id).orElseThrow(() -> ApiException.notFound("no payment " + id));
+        Replies.json(ctx, 200, RiskJson.payment(r));
+    }
+
+    private void challenge(Context ctx) {
+        String id = Replies.idParam(ctx, "payment id");
+        boolean passed = JsonIn.read(Body.read(ctx, 4096), PaymentRoutes::readPassed);
+        Replies.json(ctx, 200, RiskJson.payment(RiskCalls.await(engine.challenge(id, passed))));
+    }
+
+    /** {@code {"passed": true|false}}, nothing else. */
+    private static boolean readPassed(JsonIn in) {
+        in.startObject("");
+        Boolean passed = null;
+        String f;
+        while ((f = in.nextField()) != null) {
+            if (!f.equals("passed")) {
+                throw in.unknownField(f);
+            }
+            passed = in.bool(f);
+        }
+        if (passed == null) {
+            throw in.invalid("passed", "is required (true or false)");
+        }
+        return passed;
+    }
+
+    private void label(Context ctx) {
+        String id = Replies.idParam(ctx, "payment id");
+        LabelBody body = JsonIn.read(Body.read(ctx, 4096), PaymentRoutes::readLabel);
+        TrainingLabel stored = RiskCalls.await(engine.label(id, body.label(), body.source()));
+        Replies.json(ctx, 201, RiskJson.label(stored));
+    }
+
+    record LabelBody(FraudLabel label, LabelSource source) {
+    }
+
+    /** {@code {"label": "fraud"|"legit", "source": "chargeback"|"dispute"|"review"}}, both required. */
+    private static LabelBody readLabel(JsonIn in) {
+        in.startObject("");
+        FraudLabel label = null;
+        LabelSource source = null;
+        String f;
+        while ((f = in.nextField()) != null) {
+            switch (f) {
+                case "label" -> label = Enums.label(in, f);
+                case "source" -> source = Enums.source(in, f);
+                default -> throw in.unknownField(f);
+            }
+        }
+        if (label == null || source == null) {
+            throw in.invalid(label == null ? "label" : "source", "is required");
+        }
+        return new LabelBody(label, source);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.farthing.server.http.risk;
+
+import dev.farthing.ledger.api.Ledger;
+import dev.farthing.risk.engine.RiskEngineConfig;
+import dev.farthing.risk.engine.RiskServices;
+import dev.farthing.server.DomainApi;
+import dev.farthing.server.http.Metrics;
+import dev.farthing.server.http.Route;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Risk over HTTP: payments (decided with dynamic friction), reviews, policies and models, all backed by one
+ * {@link RiskServices} in {@code DATA/risk}. Decisions are counted by outcome with their latency in /metrics.
+ */
+public final class RiskApi implements DomainApi {
+    /** How often models and policies changed by another process are picked up. */
+    static final long POLL_SECONDS = 2;
+    private final RiskServices services;
+    private final List<Route> routes;
+
+    private RiskApi(RiskServices services, Metrics metrics) {
+        this.services = services;
+        List<Route> all = new ArrayList<>();
+        all.addAll(new PaymentRoutes(services.engine(), metrics).routes());
+        all.addAll(new ReviewRoutes(services.engine()).routes());
+        all.addAll(new PolicyRoutes(services.config(), metrics).routes());
+        all.addAll(new ModelRoutes(services.config(), services.scoreboard()).routes());
+        this.routes = List.copyOf(all);
+    }
+
+    public static RiskApi open(Path dir, Ledger ledger, Metrics metrics) {
+        RiskEngineConfig config = RiskEngineConfig.defaults().withFsync(!Boolean.getBoolean("farthing.risk.nofsync"));
+        RiskServices services = RiskServices.open(ledger, dir, config,
+                (decision, nanos) -> metrics.decision(decision.wire(), nanos), POLL_SECONDS);
+        return new RiskApi(services, metrics);
+    }
+
+    public RiskServices services() {
+        return services;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return routes;
+    }
+
+    @Override
+    public void close() {
+        services.close();
+    }
+}

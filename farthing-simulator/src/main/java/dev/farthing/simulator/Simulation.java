@@ -1,0 +1,38 @@
+package dev.farthing.simulator;
+
+import dev.farthing.risk.dataset.PaymentRecord;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The result of a run: every payment in time order, with the accounts a server must open to replay it. */
+public record Simulation(SimulationConfig config, List<PaymentRecord> records) {
+
+    public Simulation {
+        records = List.copyOf(records);
+    }
+
+    /** Accounts that pay (wallets; mule ring members also receive). */
+    public Set<String> payers() {
+        Set<String> out = new LinkedHashSet<>();
+        records.forEach(r -> out.add(r.payment().payer()));
+        return out;
+    }
+
+    /** Accounts that are only ever paid (merchants, creators). */
+    public Set<String> merchants() {
+        Set<String> payers = payers();
+        Set<String> out = new LinkedHashSet<>();
+        records.forEach(r -> {
+            if (!payers.contains(r.payment().payee())) {
+                out.add(r.payment().payee());
+            }
+        });
+        return out;
+    }
+
+    public long count(String scenario) {
+        return records.stream().filter(r -> r.scenario().equals(scenario)).count();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.farthing.simulator.drive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.farthing.risk.dataset.PaymentRecord;
+import dev.farthing.risk.dataset.PaymentRequestJson;
+import dev.farthing.risk.policy.Action;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Posts simulated payments to {@code POST /v1/payments} at a fixed rate (open loop: a send is due at
+ * start + i/rate whether or not earlier replies came back), each on its own virtual thread, at most
+ * {@code maxInFlight} at once. A challenged payment is completed as its client would: people pass the
+ * step-up, attackers fail it.
+ */
+public final class PaymentDriver {
+    private final ServerApi api;
+    private final double rate;
+    private final long maxNanos;
+    private final Semaphore inFlight;
+
+    public PaymentDriver(ServerApi api, double rate, long maxNanos, int maxInFlight) {
+        if (!(rate > 0)) {
+            throw new IllegalArgumentException("rate must be positive: " + rate);
+        }
+        this.api = api;
+        this.rate = rate;
+        this.maxNanos = maxNanos;
+        this.inFlight = new Semaphore(maxInFlight);
+    }
+
+    public DriveReport run(List<PaymentRecord> records) throws InterruptedException {
+        DriveReport report = new DriveReport();
+        long start = System.nanoTime();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < records.size(); i++) {
+                long due = start + (long) (i * 1e9 / rate);
+                if (due - start > maxNanos) {
+                    break;
+                }
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                inFlight.acquire();
+                PaymentRecord r = records.get(i);
+                threads.submit(() -> {
+                    try {
+                        send(r, report);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+            threads.shutdown();
+            threads.awaitTermination(2, TimeUnit.MINUTES);
+        }
+        report.finish(System.nanoTime() - start);
+        return report;
+    }
+
+    private void send(PaymentRecord r, DriveReport report) {
+        long t0 = System.nanoTime();
+        ServerApi.Reply reply;
+        try {
+            reply = api.post("/v1/payments", PaymentRequestJson.write(r.payment()));
+        } catch (RuntimeException e) {
+            report.failed(r, e.getMessage());
+            return;
+        }
+        long micros = (System.nanoTime() - t0) / 1_000;
+        if (!reply.ok()) {
+            report.failed(r, "HTTP " + reply.status() + " " + reply.body().path("detail").asText(""));
+            return;
+        }
+        JsonNode body = reply.body();
+        Action action = Action.fromWire(body.path("decision").asText());
+        report.decided(r, action, body.path("risk").path("reasons"), micros, body.path("latency_us").asLong(-1));
+        if (action == Action.CHALLENGE) {
+            api.post("/v1/payments/" + r.payment().id() + "/challenge", ServerApi.object().put("passed", !r.fraud()));
+        }
+    }
+}

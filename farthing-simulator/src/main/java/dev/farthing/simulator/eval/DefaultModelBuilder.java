@@ -1,0 +1,64 @@
+package dev.farthing.simulator.eval;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.farthing.model.ModelTrainer;
+import dev.farthing.model.RiskModel;
+import dev.farthing.model.data.Dataset;
+import dev.farthing.model.gbt.GbtParams;
+import dev.farthing.model.iforest.IsolationForestParams;
+import dev.farthing.risk.features.FeatureConfig;
+import dev.farthing.risk.features.FeatureReplay;
+import dev.farthing.simulator.SimulationConfig;
+import dev.farthing.simulator.Simulator;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongFunction;
+
+/**
+ * Trains the default model on simulated traffic of development seeds only: each seed's day is replayed
+ * through a fresh feature engine ({@link FeatureReplay}) and the rows of all seeds are trained on together,
+ * with one more development seed held out for the metrics stored in the bundle.
+ */
+public final class DefaultModelBuilder {
+    private DefaultModelBuilder() {
+    }
+
+    public static RiskModel train(long[] seeds, long holdoutSeed, LongFunction<SimulationConfig> config, GbtParams gbt) {
+        List<Dataset> parts = new ArrayList<>();
+        for (long seed : seeds) {
+            parts.add(replay(config.apply(seed)));
+        }
+        Dataset train = concat(parts);
+        Dataset holdout = replay(config.apply(holdoutSeed));
+        ObjectNode source = JsonNodeFactory.instance.objectNode();
+        source.put("format", "farthing-simulator");
+        source.put("development_seeds", Arrays.toString(seeds));
+        source.put("holdout_seed", holdoutSeed);
+        source.put("users_per_seed", config.apply(seeds[0]).users());
+        source.put("duration", config.apply(seeds[0]).duration().toString());
+        return ModelTrainer.train(train, holdout, gbt, IsolationForestParams.defaults(gbt.seed()), source, Instant.now());
+    }
+
+    public static Dataset replay(SimulationConfig config) {
+        return FeatureReplay.dataset(Simulator.run(config).records().stream(), FeatureConfig.defaults());
+    }
+
+    static Dataset concat(List<Dataset> parts) {
+        int n = parts.stream().mapToInt(Dataset::size).sum();
+        double[][] rows = new double[n][];
+        int[] labels = new int[n];
+        String[] scenarios = new String[n];
+        int at = 0;
+        for (Dataset d : parts) {
+            System.arraycopy(d.rows(), 0, rows, at, d.size());
+            System.arraycopy(d.labels(), 0, labels, at, d.size());
+            System.arraycopy(d.scenarios(), 0, scenarios, at, d.size());
+            at += d.size();
+        }
+        return new Dataset(parts.getFirst().featureNames(), rows, labels, scenarios);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.farthing.simulator.traffic;
+
+import dev.farthing.risk.payment.PaymentContext;
+import dev.farthing.simulator.world.Device;
+
+/** Assembles a {@link PaymentContext} field by field; unset fields stay absent. */
+public final class ContextBuilder {
+    private final Device device;
+    private final String ip;
+    private final String country;
+    private PaymentContext.Geo geo;
+    private String session;
+    private String content;
+    private long contentStarted = PaymentContext.UNKNOWN;
+    private String instrument;
+    private long created = PaymentContext.UNKNOWN;
+    private PaymentContext.Telemetry telemetry;
+
+    public ContextBuilder(Device device, String ip, String country) {
+        this.device = device;
+        this.ip = ip;
+        this.country = country;
+    }
+
+    /** A position, rounded to 5 decimals (about a metre): finer would only bloat datasets. */
+    public ContextBuilder geo(double[] latLon) {
+        this.geo = latLon == null ? null : new PaymentContext.Geo(round(latLon[0], 1e5), round(latLon[1], 1e5));
+        return this;
+    }
+
+    static double round(double value, double scale) {
+        return Math.round(value * scale) / scale;
+    }
+
+    public ContextBuilder session(String session) {
+        this.session = session;
+        return this;
+    }
+
+    public ContextBuilder content(String content, long startedAt) {
+        this.content = content;
+        this.contentStarted = startedAt;
+        return this;
+    }
+
+    public ContextBuilder instrument(String instrument) {
+        this.instrument = instrument;
+        return this;
+    }
+
+    public ContextBuilder created(long createdAt) {
+        this.created = createdAt;
+        return this;
+    }
+
+    public ContextBuilder telemetry(PaymentContext.Telemetry telemetry) {
+        this.telemetry = telemetry;
+        return this;
+    }
+
+    public PaymentContext build() {
+        return new PaymentContext(device.id(), ip, country, geo, device.userAgent(), session, content, contentStarted,
+                instrument, created, telemetry);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.farthing.simulator.eval;
+
+import dev.farthing.model.RiskModel;
+import dev.farthing.risk.features.DefaultFeatureEngine;
+import dev.farthing.risk.policy.PolicyCompiler;
+import dev.farthing.risk.policy.PolicySet;
+import dev.farthing.simulator.Simulation;
+import dev.farthing.simulator.SimulationConfig;
+import dev.farthing.simulator.Simulator;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The issue-3 detection targets, met by the shipped model and policy on evaluation seeds that were never used
+ * in development (see docs/DETECTION.md for how they were chosen). -Dfarthing.seed=N checks another seed.
+ */
+class DetectionQualityTest {
+    /** Drawn from the clock after the model and policy were final; never trained or tuned on. */
+    static final long[] EVALUATION_SEEDS = {EvaluationSeeds.FIRST, EvaluationSeeds.SECOND};
+
+    @Test
+    void theShippedDetectorMeetsTheTargetsOnFreshSeeds() {
+        Optional<RiskModel> model = Pipeline.model(null);
+        assertThat(model).as("farthing-risk ships a default model").isPresent();
+        PolicySet policy = Pipeline.policy(null);
+        Long override = Long.getLong("farthing.seed");
+        long[] seeds = override != null ? new long[]{override} : EVALUATION_SEEDS;
+        for (long seed : seeds) {
+            System.out.println("seed=" + seed);
+            Simulation sim = Simulator.run(SimulationConfig.of(seed, 2000));
+            QualityReport report = DetectionHarness.evaluate("seed " + seed, sim, Pipeline.decider(model, policy));
+            System.out.print(report.format());
+            assertThat(report.violations(Targets.issue3())).as("seed %d", seed).isEmpty();
+        }
+    }
+
+    @Test
+    void naiveRulesBotherPeople() {
+        // The legitimate side is hard on purpose: each of these plausible-looking rules flags real people
+        // (video billed per minute, carrier NAT, family tablets, binge reading) far beyond the 1% budget.
+        PolicySet naive = PolicyCompiler.compile("""
+                policy naive
+                features.payer_gap_cv_1h < 0.1 && features.payer_count_1h >= 10 => decline "regular_timing"
+                features.ip_distinct_accounts_count >= 10 => challenge "shared_ip"
+                features.device_distinct_accounts_count >= 2 => challenge "shared_device"
+                features.payer_count_1m >= 5 => challenge "burst"
+                """, DefaultFeatureEngine.defaultSchema());
+        Simulation sim = Simulator.run(SimulationConfig.of(EvaluationSeeds.FIRST, 500));
+        QualityReport report = DetectionHarness.evaluate("naive", sim, Pipeline.decider(Optional.empty(), naive));
+        System.out.print(report.format());
+        Tally legit = report.legit();
+        assertThat(legit.share(legit.flagged())).isGreaterThan(5 * Targets.issue3().maxLegitFriction());
+        for (String code : new String[]{"regular_timing", "shared_ip", "shared_device", "burst"}) {
+            assertThat(legit.topReasons(10)).as(code).anyMatch(e -> e.getKey().equals(code));
+        }
+    }
+}
