@@ -2,6 +2,7 @@ package dev.farthing.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.farthing.risk.decide.ShippedModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,8 @@ class RiskHttpTest {
         assertThat(t.balance("alice") + t.balance("bob") + t.balance("platform") + t.balance("bank")).isZero();
     }
 
+    private static final String SHIPPED_MODEL = ShippedModel.load().orElseThrow().version();
+
     @Test
     void approvedDeclinedAndIdempotentRepeats() {
         TestServer.Resp ok = t.post("/v1/payments", payment("pay-1", 10));
@@ -75,8 +78,9 @@ class RiskHttpTest {
         assertThat(j.path("status").asText()).isEqualTo("posted");
         assertThat(j.path("transfer_ids").toString()).isEqualTo("[\"pay-1\",\"pay-1.fee\"]");
         assertThat(j.path("risk").path("policy_version").asText()).startsWith("http_test-");
-        assertThat(j.path("risk").path("model_version").asText()).isEqualTo("none");
-        assertThat(j.path("risk").path("score").isNull()).isTrue();
+        // A new data directory decides with the shipped model.
+        assertThat(j.path("risk").path("model_version").asText()).isEqualTo(SHIPPED_MODEL);
+        assertThat(j.path("risk").path("score").asDouble(-1)).isBetween(0.0, 1.0);
         assertThat(j.path("latency_us").asLong()).isPositive();
         TestServer.Resp again = t.post("/v1/payments", payment("pay-1", 10));
         assertThat(again.status()).isEqualTo(200);
@@ -197,7 +201,7 @@ class RiskHttpTest {
     void modelRoutesReportTheRegistry() {
         TestServer.Resp models = t.get("/v1/models");
         assertThat(models.status()).isEqualTo(200);
-        assertThat(models.json().path("active").isNull()).isTrue();
+        assertThat(models.json().path("active").asText()).isEqualTo(SHIPPED_MODEL);
         TestServer.Resp unknown = t.send("POST", "/v1/models/m-0000000000000000/activate", (String) null, t.adminKey);
         assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
         assertThat(t.send("POST", "/v1/models/bad!v/shadow", (String) null, t.adminKey).status()).isEqualTo(400);
