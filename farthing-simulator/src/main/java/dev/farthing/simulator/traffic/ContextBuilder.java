@@ -58,8 +58,32 @@ public final class ContextBuilder {
         return this;
     }
 
+    /**
+     * The context as this device's client sends it. Real integrations differ in which optional fields they
+     * fill: some send everything, some only the required device and IP. The level is fixed per device by a
+     * hash of its id, the same way for people and attackers (and drawing no random numbers), so that a
+     * missing field never tells the model who is paying.
+     */
     public PaymentContext build() {
-        return new PaymentContext(device.id(), ip, country, geo, device.userAgent(), session, content, contentStarted,
-                instrument, created, telemetry);
+        return switch (ClientLevel.of(device.id())) {
+            case FULL -> new PaymentContext(device.id(), ip, country, geo, device.userAgent(), session, content,
+                    contentStarted, instrument, created, telemetry);
+            case NO_TELEMETRY -> new PaymentContext(device.id(), ip, country, geo, device.userAgent(), session,
+                    content, contentStarted, instrument, created, null);
+            case BASIC -> new PaymentContext(device.id(), ip, country, null, null, null, content,
+                    PaymentContext.UNKNOWN, instrument, PaymentContext.UNKNOWN, null);
+            case MINIMAL -> new PaymentContext(device.id(), ip, null, null, null, null, null,
+                    PaymentContext.UNKNOWN, null, PaymentContext.UNKNOWN, null);
+        };
+    }
+
+    /** How much optional context a client sends: 55% everything, 20% no telemetry, 15% basic, 10% minimal. */
+    enum ClientLevel {
+        FULL, NO_TELEMETRY, BASIC, MINIMAL;
+
+        static ClientLevel of(String deviceId) {
+            int bucket = Math.floorMod(deviceId.hashCode() * 0x9E3779B9, 100);
+            return bucket < 55 ? FULL : bucket < 75 ? NO_TELEMETRY : bucket < 90 ? BASIC : MINIMAL;
+        }
     }
 }

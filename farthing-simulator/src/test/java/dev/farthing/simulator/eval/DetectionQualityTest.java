@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DetectionQualityTest {
     /** Drawn from the clock after the model and policy were final; never trained or tuned on. */
-    static final long[] EVALUATION_SEEDS = {EvaluationSeeds.FIRST, EvaluationSeeds.SECOND};
+    static final long[] EVALUATION_SEEDS = {EvaluationSeeds.FIRST, EvaluationSeeds.SECOND, EvaluationSeeds.THIRD};
 
     @Test
     void theShippedDetectorMeetsTheTargetsOnFreshSeeds() {
@@ -30,7 +30,9 @@ class DetectionQualityTest {
         long[] seeds = override != null ? new long[]{override} : EVALUATION_SEEDS;
         for (long seed : seeds) {
             System.out.println("seed=" + seed);
-            Simulation sim = Simulator.run(SimulationConfig.of(seed, 2000));
+            // 3,000 people, as in docs/DETECTION.md: at 2,000 a seed may hold a single small takeover campaign,
+            // and one campaign then decides the whole scenario's rate (see "What is missed").
+            Simulation sim = Simulator.run(SimulationConfig.of(seed, 3000));
             QualityReport report = DetectionHarness.evaluate("seed " + seed, sim, Pipeline.decider(model, policy));
             System.out.print(report.format());
             assertThat(report.violations(Targets.issue3())).as("seed %d", seed).isEmpty();
