@@ -55,6 +55,11 @@ public final class RiskModel {
         return RiskModelFile.read(file);
     }
 
+    /** The same, from a bundle's bytes (a classpath resource, say); {@code source} names it in errors. */
+    public static RiskModel load(String source, byte[] bundle) {
+        return RiskModelFile.read(source, bundle);
+    }
+
     /** A new bundle from trained parts; the version is computed from the content. */
     public static RiskModel create(List<String> featureNames, JsonNode xgboostModel, IsolationForest forest,
                                    ObjectNode training, Instant createdAt) {
@@ -67,7 +72,8 @@ public final class RiskModel {
     }
 
     public Scores score(double[] row) {
-        return new Scores(fraudScore(row), anomalyScore(row));
+        checkWidth(row);
+        return new Scores(trees.predict(row), forest == null ? Double.NaN : forest.score(row));
     }
 
     /** Fraud probability in [0, 1]; {@code NaN} entries are missing values. */

@@ -66,21 +66,27 @@ final class RiskModelFile {
             throw new ModelFormatException(file + " is " + size + " bytes, larger than a model bundle may be ("
                     + MAX_BYTES + ")");
         }
+        return read(file.toString(), Files.readAllBytes(file));
+    }
+
+    /** Parses and verifies bundle bytes already in memory (the size bound is for files, checked before reading). */
+    static RiskModel read(String source, byte[] bytes) {
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readAllBytes(file));
-        } catch (JsonProcessingException e) {
-            throw new ModelFormatException(file + " is not valid JSON: " + e.getOriginalMessage(), e);
+            root = JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new ModelFormatException(source + " is not valid JSON: "
+                    + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
         }
         if (!(root instanceof ObjectNode bundle)) {
-            throw new ModelFormatException(file + " is not a JSON object");
+            throw new ModelFormatException(source + " is not a JSON object");
         }
         try {
             return fromBundle(bundle);
         } catch (ModelFormatException e) {
-            throw new ModelFormatException(file + ": " + e.getMessage(), e);
+            throw new ModelFormatException(source + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(file + ": invalid model: " + e.getMessage(), e);
+            throw new ModelFormatException(source + ": invalid model: " + e.getMessage(), e);
         }
     }
 

@@ -60,7 +60,11 @@ public final class ModelRegistry {
 
     /** Verifies the bundle and stores a copy under its version; registering the same model twice is a no-op. */
     public synchronized String register(Path modelJson) throws IOException {
-        RiskModel model = RiskModel.load(modelJson);
+        return register(RiskModel.load(modelJson));
+    }
+
+    /** Stores a copy of an already loaded (hence verified) model under its version; a no-op when present. */
+    public synchronized String register(RiskModel model) throws IOException {
         Path target = fileOf(model.version());
         if (!Files.exists(target)) {
             model.write(target);

@@ -1,6 +1,7 @@
 package dev.farthing.risk.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.farthing.ledger.model.Validation;
 
 import java.util.Iterator;
 import java.util.Set;
@@ -10,7 +11,7 @@ import java.util.Set;
  * complaint names the field's dotted path. JSON null reads as absent.
  */
 final class StrictObject {
-    static final int MAX_ID_LENGTH = 64;
+    static final int MAX_ID_LENGTH = Validation.MAX_ID_LENGTH;
     static final int MAX_TEXT_LENGTH = 512;
     private final JsonNode node;
     private final String path;
@@ -64,10 +65,7 @@ final class StrictObject {
     String id(String field) {
         String s = text(field, required(field), MAX_ID_LENGTH);
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == ':' || c == '-';
-            if (!ok) {
+            if (!Validation.isIdChar(s.charAt(i))) {
                 throw invalid(field, "may only contain A-Z a-z 0-9 . _ : -");
             }
         }

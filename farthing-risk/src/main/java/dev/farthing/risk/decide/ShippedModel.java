@@ -6,8 +6,6 @@ import dev.farthing.model.registry.ModelRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -23,18 +21,10 @@ public final class ShippedModel {
 
     /** The shipped model, or empty when this build ships none. */
     public static Optional<RiskModel> load() {
-        try {
-            Path copy = copyToTemp();
-            if (copy == null) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(RiskModel.load(copy));
-            } finally {
-                Files.deleteIfExists(copy);
-            }
+        try (InputStream in = ShippedModel.class.getResourceAsStream(RESOURCE)) {
+            return in == null ? Optional.empty() : Optional.of(RiskModel.load(RESOURCE, in.readAllBytes()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot load the shipped model " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read the shipped model " + RESOURCE, e);
         }
     }
 
@@ -47,27 +37,12 @@ public final class ShippedModel {
         if (!registry.list().isEmpty()) {
             return Optional.empty();
         }
-        Path copy = copyToTemp();
-        if (copy == null) {
+        Optional<RiskModel> shipped = load();
+        if (shipped.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            String version = registry.register(copy);
-            registry.activate(version);
-            return Optional.of(version);
-        } finally {
-            Files.deleteIfExists(copy);
-        }
-    }
-
-    private static Path copyToTemp() throws IOException {
-        try (InputStream in = ShippedModel.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                return null;
-            }
-            Path tmp = Files.createTempFile("farthing-shipped-model", ".json");
-            Files.write(tmp, in.readAllBytes());
-            return tmp;
-        }
+        String version = registry.register(shipped.get());
+        registry.activate(version);
+        return Optional.of(version);
     }
 }

@@ -88,13 +88,11 @@ final class HoldFlow {
             return;
         }
         String via = cmd.challenge() ? "challenge" : "review";
-        apply(entry, new RiskRecord.Resolved(cmd.paymentId(), outcome, via, cmd.label(), at));
-        s.journal.append(new RiskRecord.Resolved(cmd.paymentId(), outcome, via, cmd.label(), at));
+        RiskRecord.Resolved resolved = new RiskRecord.Resolved(cmd.paymentId(), outcome, via, cmd.label(), at);
+        apply(entry, resolved);
+        s.journal.append(resolved);
         if (cmd.label() != null) {
-            TrainingLabel label = new TrainingLabel(cmd.paymentId(), cmd.label(), LabelSource.REVIEW, at);
-            s.labels.add(label);
-            s.journal.append(new RiskRecord.Labelled(label));
-            s.assessor.labelled(cmd.paymentId(), cmd.label() == FraudLabel.FRAUD);
+            store(new TrainingLabel(cmd.paymentId(), cmd.label(), LabelSource.REVIEW, at));
         }
         PaymentResult result = entry.result;
         PaymentStatus intended = cmd.approve() ? PaymentStatus.POSTED : PaymentStatus.VOIDED;
@@ -157,9 +155,14 @@ final class HoldFlow {
             return;
         }
         TrainingLabel label = new TrainingLabel(cmd.paymentId(), cmd.label(), cmd.source(), at);
+        store(label);
+        s.afterCommit(() -> cmd.future().complete(label));
+    }
+
+    /** Keeps a training label, journals it and tells the shadow scoreboard. */
+    private void store(TrainingLabel label) {
         s.labels.add(label);
         s.journal.append(new RiskRecord.Labelled(label));
-        s.assessor.labelled(cmd.paymentId(), cmd.label() == FraudLabel.FRAUD);
-        s.afterCommit(() -> cmd.future().complete(label));
+        s.assessor.labelled(label.paymentId(), label.label() == FraudLabel.FRAUD);
     }
 }

@@ -1,7 +1,8 @@
 package dev.farthing.risk.engine;
 
+import dev.farthing.ledger.journal.Hashing;
+
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
@@ -16,13 +17,7 @@ final class PaymentBook {
     private final ConcurrentHashMap<String, BookEntry> entries = new ConcurrentHashMap<>();
     private final ArrayDeque<String> order = new ArrayDeque<>();
     /** Fingerprints are taken on the callers' threads, off the decision thread: one digest per thread. */
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Hashing::sha256);
     private final int maxPayments;
 
     PaymentBook(int maxPayments) {

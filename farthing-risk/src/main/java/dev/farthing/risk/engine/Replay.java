@@ -15,7 +15,6 @@ final class Replay implements Consumer<RiskRecord> {
     private final PaymentFlow payments;
     private final HoldFlow holds;
     private long lastAt;
-    private long decisions;
 
     Replay(EngineState s, PaymentFlow payments, HoldFlow holds) {
         this.s = s;
@@ -48,7 +47,6 @@ final class Replay implements Consumer<RiskRecord> {
             throw new IllegalStateException("journal decisions out of time order at payment " + d.paymentId());
         }
         lastAt = d.atNanos();
-        decisions++;
         s.assessor.record(d.payment(), d.atNanos(), d.assessment().decision() == Decision.APPROVED);
         byte[] fingerprint = PaymentBook.fingerprint(PaymentCodec.bytes(d.payment()));
         if (s.book.get(d.paymentId()) == null) {
@@ -74,9 +72,5 @@ final class Replay implements Consumer<RiskRecord> {
 
     long lastAt() {
         return lastAt;
-    }
-
-    long decisions() {
-        return decisions;
     }
 }

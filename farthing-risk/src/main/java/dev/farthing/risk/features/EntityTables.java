@@ -61,10 +61,6 @@ final class EntityTables {
         return tables[kind.ordinal()].size();
     }
 
-    long evictions(EntityKind kind) {
-        return tables[kind.ordinal()].evictions();
-    }
-
     void writeTo(DataOutput out) throws IOException {
         for (BoundedLru<EntityState> table : tables) {
             out.writeInt(table.size());

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 /**
  * A map of at most {@code capacity} entries that evicts the least recently touched one. Unlike an
@@ -86,13 +85,6 @@ public final class BoundedLru<V> {
     /** How many entries were evicted to stay within capacity. */
     public long evictions() {
         return evictions;
-    }
-
-    /** Visits entries from the least to the most recently touched. */
-    public void forEachEldestFirst(BiConsumer<String, V> visitor) {
-        for (Node<V> n = eldest; n != null; n = n.newer) {
-            visitor.accept(n.key, n.value);
-        }
     }
 
     /** Keys from the least to the most recently touched (for snapshots; allocates). */

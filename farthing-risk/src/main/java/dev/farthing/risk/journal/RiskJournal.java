@@ -22,7 +22,6 @@ public final class RiskJournal implements AutoCloseable {
     private final ByteWriter pending = new ByteWriter(64 * 1024);
     private final CRC32C crc = new CRC32C();
     private final JournalScan.Result recovered;
-    private long committedRecords;
     /** False while everything pending may be lost in a crash without harm (see {@link #append}). */
     private boolean syncNeeded;
 
@@ -73,7 +72,6 @@ public final class RiskJournal implements AutoCloseable {
         crc.reset();
         crc.update(pending.array(), start, pending.size() - start);
         pending.i32((int) crc.getValue());
-        committedRecords++;
         // A lost LedgerApplied only makes the next start re-send legs the ledger already has (an idempotent
         // repeat), so it rides along with the next fsync instead of forcing one of its own.
         syncNeeded |= !(record instanceof RiskRecord.LedgerApplied);
@@ -101,10 +99,6 @@ public final class RiskJournal implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the risk journal " + file, e);
         }
-    }
-
-    public long recordsAppended() {
-        return committedRecords;
     }
 
     @Override

@@ -1,36 +1,22 @@
 package dev.farthing.risk.policy;
 
+import dev.farthing.model.AtomicFile;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
-/** Whole-file writes that a crash leaves either old or new: temporary file, fsync, atomic rename, fsync dir. */
+/** Policy files as whole-file writes a crash leaves either old or new, with unchecked errors for the store. */
 final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** {@link AtomicFile#write}: unique temporary sibling, fsync, atomic rename, fsync of the folder. */
     static void write(Path target, byte[] content) {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = dir.resolve(target.getFileName() + ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(content);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-                d.force(true);
-            }
+            AtomicFile.write(target, content);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
