@@ -2,7 +2,6 @@ package dev.farthing.channels;
 
 import dev.farthing.channel.protocol.Party;
 
-import java.util.Arrays;
 
 /**
  * The signing keys now in force. One-way: {@code signingA} is the payer's claim key, {@code signingB} null.
@@ -20,9 +19,9 @@ public record ChannelKeys(byte[] signingA, byte[] signingB, long rotationsA, lon
         return p == Party.A ? rotationsA : rotationsB;
     }
 
-    public boolean isRetired(Party p, byte[] key) {
-        byte[] retired = p == Party.A ? retiredA : retiredB;
-        return retired != null && Arrays.equals(retired, key);
+    /** The key this party rotated out last, or null. */
+    public byte[] retired(Party p) {
+        return p == Party.A ? retiredA : retiredB;
     }
 
     public ChannelKeys rotated(Party p, byte[] newKey) {

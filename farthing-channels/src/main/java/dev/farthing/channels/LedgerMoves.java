@@ -47,7 +47,7 @@ final class LedgerMoves {
         Outcome<AccountView> o = await(ledger.createAccount(new NewAccount(escrowAccount(currency), currency,
                 AccountKind.ESCROW, true, 0, Map.of("purpose", "payment channel escrow"))));
         if (!o.isOk()) {
-            throw ChannelException.ledger(o.error().code(), "cannot open the channel escrow account for " + currency
+            throw ChannelException.ledger(o.error(), "cannot open the channel escrow account for " + currency
                     + ": " + o.detail());
         }
         escrowReady.add(currency);
@@ -76,12 +76,12 @@ final class LedgerMoves {
         List<Outcome<TransferView>> outcomes = await(ledger.createTransfers(transfers, true));
         for (Outcome<TransferView> o : outcomes) {
             if (!o.isOk() && o.error() != dev.farthing.ledger.model.ErrorCode.LINKED_TRANSFER_FAILED) {
-                throw ChannelException.ledger(o.error().code(), "the ledger refused the channel transfer: " + o.detail());
+                throw ChannelException.ledger(o.error(), "the ledger refused the channel transfer: " + o.detail());
             }
         }
         for (Outcome<TransferView> o : outcomes) {
             if (!o.isOk()) {
-                throw ChannelException.ledger(o.error().code(), "the ledger refused the channel transfer: " + o.detail());
+                throw ChannelException.ledger(o.error(), "the ledger refused the channel transfer: " + o.detail());
             }
         }
     }

@@ -1,6 +1,5 @@
 package dev.farthing.channels;
 
-import dev.farthing.channel.protocol.Claim;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -57,10 +56,6 @@ final class OneWayRules {
             throw new ChannelException(ChannelError.CLAIM_NOT_ABOVE_PAID,
                     "claim " + amount + " is not above the " + c.paid() + " already paid");
         }
-    }
-
-    static boolean claimSigned(Channel c, long amount, byte[] signature) {
-        return new Claim(c.terms().id(), amount).verify(c.keys().signingA(), signature);
     }
 
     /** Redeems {@code amount - paid} to the payee; the signature was verified by the caller. */

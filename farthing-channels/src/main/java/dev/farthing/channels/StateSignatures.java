@@ -23,7 +23,7 @@ final class StateSignatures {
     /** A bad signature, or one by a key rotated out: say which. */
     static ChannelException refusal(Channel c, byte[] msg, byte[] sigA, byte[] sigB) {
         for (Party p : Party.values()) {
-            byte[] retired = p == Party.A ? c.keys().retiredA() : c.keys().retiredB();
+            byte[] retired = c.keys().retired(p);
             byte[] sig = p == Party.A ? sigA : sigB;
             if (retired != null && dev.farthing.channel.protocol.SignatureCheck.verify(retired, msg, sig)) {
                 return new ChannelException(ChannelError.RETIRED_KEY,

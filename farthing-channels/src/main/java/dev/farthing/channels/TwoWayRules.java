@@ -2,6 +2,7 @@ package dev.farthing.channels;
 
 import dev.farthing.channel.protocol.ChannelState;
 import dev.farthing.channel.protocol.Party;
+import dev.farthing.channel.protocol.RevocationSecrets;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ final class TwoWayRules {
             return false;
         }
         byte[] want = c.closingBy() == Party.A ? s.revocationHashA() : s.revocationHashB();
-        return MessageDigest.isEqual(sha256(secret), want);
+        return MessageDigest.isEqual(RevocationSecrets.hash(secret), want);
     }
 
     /** Everything to the honest party: the submitter broadcast a state it had revoked. */
@@ -146,13 +147,5 @@ final class TwoWayRules {
             moves.add(new Move(Move.id(after, 1), escrow, c.terms().accountB(), toB, "channel_settle"));
         }
         return new Op(after, moves, Op.EventSpec.of("settled"));
-    }
-
-    static byte[] sha256(byte[] b) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(b);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

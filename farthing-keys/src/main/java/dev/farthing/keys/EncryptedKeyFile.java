@@ -60,7 +60,7 @@ public final class EncryptedKeyFile {
         byte[] derived = kdf(passphrase, salt, logN);
         byte[] seed = key.exportSeed();
         try {
-            KeyFileHeader header = new KeyFileHeader(logN, salt, sha256(Arrays.copyOfRange(derived, 32, 64)),
+            KeyFileHeader header = new KeyFileHeader(logN, salt, Digests.sha256(Arrays.copyOfRange(derived, 32, 64)),
                     purpose, key.publicKey());
             byte[] ad = header.encode();
             KeysetHandle dek = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, RegistryConfiguration.get());
@@ -97,7 +97,7 @@ public final class EncryptedKeyFile {
         byte[] derived = kdf(passphrase, header.salt(), header.logN());
         byte[] seed = null;
         try {
-            if (!MessageDigest.isEqual(sha256(Arrays.copyOfRange(derived, 32, 64)), header.checkHash())) {
+            if (!MessageDigest.isEqual(Digests.sha256(Arrays.copyOfRange(derived, 32, 64)), header.checkHash())) {
                 throw new KeyFileException("key_file_wrong_passphrase", "passphrase does not open " + file, null);
             }
             byte[] ad = framed.headerBytes();
@@ -132,14 +132,6 @@ public final class EncryptedKeyFile {
             return SCrypt.generate(pass, salt, 1 << logN, 8, 1, 64);
         } finally {
             Arrays.fill(pass, (byte) 0);
-        }
-    }
-
-    static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,8 +1,6 @@
 package dev.farthing.keys;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Arrays;
@@ -42,7 +40,7 @@ public final class Mnemonic {
             throw new IllegalArgumentException("entropy must be 16..32 bytes in steps of 4");
         }
         byte[] withChecksum = Arrays.copyOf(entropy, entropy.length + 1);
-        withChecksum[entropy.length] = sha256(entropy)[0];
+        withChecksum[entropy.length] = Digests.sha256(entropy)[0];
         int words = (bits + bits / 32) / 11;
         StringBuilder out = new StringBuilder();
         for (int w = 0; w < words; w++) {
@@ -82,7 +80,7 @@ public final class Mnemonic {
         byte[] entropy = Arrays.copyOf(bits, entropyBytes);
         int checksumBits = entropyBytes * 8 / 32;
         int mask = 0xff << (8 - checksumBits) & 0xff;
-        if (((sha256(entropy)[0] ^ bits[entropyBytes]) & mask) != 0) {
+        if (((Digests.sha256(entropy)[0] ^ bits[entropyBytes]) & mask) != 0) {
             throw new InvalidMnemonicException("mnemonic_checksum", "checksum does not match");
         }
         return entropy;
@@ -111,13 +109,5 @@ public final class Mnemonic {
 
     private static byte[] nfkd(String s) {
         return Normalizer.normalize(s, Normalizer.Form.NFKD).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

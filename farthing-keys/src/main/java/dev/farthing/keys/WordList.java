@@ -3,8 +3,6 @@ package dev.farthing.keys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -45,13 +43,13 @@ public final class WordList {
                 throw new IllegalStateException("missing word list resource " + resource);
             }
             byte[] bytes = in.readAllBytes();
-            String actual = Hex.encode(MessageDigest.getInstance("SHA-256").digest(bytes));
+            String actual = Hex.encode(Digests.sha256(bytes));
             if (!actual.equals(expectedSha256)) {
                 throw new IllegalStateException("word list " + resource + " has SHA-256 " + actual
                         + ", expected " + expectedSha256);
             }
             return new WordList(new String(bytes, StandardCharsets.UTF_8).split("\n"));
-        } catch (IOException | NoSuchAlgorithmException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot load word list " + resource, e);
         }
     }

@@ -13,10 +13,6 @@ public final class SignatureCheck {
     }
 
     public static boolean verify(byte[] publicKey32, byte[] message, byte[] signature) {
-        if (publicKey32 == null || publicKey32.length != 32 || signature == null
-                || signature.length != SIGNATURE_LENGTH) {
-            return false;
-        }
-        return Ed25519.verify(publicKey32, message, signature);
+        return Ed25519.verify(publicKey32, message, signature); // refuses null and wrong lengths itself
     }
 }
