@@ -1,12 +1,8 @@
 package dev.farthing.server.http;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.farthing.ledger.model.ErrorCode;
 import io.javalin.http.Context;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /**
@@ -62,18 +58,20 @@ public final class Problems {
     }
 
     public static byte[] render(int status, String code, String detail) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+        return render(status, code, detail, g -> { });
+    }
+
+    /** The same, with extension members (e.g. {@code field}, {@code errors}) written after the standard ones. */
+    public static byte[] render(int status, String code, String detail, Json.Writer extensions) {
+        return Json.bytes(g -> {
             g.writeStartObject();
             g.writeStringField("type", TYPE_BASE + code);
             g.writeStringField("title", titleOf(code));
             g.writeNumberField("status", status);
             g.writeStringField("detail", detail == null ? titleOf(code) : detail);
             g.writeStringField("code", code);
+            extensions.write(g);
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        });
     }
 }

@@ -1,10 +1,7 @@
 package dev.farthing.server.http.channel;
 
-import dev.farthing.channels.ChannelError;
 import dev.farthing.channels.ChannelException;
-import dev.farthing.ledger.model.ErrorCode;
 import dev.farthing.server.http.ApiException;
-import dev.farthing.server.http.Problems;
 
 /** Maps channel refusals to problem+json: the code is kept, the category picks the HTTP status. */
 final class ChannelProblems {
@@ -12,12 +9,8 @@ final class ChannelProblems {
     }
 
     static ApiException of(ChannelException e) {
-        if (e.error() == ChannelError.LEDGER_REFUSED) {
-            for (ErrorCode code : ErrorCode.values()) {
-                if (code.code().equals(e.code())) {
-                    return new ApiException(Problems.statusOf(code), e.code(), e.detail());
-                }
-            }
+        if (e.ledgerError() != null) {
+            return ApiException.of(e.ledgerError(), e.detail());
         }
         int status = switch (e.error().category()) {
             case INVALID -> 400;
