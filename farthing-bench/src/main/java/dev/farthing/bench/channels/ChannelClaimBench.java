@@ -47,10 +47,10 @@ public final class ChannelClaimBench {
                 clients.add(Client.create(ledger, channels, t, perThread));
             }
             Histogram latency = new ConcurrentHistogram(3);
-            run(clients, latency, Math.min(2_000, perThread / 10), null); // warm-up
+            run(clients, Math.min(2_000, perThread / 10), null); // warm-up
             latency.reset();
             long start = System.nanoTime();
-            run(clients, latency, perThread, latency);
+            run(clients, perThread, latency);
             double seconds = (System.nanoTime() - start) / 1e9;
             long total = (long) perThread * threads - (long) Math.min(2_000, perThread / 10) * threads;
             System.out.printf("claims=%d threads=%d fsync=%s: %.0f claims/s; latency us p50=%.1f p99=%.1f p99.9=%.1f max=%.1f%n",
@@ -89,7 +89,7 @@ public final class ChannelClaimBench {
                 latency.getValueAtPercentile(99) / 1e3, latency.getValueAtPercentile(99.9) / 1e3);
     }
 
-    private static void run(List<Client> clients, Histogram h, int upTo, Histogram record) throws InterruptedException {
+    private static void run(List<Client> clients, int upTo, Histogram record) throws InterruptedException {
         List<Thread> ts = new ArrayList<>();
         for (Client c : clients) {
             ts.add(Thread.ofPlatform().start(() -> c.redeemUpTo(upTo, record)));

@@ -16,16 +16,14 @@ import java.util.concurrent.TimeUnit;
  * one worker per connection takes the next, builds the body and sends it, so a slow answer delays later sends
  * and that delay is measured (latency runs from the intended time).
  */
-final class HttpTarget implements PaymentTarget {
+final class HttpTarget extends PaymentTarget {
     private static final long STOP = Long.MIN_VALUE;
     private final BlockingQueue<Long> due = new ArrayBlockingQueue<>(1 << 20);
-    private final Outstanding outstanding = new Outstanding();
     private final List<Thread> workers = new ArrayList<>();
-    private final String settings;
     private volatile LatencyRecorder recorder;
 
     HttpTarget(HttpTransport.Factory factory, Population population, long seed, int connections) throws Exception {
-        this.settings = "connections=" + connections + " client=raw";
+        super("connections=" + connections + " client=raw");
         for (int i = 0; i < connections; i++) {
             HttpTransport http = factory.open();
             PaymentTraffic traffic = new PaymentTraffic(population, seed + i, "h" + seed + "c" + i);
@@ -65,23 +63,13 @@ final class HttpTarget implements PaymentTarget {
     }
 
     @Override
-    public void send(long intendedNanos, LatencyRecorder recorder) {
+    void send(long intendedNanos, LatencyRecorder recorder) {
         this.recorder = recorder;
         outstanding.sent();
         if (!due.offer(intendedNanos)) {
             outstanding.answered();
             recorder.failed(intendedNanos, "generator queue full");
         }
-    }
-
-    @Override
-    public void drain() throws InterruptedException {
-        outstanding.await();
-    }
-
-    @Override
-    public String settings() {
-        return settings;
     }
 
     @Override

@@ -4,20 +4,18 @@ import dev.farthing.risk.engine.RiskEngine;
 import dev.farthing.risk.engine.RiskRefusal;
 
 /** {@link RiskEngine#submit} in the same JVM: features, model, policy, journal, ledger legs. */
-final class InProcessTarget implements PaymentTarget {
+final class InProcessTarget extends PaymentTarget {
     private final RiskEngine engine;
     private final PaymentTraffic traffic;
-    private final Outstanding outstanding = new Outstanding();
-    private final String settings;
 
     InProcessTarget(RiskEngine engine, PaymentTraffic traffic, String settings) {
+        super(settings);
         this.engine = engine;
         this.traffic = traffic;
-        this.settings = settings;
     }
 
     @Override
-    public void send(long intendedNanos, LatencyRecorder recorder) {
+    void send(long intendedNanos, LatencyRecorder recorder) {
         outstanding.sent();
         engine.submit(traffic.next()).whenComplete((r, e) -> {
             if (e == null) {
@@ -27,19 +25,5 @@ final class InProcessTarget implements PaymentTarget {
             }
             outstanding.answered();
         });
-    }
-
-    @Override
-    public void drain() throws InterruptedException {
-        outstanding.await();
-    }
-
-    @Override
-    public String settings() {
-        return settings;
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -35,10 +35,6 @@ final class LatencyRecorder {
         answered(intendedNanos, "failed");
     }
 
-    long answers() {
-        return latency.getTotalCount();
-    }
-
     /** One JSON line: mode, offered rate, achieved rate, percentiles in µs, outcomes, failures. */
     String line(String mode, double offeredPerS, String settings) {
         double seconds = Math.max(1e-9, (lastNanos.get() - startNanos) / 1e9);

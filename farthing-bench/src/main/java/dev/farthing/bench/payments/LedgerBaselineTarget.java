@@ -12,20 +12,18 @@ import java.util.List;
  * The baseline: the same payments straight to the ledger as an atomic pair (payment + fee), no risk decision.
  * The difference to {@link InProcessTarget} is what deciding costs.
  */
-final class LedgerBaselineTarget implements PaymentTarget {
+final class LedgerBaselineTarget extends PaymentTarget {
     private final Ledger ledger;
     private final PaymentTraffic traffic;
-    private final Outstanding outstanding = new Outstanding();
-    private final String settings;
 
     LedgerBaselineTarget(Ledger ledger, PaymentTraffic traffic, String settings) {
+        super(settings);
         this.ledger = ledger;
         this.traffic = traffic;
-        this.settings = settings;
     }
 
     @Override
-    public void send(long intendedNanos, LatencyRecorder recorder) {
+    void send(long intendedNanos, LatencyRecorder recorder) {
         PaymentRequest p = traffic.next();
         List<NewTransfer> legs = List.of(
                 NewTransfer.simple(p.id(), p.payer(), p.payee(), p.amount(), p.currency()),
@@ -42,19 +40,5 @@ final class LedgerBaselineTarget implements PaymentTarget {
             }
             outstanding.answered();
         });
-    }
-
-    @Override
-    public void drain() throws InterruptedException {
-        outstanding.await();
-    }
-
-    @Override
-    public String settings() {
-        return settings;
-    }
-
-    @Override
-    public void close() {
     }
 }
