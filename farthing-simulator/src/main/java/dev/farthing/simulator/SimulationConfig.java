@@ -38,6 +38,10 @@ public record SimulationConfig(long seed, int users, Instant start, Duration dur
         }
     }
 
+    public SimulationConfig withUsers(int newUsers) {
+        return new SimulationConfig(seed, newUsers, start, duration, currency, scale, attackScale, warmup);
+    }
+
     /** Legitimate traffic before the window in evaluations and training, so feature state is warm. */
     public static final Duration DEFAULT_WARMUP = Duration.ofHours(12);
 

@@ -6,7 +6,7 @@ import dev.farthing.risk.dataset.PaymentDataset;
 import dev.farthing.risk.dataset.PaymentRecord;
 import dev.farthing.simulator.Simulation;
 import dev.farthing.simulator.SimulationConfig;
-import dev.farthing.simulator.Simulator;
+import dev.farthing.simulator.Family;
 import dev.farthing.simulator.drive.DriveReport;
 import dev.farthing.simulator.drive.LedgerSetup;
 import dev.farthing.simulator.drive.PaymentDriver;
@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code farthing simulate}: labelled micropayment traffic with attack campaigns, to a file, a harness or a server. */
-@Command(name = "simulate", subcommands = TrainModelCommand.class, sortOptions = false,
+@Command(name = "simulate", subcommands = {TrainModelCommand.class, CrossEvalCommand.class}, sortOptions = false,
         description = {"Generate realistic micropayment traffic with labelled attack campaigns (bot, account_farm, "
                 + "velocity, view_bot, card_testing, mule_ring, account_takeover). Then write it (--out, the 'farthing' "
                 + "dataset format), score it in-process and report detection quality per scenario (--evaluate), or drive "
@@ -41,6 +41,9 @@ public final class SimulateCommand implements Callable<Integer> {
     private HelpOption help;
     @Option(names = "--seed", description = "Seed of the traffic (same seed, same traffic). Default: from the clock.")
     private Long seed;
+    @Option(names = "--family", defaultValue = "a", description = {"Traffic family: a (the first simulator), b (the",
+            "independently written second one) or mix (half the users in each). Default: ${DEFAULT-VALUE}."})
+    private String family;
     @Option(names = "--users", defaultValue = "2000", description = "People simulated. Default: ${DEFAULT-VALUE}.")
     private int users;
     @Option(names = "--duration", defaultValue = "24h", description = {"Simulated window (e.g. 90m, 24h, 2d);",
@@ -94,11 +97,20 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new CliException("say what to do with the traffic: --out FILE, --evaluate or --target URL");
         }
         long t0 = System.nanoTime();
-        Simulation sim = Simulator.run(config);
-        stdout.printf("seed=%d users=%d window=%s: %d payments generated (warm-up included) in %.1f s%n", chosenSeed, users,
-                config.duration(), sim.records().size(), (System.nanoTime() - t0) / 1e9);
+        Family chosenFamily;
+        try {
+            chosenFamily = Family.parse(family);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+        Simulation sim = chosenFamily.run(config);
+        stdout.printf("family=%s seed=%d users=%d window=%s: %d payments generated (warm-up included) in %.1f s%n",
+                family, chosenSeed, users, config.duration(), sim.records().size(), (System.nanoTime() - t0) / 1e9);
         for (String scenario : PaymentRecord.SCENARIOS) {
             stdout.printf("  %-17s %8d%n", scenario, sim.count(scenario));
+        }
+        if (!sim.cohorts().isEmpty()) {
+            stdout.printf("  %-17s %8d (legit, new fans of creators who went viral)%n", "viral bursts", sim.cohorts().size());
         }
         if (out != null) {
             PaymentDataset.write(out, sim.records());
@@ -118,7 +130,7 @@ public final class SimulateCommand implements Callable<Integer> {
     private int evaluate(Simulation sim, PrintWriter stdout) {
         var riskModel = Pipeline.model(model);
         var policySet = Pipeline.policy(policy);
-        String label = "seed " + sim.config().seed() + ", model " + riskModel.map(m -> m.version()).orElse("none")
+        String label = "family " + family + ", seed " + sim.config().seed() + ", model " + riskModel.map(m -> m.version()).orElse("none")
                 + ", policy " + policySet.version();
         QualityReport report = DetectionHarness.evaluate(label, sim, Pipeline.decider(riskModel, policySet));
         stdout.print(report.format());

@@ -4,6 +4,7 @@ import dev.farthing.cli.CliException;
 import dev.farthing.cli.HelpOption;
 import dev.farthing.model.RiskModel;
 import dev.farthing.model.gbt.GbtParams;
+import dev.farthing.simulator.Family;
 import dev.farthing.simulator.SimulationConfig;
 import dev.farthing.simulator.eval.DefaultModelBuilder;
 import picocli.CommandLine.Command;
@@ -27,6 +28,9 @@ public final class TrainModelCommand implements Callable<Integer> {
     private long[] seeds;
     @Option(names = "--holdout-seed", required = true, description = "Development seed held out for metrics.")
     private long holdout;
+    @Option(names = "--family", defaultValue = "mix", description = {"Traffic family to train on: a, b or mix (half the",
+            "users of every seed in each). Default: ${DEFAULT-VALUE}."})
+    private String family;
     @Option(names = "--users", defaultValue = "3000", description = "People per seed. Default: ${DEFAULT-VALUE}.")
     private int users;
     @Option(names = "--rounds", defaultValue = "150", description = "Boosting rounds. Default: ${DEFAULT-VALUE}.")
@@ -44,7 +48,13 @@ public final class TrainModelCommand implements Callable<Integer> {
             throw new CliException("the holdout seed must not be one of the training seeds");
         }
         long t0 = System.nanoTime();
-        RiskModel model = DefaultModelBuilder.train(seeds, holdout, seed -> SimulationConfig.of(seed, users),
+        Family chosen;
+        try {
+            chosen = Family.parse(family);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+        RiskModel model = DefaultModelBuilder.train(chosen, seeds, holdout, seed -> SimulationConfig.of(seed, users),
                 GbtParams.defaults().withRounds(rounds).withMaxDepth(depth));
         model.write(out);
         spec.commandLine().getOut().printf("trained %s on seeds %s (holdout %d) in %.0f s -> %s%n%s%n", model.version(),

@@ -10,7 +10,7 @@ import dev.farthing.model.iforest.IsolationForestParams;
 import dev.farthing.risk.features.FeatureConfig;
 import dev.farthing.risk.features.FeatureReplay;
 import dev.farthing.simulator.SimulationConfig;
-import dev.farthing.simulator.Simulator;
+import dev.farthing.simulator.Family;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.function.LongFunction;
 
 /**
- * Trains the default model on simulated traffic of development seeds only: each seed's day is replayed
+ * Trains the default model on simulated traffic of development seeds only (family A, B or their mix): each
+ * seed's day is replayed
  * through a fresh feature engine ({@link FeatureReplay}) and the rows of all seeds are trained on together,
  * with one more development seed held out for the metrics stored in the bundle.
  */
@@ -28,14 +29,21 @@ public final class DefaultModelBuilder {
     }
 
     public static RiskModel train(long[] seeds, long holdoutSeed, LongFunction<SimulationConfig> config, GbtParams gbt) {
+        return train(Family.A, seeds, holdoutSeed, config, gbt);
+    }
+
+    /** Trains on {@code family}'s traffic (family A, B or the mix of both) of the given development seeds. */
+    public static RiskModel train(Family family, long[] seeds, long holdoutSeed, LongFunction<SimulationConfig> config,
+                                  GbtParams gbt) {
         List<Dataset> parts = new ArrayList<>();
         for (long seed : seeds) {
-            parts.add(replay(config.apply(seed)));
+            parts.add(replay(family, config.apply(seed)));
         }
         Dataset train = concat(parts);
-        Dataset holdout = replay(config.apply(holdoutSeed));
+        Dataset holdout = replay(family, config.apply(holdoutSeed));
         ObjectNode source = JsonNodeFactory.instance.objectNode();
         source.put("format", "farthing-simulator");
+        source.put("family", family.name().toLowerCase(java.util.Locale.ROOT));
         source.put("development_seeds", Arrays.toString(seeds));
         source.put("holdout_seed", holdoutSeed);
         source.put("users_per_seed", config.apply(seeds[0]).users());
@@ -44,7 +52,11 @@ public final class DefaultModelBuilder {
     }
 
     public static Dataset replay(SimulationConfig config) {
-        return FeatureReplay.dataset(Simulator.run(config).records().stream(), FeatureConfig.defaults());
+        return replay(Family.A, config);
+    }
+
+    public static Dataset replay(Family family, SimulationConfig config) {
+        return FeatureReplay.dataset(family.run(config).records().stream(), FeatureConfig.defaults());
     }
 
     static Dataset concat(List<Dataset> parts) {

@@ -9,6 +9,7 @@ import dev.farthing.simulator.Simulation;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -24,12 +25,19 @@ public final class DetectionHarness {
 
     /** Evaluates a simulation's window, after feeding its warm-up. */
     public static QualityReport evaluate(String label, Simulation sim, Decider decider) {
-        return evaluate(label, sim.records(), decider, sim.config().startNanos());
+        return evaluate(label, sim.records(), sim.cohorts(), decider, sim.config().startNanos());
     }
 
     public static QualityReport evaluate(String label, Iterable<PaymentRecord> records, Decider decider, long scoreFrom) {
+        return evaluate(label, records, Map.of(), decider, scoreFrom);
+    }
+
+    /** {@code cohortOf}: payment id to a legitimate cohort reported on its own (viral bursts). */
+    public static QualityReport evaluate(String label, Iterable<PaymentRecord> records, Map<String, String> cohortOf,
+                                         Decider decider, long scoreFrom) {
         TreeMap<String, Tally> scenarios = new TreeMap<>();
         TreeMap<String, Tally> campaigns = new TreeMap<>();
+        TreeMap<String, Tally> cohorts = new TreeMap<>();
         long[] latencies = new long[1 << 16];
         int n = 0;
         for (PaymentRecord r : records) {
@@ -51,8 +59,12 @@ public final class DetectionHarness {
             if (r.campaign() != null) {
                 campaigns.computeIfAbsent(r.campaign(), k -> new Tally()).add(action, codes);
             }
+            String cohort = cohortOf.get(r.payment().id());
+            if (cohort != null) {
+                cohorts.computeIfAbsent(cohort, k -> new Tally()).add(action, codes);
+            }
         }
-        return new QualityReport(label, scenarios, campaigns, latency(Arrays.copyOf(latencies, n)));
+        return new QualityReport(label, scenarios, campaigns, cohorts, latency(Arrays.copyOf(latencies, n)));
     }
 
     private static QualityReport.Latency latency(long[] nanos) {

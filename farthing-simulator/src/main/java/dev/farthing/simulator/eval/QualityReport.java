@@ -8,14 +8,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Detection quality of one run: per scenario (legitimate traffic and each attack pattern) and per campaign,
- * with the decision latency of the in-process pipeline. {@link #violations} lists every target missed.
+ * Detection quality of one run: per scenario (legitimate traffic and each attack pattern), per campaign and
+ * per legitimate cohort (viral bursts), with the decision latency of the in-process pipeline.
+ * {@link #violations} lists every target missed.
  */
 public record QualityReport(String label, SortedMap<String, Tally> scenarios, SortedMap<String, Tally> campaigns,
-                            Latency latency) {
+                            SortedMap<String, Tally> cohorts, Latency latency) {
+
+    public QualityReport(String label, SortedMap<String, Tally> scenarios, SortedMap<String, Tally> campaigns,
+                         Latency latency) {
+        this(label, scenarios, campaigns, new TreeMap<>(), latency);
+    }
 
     /** Latency in microseconds of {@code what} (the in-process decision, or an HTTP round trip). */
     public record Latency(String what, double p50Us, double p99Us, double maxUs) {
@@ -60,6 +67,15 @@ public record QualityReport(String label, SortedMap<String, Tally> scenarios, So
                         + " (of " + t.total() + ")");
             }
         });
+        cohorts.forEach((name, t) -> {
+            // A viral burst is untouched when none of its fans is declined or held and at most the legitimate
+            // friction budget of them is challenged.
+            long held = t.count(Action.DECLINE) + t.count(Action.REVIEW);
+            if (held > 0 || t.share(t.count(Action.CHALLENGE)) > targets.maxLegitFriction()) {
+                out.add(String.format(Locale.ROOT, "%s (legit cohort): %d of %d declined or held, %d challenged", name,
+                        held, t.total(), t.count(Action.CHALLENGE)));
+            }
+        });
         return out;
     }
 
@@ -78,6 +94,11 @@ public record QualityReport(String label, SortedMap<String, Tally> scenarios, So
         out.append("campaigns (first flagged payment / size / caught%):");
         campaigns.forEach((name, t) -> out.append(String.format(Locale.ROOT, " %s %s/%d/%.0f", name,
                 t.firstFlagged() < 0 ? "never" : Long.toString(t.firstFlagged()), t.total(), 100 * t.share(t.flagged()))));
+        if (!cohorts.isEmpty()) {
+            out.append(String.format(Locale.ROOT, "%nlegit cohorts (payments / declined / challenged / held):"));
+            cohorts.forEach((name, t) -> out.append(String.format(Locale.ROOT, " %s %d/%d/%d/%d", name, t.total(),
+                    t.count(Action.DECLINE), t.count(Action.CHALLENGE), t.count(Action.REVIEW))));
+        }
         out.append(String.format(Locale.ROOT, "%n%s: p50 %.1f us, p99 %.1f us, max %.0f us%n",
                 latency.what(), latency.p50Us(), latency.p99Us(), latency.maxUs()));
         return out.toString();
