@@ -20,8 +20,9 @@ public final class AttackPlan {
     }
 
     public static void run(World world, Emitter out, RandomGenerator.SplittableGenerator random) {
-        double scale = world.config().attackScale();
-        if (scale == 0) {
+        double scale = world.config().attackScale() * world.variation().attackIntensity();
+        boolean none = world.config().attackScale() == 0;
+        if (none) {
             return;
         }
         long span = world.end() - world.start();

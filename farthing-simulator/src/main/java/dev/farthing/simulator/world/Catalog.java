@@ -14,22 +14,22 @@ public final class Catalog {
     private final List<Payee> creators = new ArrayList<>();
     private final List<Payee> games = new ArrayList<>();
 
-    public Catalog(RandomGenerator random, Ids ids, Pricing pricing, int users) {
+    public Catalog(RandomGenerator random, Ids ids, Pricing pricing, int users, double priceScale) {
         for (int i = 0; i < Math.max(12, users / 40); i++) {
             double price = pick(random, 0.002, 0.003, 0.005, 0.01, 0.01, 0.02, 0.03, 0.05);
-            publishers.add(new Payee(ids.payee("pub"), Payee.Kind.PUBLISHER, pricing.units(price),
+            publishers.add(new Payee(ids.payee("pub"), Payee.Kind.PUBLISHER, pricing.units(price * priceScale),
                     20 + random.nextInt(300), random.nextDouble() < 0.2));
         }
         for (int i = 0; i < Math.max(8, users / 60); i++) {
             double price = pick(random, 0.001, 0.002, 0.003, 0.005, 0.01);
-            channels.add(new Payee(ids.payee("chan"), Payee.Kind.CHANNEL, pricing.units(price), 10 + random.nextInt(120), false));
+            channels.add(new Payee(ids.payee("chan"), Payee.Kind.CHANNEL, pricing.units(price * priceScale), 10 + random.nextInt(120), false));
         }
         for (int i = 0; i < Math.max(10, users / 25); i++) {
-            creators.add(new Payee(ids.payee("creator"), Payee.Kind.CREATOR, pricing.units(1.0), 1 + random.nextInt(40), false));
+            creators.add(new Payee(ids.payee("creator"), Payee.Kind.CREATOR, pricing.units(pick(random, 0.5, 1.0, 2.0) * priceScale), 1 + random.nextInt(40), false));
         }
         for (int i = 0; i < Math.max(4, users / 300); i++) {
             double price = pick(random, 0.1, 0.25, 0.5, 0.99);
-            games.add(new Payee(ids.payee("game"), Payee.Kind.GAME, pricing.units(price), 10 + random.nextInt(60), false));
+            games.add(new Payee(ids.payee("game"), Payee.Kind.GAME, pricing.units(price * priceScale), 10 + random.nextInt(60), false));
         }
     }
 

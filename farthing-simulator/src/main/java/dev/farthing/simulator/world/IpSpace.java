@@ -18,10 +18,10 @@ public final class IpSpace {
     private final List<String> vpnExits = new ArrayList<>();
     private int next;
 
-    public IpSpace(RandomGenerator random, int users) {
+    public IpSpace(RandomGenerator random, int users, int usersPerCarrierAddress) {
         this.random = random;
         for (Country c : Country.ALL) {
-            int size = Math.max(3, (int) (users * c.weight() / 100 / 35));
+            int size = Math.max(3, (int) (users * c.weight() / 100 / usersPerCarrierAddress));
             List<String> pool = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
                 pool.add(address(c.ipOctet() + 1));

@@ -16,6 +16,7 @@ import java.util.random.RandomGenerator;
 final class Population {
     private static final long DAY = 86_400_000_000_000L;
     private final SimulationConfig config;
+    private final Variation v;
     private final RandomGenerator random;
     private final Ids ids;
     private final IpSpace ips;
@@ -25,8 +26,9 @@ final class Population {
     private final long waveAt;
     private final Payee wavePublisher;
 
-    Population(SimulationConfig config, RandomGenerator random, Ids ids, IpSpace ips, Devices devices, Catalog catalog) {
+    Population(SimulationConfig config, Variation variation, RandomGenerator random, Ids ids, IpSpace ips, Devices devices, Catalog catalog) {
         this.config = config;
+        this.v = variation;
         this.random = random;
         this.ids = ids;
         this.ips = ips;
@@ -53,11 +55,11 @@ final class Population {
     }
 
     private void household(List<Human> out) {
-        int size = random.nextDouble() < 0.45 ? 1 : 2 + random.nextInt(3);
+        int size = random.nextDouble() < v.singleShare() ? 1 : 2 + random.nextInt(3);
         Country country = Country.pick(random);
         double[] home = country.somePlace(random);
         String homeIp = ips.residential(country);
-        Device sharedTablet = size > 1 && random.nextDouble() < 0.3 ? devices.make(Device.Kind.TABLET, random) : null;
+        Device sharedTablet = size > 1 && random.nextDouble() < v.sharedTabletShare() ? devices.make(Device.Kind.TABLET, random) : null;
         String familyCard = size > 1 && random.nextDouble() < 0.25 ? ids.instrument() : null;
         for (int i = 0; i < size && out.size() < config.users(); i++) {
             out.add(person(country, home, homeIp, sharedTablet, familyCard));
@@ -79,17 +81,17 @@ final class Population {
         }
         boolean hasDesktop = own.stream().anyMatch(d -> d.kind() == Device.Kind.DESKTOP);
         List<String> officePool = offices.get(country.code());
-        String office = hasDesktop && random.nextDouble() < 0.35 ? officePool.get(random.nextInt(officePool.size())) : null;
+        String office = hasDesktop && random.nextDouble() < v.officeShare() ? officePool.get(random.nextInt(officePool.size())) : null;
         boolean inWave = random.nextDouble() < 0.015 && config.users() >= 300;
         long created = createdAt(inWave);
         Human.Interests interests = new Human.Interests(random.nextDouble(0.2, 1.0), random.nextDouble(0.0, 1.0),
                 random.nextDouble() < 0.25 ? random.nextDouble(0.5, 1.5) : random.nextDouble(0.0, 0.2),
                 random.nextDouble(0.02, 0.15));
-        double sessions = Math.min(12, Math.exp(random.nextGaussian() * 0.7 + Math.log(2.2)));
+        double sessions = Math.min(12, Math.exp(random.nextGaussian() * 0.7 + Math.log(v.sessionsMedian())));
         return new Human(ids.account(), country, home[0] + random.nextGaussian() * 0.05, home[1] + random.nextGaussian() * 0.05,
                 created, homeIp, office, List.copyOf(own), familyCard != null ? familyCard : ids.instrument(), interests,
-                sessions, (int) (random.nextGaussian() * 75), favourites(inWave), random.nextDouble() < 0.03,
-                random.nextDouble() < 0.07, random.nextDouble() < 0.02 ? trip(country) : null);
+                sessions, (int) (random.nextGaussian() * 75), favourites(inWave), random.nextDouble() < v.vpnShare(),
+                random.nextDouble() < v.telemetryOffShare(), random.nextDouble() < v.travellerShare() ? trip(country) : null);
     }
 
     private long createdAt(boolean inWave) {
@@ -97,7 +99,7 @@ final class Population {
         if (inWave) {
             return waveAt + (long) (random.nextDouble() * 3_600_000_000_000L);
         }
-        if (random.nextDouble() < 0.04) {
+        if (random.nextDouble() < v.newUserShare()) {
             return start + (long) (random.nextDouble() * config.duration().toNanos());
         }
         double days = Math.exp(random.nextDouble(Math.log(20), Math.log(1500)));

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /** Everything shared by legitimate and attack traffic: the people, the payees and the networks. */
-public record World(SimulationConfig config, Ids ids, IpSpace ips, Devices devices, Pricing pricing, Catalog catalog,
-                    List<Human> humans) {
+public record World(SimulationConfig config, Variation variation, Ids ids, IpSpace ips, Devices devices, Pricing pricing,
+                    Catalog catalog, List<Human> humans) {
 
     public long start() {
         return config.startNanos();
@@ -23,12 +23,13 @@ public record World(SimulationConfig config, Ids ids, IpSpace ips, Devices devic
     }
 
     public static World build(SimulationConfig config, RandomGenerator random) {
+        Variation variation = Variation.draw(random);
         Ids ids = new Ids(random);
         Pricing pricing = new Pricing(config.scale());
-        IpSpace ips = new IpSpace(random, config.users());
+        IpSpace ips = new IpSpace(random, config.users(), variation.usersPerCarrierAddress());
         Devices devices = new Devices(ids);
-        Catalog catalog = new Catalog(random, ids, pricing, config.users());
-        List<Human> humans = new Population(config, random, ids, ips, devices, catalog).build();
-        return new World(config, ids, ips, devices, pricing, catalog, humans);
+        Catalog catalog = new Catalog(random, ids, pricing, config.users(), variation.priceScale());
+        List<Human> humans = new Population(config, variation, random, ids, ips, devices, catalog).build();
+        return new World(config, variation, ids, ips, devices, pricing, catalog, humans);
     }
 }
