@@ -74,8 +74,15 @@ public final class SimulateCommand implements Callable<Integer> {
     private URI target;
     @Option(names = "--key", description = "With --target: an operator (or admin) API key.")
     private String key;
-    @Option(names = "--rate", defaultValue = "500", description = "With --target: payments per second. Default: ${DEFAULT-VALUE}.")
-    private double rate;
+    @Option(names = "--rate", description = {"With --target: a fixed-rate load test at this many payments per second instead",
+            "of the simulated schedule (decisions are then not comparable with --evaluate)."})
+    private Double rate;
+    @Option(names = "--compression", description = {"With --target: how many times faster than simulated the schedule is",
+            "replayed. Default: the least that fits warm-up + window into --duration (1 = real pace)."})
+    private Double compression;
+    @Option(names = "--allow-compression", description = {"With --target: drive even when compression > 1 (the server then sees",
+            "bursts that never happened; its figures are compared with an in-process replay of the same schedule)."})
+    private boolean allowCompression;
     @Option(names = "--concurrency", defaultValue = "1024", description = "With --target: most requests in flight. Default: ${DEFAULT-VALUE}.")
     private int concurrency;
     @Spec
@@ -151,7 +158,16 @@ public final class SimulateCommand implements Callable<Integer> {
                 sim.merchants().size(), (System.nanoTime() - t0) / 1e9);
         stdout.flush();
         Duration limit = Durations.parse(duration);
-        DriveReport report = new PaymentDriver(api, rate, limit.toNanos(), concurrency).run(sim.records());
-        stdout.print(report.format("seed " + sim.config().seed() + " against " + target + " at " + rate + "/s"));
+        if (rate != null) {
+            DriveReport report = new PaymentDriver(api, rate, limit.toNanos(), concurrency).run(sim.records());
+            stdout.print(report.format("seed " + sim.config().seed() + " against " + target + " at " + rate + "/s"));
+            long span = sim.records().isEmpty() ? 0 : sim.records().getLast().atNanos() - sim.records().getFirst().atNanos();
+            stdout.printf("fixed-rate load test: %.0f simulated hours sent as fast as %.0f/s, warm-up included and scored; "
+                    + "time is compressed, so these decisions are NOT comparable with --evaluate (drop --rate to replay the "
+                    + "simulated schedule)%n", span / 3.6e12, rate);
+            return;
+        }
+        TargetParity.run(api, sim, target, limit, compression, allowCompression, concurrency, Pipeline.model(model),
+                Pipeline.policy(policy), stdout);
     }
 }

@@ -22,6 +22,9 @@ public final class DriveReport {
     private final Map<String, Integer> latencyCounts = new HashMap<>();
     private final List<String> failures = new ArrayList<>();
     private long serverLatencySumUs;
+    private long warmUp;
+    private long late;
+    private boolean cutShort;
     private long failed;
     private long elapsedNanos;
 
@@ -49,6 +52,28 @@ public final class DriveReport {
         }
     }
 
+    synchronized void warmedUp() {
+        warmUp++;
+    }
+
+    synchronized void late() {
+        late++;
+    }
+
+    synchronized void cutShort() {
+        cutShort = true;
+    }
+
+    /** Whether the time limit stopped the replay before its last payment (a partial day). */
+    public synchronized boolean wasCutShort() {
+        return cutShort;
+    }
+
+    /** Payments sent more than a second after their scheduled time (the client could not keep up). */
+    public synchronized long lateCount() {
+        return late;
+    }
+
     synchronized void finish(long nanos) {
         elapsedNanos = nanos;
     }
@@ -66,8 +91,10 @@ public final class DriveReport {
     public synchronized String format(String label) {
         StringBuilder out = new StringBuilder(quality(label).format());
         long decided = scenarios.values().stream().mapToLong(Tally::total).sum();
-        out.append(String.format(Locale.ROOT, "sent %d payments in %.1f s (%.0f/s), %d failed; mean server-side latency %.0f us%n",
-                decided + failed, elapsedNanos / 1e9, (decided + failed) / (elapsedNanos / 1e9), failed,
+        out.append(String.format(Locale.ROOT, "sent %d payments (%d of them warm-up, not scored) in %.1f s (%.0f/s), %d failed, "
+                        + "%d sent over a second late%s; mean server-side latency %.0f us%n",
+                decided + failed + warmUp, warmUp, elapsedNanos / 1e9, (decided + failed + warmUp) / (elapsedNanos / 1e9), failed,
+                late, cutShort ? ", cut short by the time limit" : "",
                 decided == 0 ? Double.NaN : (double) serverLatencySumUs / decided));
         out.append("HTTP round trip per scenario (us):");
         new TreeMap<>(latencies).forEach((scenario, list) -> {

@@ -64,7 +64,54 @@ public final class PaymentDriver {
         return report;
     }
 
+    /**
+     * Sends each (already rebased, {@link Schedule#rebase}) record at its own wall-clock time, stopping after
+     * the time limit. Records before {@code scoreFromWallNanos} (the warm-up) are sent but not counted.
+     */
+    public DriveReport runScheduled(List<PaymentRecord> rebased, long scoreFromWallNanos) throws InterruptedException {
+        DriveReport report = new DriveReport();
+        long start = System.nanoTime();
+        long epochAtStart = epochNanos();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (PaymentRecord r : rebased) {
+                long due = start + (r.atNanos() - epochAtStart);
+                if (due - start > maxNanos) {
+                    report.cutShort();
+                    break;
+                }
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                } else if (-wait > 1_000_000_000L) {
+                    report.late();
+                }
+                inFlight.acquire();
+                boolean scored = r.atNanos() >= scoreFromWallNanos;
+                threads.submit(() -> {
+                    try {
+                        send(r, report, scored);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+            threads.shutdown();
+            threads.awaitTermination(2, TimeUnit.MINUTES);
+        }
+        report.finish(System.nanoTime() - start);
+        return report;
+    }
+
+    public static long epochNanos() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
     private void send(PaymentRecord r, DriveReport report) {
+        send(r, report, true);
+    }
+
+    private void send(PaymentRecord r, DriveReport report, boolean scored) {
         long t0 = System.nanoTime();
         ServerApi.Reply reply;
         try {
@@ -80,7 +127,11 @@ public final class PaymentDriver {
         }
         JsonNode body = reply.body();
         Action action = Action.fromWire(body.path("decision").asText());
-        report.decided(r, action, body.path("risk").path("reasons"), micros, body.path("latency_us").asLong(-1));
+        if (scored) {
+            report.decided(r, action, body.path("risk").path("reasons"), micros, body.path("latency_us").asLong(-1));
+        } else {
+            report.warmedUp();
+        }
         if (action == Action.CHALLENGE) {
             api.post("/v1/payments/" + r.payment().id() + "/challenge", ServerApi.object().put("passed", !r.fraud()));
         }
