@@ -22,7 +22,9 @@ import java.util.concurrent.Callable;
 
 /** {@code farthing model train}: gradient-boosted trees (XGBoost) plus an isolation forest, into a model bundle. */
 @Command(name = "train", description = {"Train a fraud model and write the bundle (model.json).",
-        "With --split train the test part is held out and its metrics are recorded in the bundle."})
+        "With --split train the test part is held out and its metrics are recorded in the bundle.",
+        "The latest --calibration-fraction of the training rows (in file order, which is time order for PaySim and"
+                + " ULB) is held out of the trees to fit the score calibrator and the policy thresholds."})
 public final class ModelTrainCommand implements Callable<Integer> {
 
     @Mixin
@@ -67,6 +69,11 @@ public final class ModelTrainCommand implements Callable<Integer> {
     @Option(names = "--iforest-sample", defaultValue = "256", description = "Isolation forest rows per tree. Default: ${DEFAULT-VALUE}.")
     private int forestSample;
 
+    @Option(names = "--calibration-fraction", defaultValue = "0.2", paramLabel = "F",
+            description = "Latest share of the training rows held out for calibration and thresholds (0 = an"
+                    + " uncalibrated model without thresholds). Default: ${DEFAULT-VALUE}.")
+    private double calibrationFraction;
+
     @Spec
     private CommandSpec spec;
 
@@ -81,22 +88,35 @@ public final class ModelTrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), ExitCodes.USAGE, e);
         }
+        if (!(calibrationFraction >= 0 && calibrationFraction < 1)) {
+            throw new CliException("--calibration-fraction must be in [0, 1), got " + calibrationFraction,
+                    ExitCodes.USAGE, null);
+        }
         Dataset all = data.readAll();
-        Dataset train = data.selected(all);
+        Dataset selected = data.selected(all);
+        int calibrationRows = (int) Math.round(selected.size() * calibrationFraction);
+        Dataset train = calibrationRows == 0 ? selected : rows(selected, 0, selected.size() - calibrationRows);
+        Dataset calibration = calibrationRows == 0 ? null
+                : rows(selected, selected.size() - calibrationRows, selected.size());
         Dataset holdout = data.split == DataOptions.Split.TRAIN ? data.splitOf(all).test() : null;
         PrintWriter err = spec.commandLine().getErr();
-        err.printf("Training on %d rows (%d fraud), %d features, %d rounds...%n", train.size(), train.positives(),
-                train.width(), rounds);
+        err.printf("Training on %d rows (%d fraud), %d features, %d rounds; calibrating on the latest %d rows...%n",
+                train.size(), train.positives(), train.width(), rounds, calibrationRows);
         err.flush();
         RiskModel model;
         try {
-            model = ModelTrainer.train(train, holdout, gbt, forest, data.describe(train), Instant.now());
+            model = ModelTrainer.train(train, calibration, holdout, gbt, forest, data.describe(train), Instant.now());
         } catch (IllegalArgumentException e) {
             throw new CliException("cannot train: " + e.getMessage(), e);
         }
         model.write(out);
         PrintWriter o = spec.commandLine().getOut();
         o.println("Model " + model.version() + " written to " + out.toAbsolutePath());
+        if (model.thresholds().present()) {
+            o.printf("Thresholds (at most 0.1%% / 0.3%% / 1%% of %d held-out legitimate rows above): decline %.4g"
+                            + "  review %.4g  challenge %.4g%n", model.thresholds().legitimateRows(),
+                    model.thresholds().decline(), model.thresholds().review(), model.thresholds().challenge());
+        }
         if (holdout != null) {
             var h = model.training().path("holdout");
             o.printf("Holdout (%d rows, %d fraud): PR-AUC %.4f  ROC-AUC %.4f  recall@1%%FPR %.4f%n", holdout.size(),
@@ -104,5 +124,14 @@ public final class ModelTrainCommand implements Callable<Integer> {
                     h.path("recall_at_1pct_fpr").asDouble());
         }
         return ExitCodes.OK;
+    }
+
+    /** Rows [from, to) in file order. */
+    private static Dataset rows(Dataset data, int from, int to) {
+        int[] indices = new int[to - from];
+        for (int i = 0; i < indices.length; i++) {
+            indices[i] = from + i;
+        }
+        return data.select(indices);
     }
 }

@@ -42,6 +42,8 @@ public final class CrossEvalCommand implements Callable<Integer> {
     private long[] trainSeeds;
     @Option(names = "--holdout-seed", defaultValue = "105", description = "Development holdout seed. Default: ${DEFAULT-VALUE}.")
     private long holdout;
+    @Option(names = "--calibration-seed", defaultValue = "109", description = "Development seed for calibration and thresholds. Default: ${DEFAULT-VALUE}.")
+    private long calibrationSeed;
     @Option(names = "--train-users", defaultValue = "3000", description = "People per training seed. Default: ${DEFAULT-VALUE}.")
     private int trainUsers;
     @Option(names = "--rounds", defaultValue = "150", description = "Boosting rounds. Default: ${DEFAULT-VALUE}.")
@@ -59,7 +61,7 @@ public final class CrossEvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         long[] evalSeeds = seeds != null ? seeds : clockSeeds();
-        if (Arrays.stream(evalSeeds).anyMatch(s -> s == holdout || Arrays.stream(trainSeeds).anyMatch(t -> t == s))) {
+        if (Arrays.stream(evalSeeds).anyMatch(s -> s == holdout || s == calibrationSeed || Arrays.stream(trainSeeds).anyMatch(t -> t == s))) {
             throw new CliException("evaluation seeds must not be development (training or holdout) seeds");
         }
         out.println("evaluation seeds: " + Arrays.toString(evalSeeds));
@@ -69,7 +71,7 @@ public final class CrossEvalCommand implements Callable<Integer> {
             GbtParams gbt = GbtParams.defaults().withRounds(rounds);
             for (Family train : List.of(Family.A, Family.B)) {
                 long t0 = System.nanoTime();
-                RiskModel m = DefaultModelBuilder.train(train, trainSeeds, holdout, s -> SimulationConfig.of(s, trainUsers), gbt);
+                RiskModel m = DefaultModelBuilder.train(train, trainSeeds, holdout, calibrationSeed, s -> SimulationConfig.of(s, trainUsers), gbt);
                 out.printf("trained on family %s: %s in %.0f s%n", train, m.version(), (System.nanoTime() - t0) / 1e9);
                 Family test = train == Family.A ? Family.B : Family.A;
                 for (long seed : evalSeeds) {

@@ -17,6 +17,9 @@ import java.util.Map;
  * <ul>
  *   <li>{@code features.NAME} (double) for every feature of the schema, in the schema's unit; NaN = unknown;</li>
  *   <li>{@code score.fraud}, {@code score.anomaly} (double, 0..1; NaN when no model is active);</li>
+ *   <li>{@code model.decline_threshold}, {@code model.review_threshold}, {@code model.challenge_threshold}
+ *       (double, probability): the active model's bands, chosen at training from held-out legitimate scores for
+ *       a target false-decline rate; NaN when no model is active or its bundle has none;</li>
  *   <li>{@code payment.amount}, {@code payment.fee_amount} (int, minor units), {@code payment.currency},
  *       {@code payment.country} ("" when absent), {@code payment.payer}, {@code payment.payee} (string),
  *       {@code payment.has_fee}, {@code payment.has_geo}, {@code payment.has_telemetry},
@@ -48,6 +51,9 @@ final class PolicyVariables {
         }
         add("score.fraud", SimpleType.DOUBLE, "probability", PolicyInput::fraudScore);
         add("score.anomaly", SimpleType.DOUBLE, "score_0_1", PolicyInput::anomalyScore);
+        add("model.decline_threshold", SimpleType.DOUBLE, "probability", in -> in.thresholds().decline());
+        add("model.review_threshold", SimpleType.DOUBLE, "probability", in -> in.thresholds().review());
+        add("model.challenge_threshold", SimpleType.DOUBLE, "probability", in -> in.thresholds().challenge());
         addPaymentVariables();
     }
 
@@ -102,6 +108,7 @@ final class PolicyVariables {
 
     /** True for the namespaces a policy's variables live in (so {@code features.typo} is reported by name). */
     static boolean isNamespace(String identifier) {
-        return identifier.equals("features") || identifier.equals("score") || identifier.equals("payment");
+        return identifier.equals("features") || identifier.equals("score") || identifier.equals("payment")
+                || identifier.equals("model");
     }
 }
