@@ -36,7 +36,10 @@ class DefaultPolicyTest {
 
     @Test
     void everyAttackPatternHasARule() {
+        // Regular timing and volume alone are a platform's pricing (a stream billed every 15 s): they need the model.
         assertThat(decide(Map.of("payer_gap_cv_1h", 0.01, "payer_count_1h", 95.0), null).action())
+                .isEqualTo(Action.APPROVE);
+        assertThat(decide(Map.of("payer_gap_cv_1h", 0.01, "payer_count_1h", 95.0), new RiskModel.Scores(0.05, Double.NaN)).action())
                 .isEqualTo(Action.DECLINE);
         assertThat(decide(Map.of("device_distinct_accounts_count", 9.0), null).hasReason("account_farm_shared_device"))
                 .isTrue();
