@@ -28,19 +28,30 @@ import java.util.stream.Collectors;
 final class PaymentPreconditions {
     static final int MAX_KNOWN_ACCOUNTS = 1 << 17;
     private final Ledger ledger;
-    private final Set<String> currencies;
+    /** Read from the ledger on first use (its configured currencies do not change while it runs). */
+    private volatile Set<String> currencies;
     private final ConcurrentHashMap<String, String> currencyOfAccount = new ConcurrentHashMap<>();
 
     PaymentPreconditions(Ledger ledger) {
         this.ledger = ledger;
-        this.currencies = ledger.currencies().stream().map(Currency::code).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private Set<String> currencies() {
+        Set<String> known = currencies;
+        if (known == null) {
+            known = ledger.currencies().stream().map(Currency::code).collect(Collectors.toUnmodifiableSet());
+            currencies = known;
+        }
+        return known;
     }
 
     /** Completes normally when the payment can be decided, or with a {@link RiskRefusal} naming the field. */
     CompletableFuture<Void> check(PaymentRequest p) {
-        if (!currencies.contains(p.currency())) {
+        Set<String> kept = currencies();
+        if (!kept.contains(p.currency())) {
             return CompletableFuture.failedFuture(new RiskRefusal(RiskRefusal.UNKNOWN_CURRENCY,
-                    "the ledger keeps no currency " + p.currency() + " (it keeps " + currencies + ")", "currency"));
+                    "the ledger keeps no currency " + p.currency() + " (it keeps " + new java.util.TreeSet<>(kept) + ")",
+                    "currency"));
         }
         CompletableFuture<String> payer = currencyOf(p.payer());
         CompletableFuture<String> payee = currencyOf(p.payee());
