@@ -85,11 +85,6 @@ final class StrictObject {
         return text(field, required(field), maxLength);
     }
 
-    String optionalString(String field, int maxLength) {
-        JsonNode v = value(field);
-        return v == null ? null : text(field, v, maxLength);
-    }
-
     private String text(String field, JsonNode v, int maxLength) {
         String problem = textProblem(v, maxLength);
         if (problem != null) {
