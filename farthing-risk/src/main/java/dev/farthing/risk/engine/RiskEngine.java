@@ -34,11 +34,13 @@ public final class RiskEngine implements AutoCloseable {
     private final DecisionLoop loop;
     private final Thread thread;
     private final JournalScan.Result recovered;
+    private final PaymentPreconditions preconditions;
 
     private RiskEngine(EngineState state, DecisionLoop loop, JournalScan.Result recovered) {
         this.state = state;
         this.loop = loop;
         this.recovered = recovered;
+        this.preconditions = new PaymentPreconditions(state.ledger);
         this.thread = Thread.ofPlatform().name("farthing-risk-decider").daemon(true).unstarted(loop);
     }
 
@@ -66,12 +68,24 @@ public final class RiskEngine implements AutoCloseable {
         return engine;
     }
 
-    /** Decides and, unless declined, moves the money. A repeat of the same id and body returns the first answer. */
+    /**
+     * Decides and, unless declined, moves the money. A repeat of the same id and body returns the first answer.
+     * A payment the ledger could never make (an account or currency it does not have, or accounts in another
+     * currency) fails with {@link RiskRefusal} ({@code not_found}, {@code unknown_currency},
+     * {@code currency_mismatch}, naming the field) before it is decided: nothing is journaled and the id stays free.
+     */
     public CompletableFuture<PaymentResult> submit(PaymentRequest payment) {
         CompletableFuture<PaymentResult> f = new CompletableFuture<>();
         long start = System.nanoTime();
         byte[] fingerprint = PaymentBook.fingerprint(dev.farthing.risk.journal.PaymentCodec.bytes(payment));
-        offer(new Command.Submit(payment, fingerprint, new Waiter(f, start, false)), f);
+        preconditions.check(payment).whenComplete((ok, error) -> {
+            if (error != null) {
+                f.completeExceptionally(error instanceof java.util.concurrent.CompletionException c
+                        && c.getCause() != null ? c.getCause() : error);
+            } else {
+                offer(new Command.Submit(payment, fingerprint, new Waiter(f, start, false)), f);
+            }
+        });
         return f;
     }
 

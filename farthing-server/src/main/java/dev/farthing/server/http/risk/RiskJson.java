@@ -1,6 +1,7 @@
 package dev.farthing.server.http.risk;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.farthing.risk.dataset.InputWarning;
 import dev.farthing.risk.engine.DecisionReason;
 import dev.farthing.risk.engine.PaymentResult;
 import dev.farthing.risk.review.ReviewItem;
@@ -17,10 +18,15 @@ final class RiskJson {
     }
 
     static byte[] payment(PaymentResult r) {
-        return Json.bytes(512, g -> writePayment(g, r));
+        return Json.bytes(512, g -> writePayment(g, r, null));
     }
 
-    static void writePayment(JsonGenerator g, PaymentResult r) throws IOException {
+    /** The reply to {@code POST /v1/payments}: the payment and the optional signals of its body left out. */
+    static byte[] payment(PaymentResult r, List<InputWarning> warnings) {
+        return Json.bytes(512, g -> writePayment(g, r, warnings));
+    }
+
+    private static void writePayment(JsonGenerator g, PaymentResult r, List<InputWarning> warnings) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", r.id());
         g.writeStringField("decision", r.decision().wire());
@@ -46,6 +52,16 @@ final class RiskJson {
         g.writeNumberField("latency_us", r.latencyUs());
         g.writeBooleanField("replayed", r.replayed());
         g.writeStringField("decided_at", Times.format(r.decidedAt()));
+        if (warnings != null) {
+            g.writeArrayFieldStart("warnings");
+            for (InputWarning w : warnings) {
+                g.writeStartObject();
+                g.writeStringField("field", w.field());
+                g.writeStringField("problem", w.problem());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 
