@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The variables a policy can name, with their CEL types, units and how to read them from a
@@ -28,6 +29,12 @@ import java.util.Map;
  */
 final class PolicyVariables {
     private static final long NANOS_PER_HOUR = 3_600_000_000_000L;
+    /**
+     * The request's own money and identity fields: a rule that reads only these is a hard rule (a limit, a
+     * currency or country rule, a block list of accounts) and may decline without other evidence.
+     */
+    private static final Set<String> REQUEST_FIELDS = Set.of("payment.amount", "payment.fee_amount",
+            "payment.currency", "payment.country", "payment.payer", "payment.payee");
 
     /** How a variable's value is read from one payment's input; returns a boxed CEL value. */
     @FunctionalInterface
@@ -104,6 +111,11 @@ final class PolicyVariables {
     /** The variable, or null when no such variable exists. */
     Variable get(String name) {
         return byName.get(name);
+    }
+
+    /** True for a variable that is one of the request's money or identity fields (see {@link #REQUEST_FIELDS}). */
+    static boolean isRequestField(String name) {
+        return REQUEST_FIELDS.contains(name);
     }
 
     /** True for the namespaces a policy's variables live in (so {@code features.typo} is reported by name). */
