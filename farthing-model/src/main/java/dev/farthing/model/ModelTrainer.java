@@ -3,7 +3,10 @@ package dev.farthing.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.farthing.model.calibration.IsotonicCalibrator;
+import dev.farthing.model.calibration.ScoreThresholds;
 import dev.farthing.model.data.Dataset;
+import dev.farthing.model.guard.TrainingStats;
 import dev.farthing.model.gbt.GbtParams;
 import dev.farthing.model.gbt.GbtTrainer;
 import dev.farthing.model.iforest.IsolationForest;
@@ -14,7 +17,10 @@ import java.time.Instant;
 
 /**
  * Trains a complete {@link RiskModel}: the supervised trees on the labelled rows, the isolation forest on the
- * same rows without their labels, and (when a holdout is given) records both models' holdout metrics.
+ * same rows without their labels, the training feature statistics (out-of-distribution guard, drift bins),
+ * and (when a holdout is given) records both models' holdout metrics. Given calibration rows (held out by time
+ * or drawn from another seed, never sampled from the training rows) it fits the isotonic calibrator on them and
+ * chooses the policy thresholds from their legitimate rows' calibrated scores.
  */
 public final class ModelTrainer {
 
@@ -28,6 +34,15 @@ public final class ModelTrainer {
      */
     public static RiskModel train(Dataset train, Dataset holdout, GbtParams gbt, IsolationForestParams forestParams,
                                   ObjectNode source, Instant createdAt) {
+        return train(train, null, holdout, gbt, forestParams, source, createdAt);
+    }
+
+    /**
+     * @param calibration rows for the calibrator and the thresholds, disjoint from {@code train} and not a random
+     *                    sample of it; null for an uncalibrated model without thresholds
+     */
+    public static RiskModel train(Dataset train, Dataset calibration, Dataset holdout, GbtParams gbt,
+                                  IsolationForestParams forestParams, ObjectNode source, Instant createdAt) {
         JsonNode xgboost = GbtTrainer.train(train, gbt);
         IsolationForest forest = forestParams == null ? null : IsolationForest.train(train.rows(), forestParams);
         ObjectNode training = JsonNodeFactory.instance.objectNode();
@@ -43,12 +58,54 @@ public final class ModelTrainer {
             f.put("sample_size", forestParams.sampleSize());
             f.put("seed", forestParams.seed());
         }
-        RiskModel unevaluated = RiskModel.create(train.featureNames(), xgboost, forest, training, createdAt);
+        ModelGuards guards = new ModelGuards(TrainingStats.of(train.featureNames(), train.rows(), train.positives()),
+                null, ScoreThresholds.NONE);
+        RiskModel unevaluated = RiskModel.create(train.featureNames(), xgboost, forest, training, createdAt, guards);
+        if (calibration != null) {
+            guards = calibrate(unevaluated, calibration);
+            training.set("calibration_rows", calibrationSummary(calibration));
+            unevaluated = RiskModel.create(train.featureNames(), xgboost, forest, training, createdAt, guards);
+        }
         if (holdout == null || holdout.size() == 0) {
             return unevaluated;
         }
         training.set("holdout", holdoutMetrics(unevaluated, holdout));
-        return RiskModel.create(train.featureNames(), xgboost, forest, training, createdAt);
+        return RiskModel.create(train.featureNames(), xgboost, forest, training, createdAt, guards);
+    }
+
+    /** Isotonic calibrator on the calibration rows' raw scores, then thresholds from their legitimate rows. */
+    static ModelGuards calibrate(RiskModel uncalibrated, Dataset calibration) {
+        if (!calibration.featureNames().equals(uncalibrated.featureNames())) {
+            throw new IllegalArgumentException("calibration rows have other features than the training rows");
+        }
+        int positives = calibration.positives();
+        if (positives == 0 || positives == calibration.size()) {
+            throw new IllegalArgumentException("calibration needs both fraud and legitimate rows (got "
+                    + positives + " fraud of " + calibration.size() + ")");
+        }
+        double[] raw = new double[calibration.size()];
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = uncalibrated.rawFraudScore(calibration.rows()[i]);
+        }
+        IsotonicCalibrator calibrator = IsotonicCalibrator.fit(raw, calibration.labels());
+        ModelGuards calibrated = new ModelGuards(uncalibrated.guards().trainingStats(), calibrator,
+                ScoreThresholds.NONE);
+        RiskModel scorer = uncalibrated.withGuards(calibrated);
+        double[] legitimate = new double[calibration.size() - positives];
+        int k = 0;
+        for (int i = 0; i < raw.length; i++) {
+            if (calibration.labels()[i] == 0) {
+                legitimate[k++] = scorer.fraudScore(calibration.rows()[i]);
+            }
+        }
+        return new ModelGuards(calibrated.trainingStats(), calibrator, ScoreThresholds.select(legitimate));
+    }
+
+    private static ObjectNode calibrationSummary(Dataset calibration) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("rows", calibration.size());
+        json.put("positives", calibration.positives());
+        return json;
     }
 
     private static ObjectNode holdoutMetrics(RiskModel model, Dataset holdout) {

@@ -2,7 +2,11 @@ package dev.farthing.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.farthing.model.calibration.ScoreThresholds;
 import dev.farthing.model.gbt.TreeEnsemble;
+import dev.farthing.model.guard.DriftMonitor;
+import dev.farthing.model.guard.OodCheck;
+import dev.farthing.model.guard.TrainingStats;
 import dev.farthing.model.iforest.IsolationForest;
 
 import java.io.IOException;
@@ -15,6 +19,11 @@ import java.util.Objects;
  * A scored-model bundle ({@code model.json}): a gradient-boosted tree ensemble giving the fraud probability,
  * an optional isolation forest giving an anomaly score, the feature names both expect (in row order), and the
  * training metadata. Immutable and thread-safe; scoring is pure Java and allocates only the result.
+ *
+ * <p>Where the bundle has them ({@link ModelGuards}), the fraud score is the trees' probability mapped through
+ * the isotonic calibrator, then shrunk toward the training base rate when the row is far outside the training
+ * distribution ({@link TrainingStats#check}). The one mutable part is the {@link #drift} monitor, which counts
+ * the rows the decision thread scores.
  *
  * <p>The version is a hash of the content, so the same model always has the same version and a changed file
  * cannot pass as the original (see {@link RiskModelFile}).
@@ -31,15 +40,23 @@ public final class RiskModel {
     private final TreeEnsemble trees;
     private final IsolationForest forest;
     private final ObjectNode bundle;
+    private final ModelGuards guards;
+    private final DriftMonitor drift;
 
     RiskModel(String version, Instant createdAt, List<String> featureNames, TreeEnsemble trees,
-              IsolationForest forest, ObjectNode bundle) {
+              IsolationForest forest, ObjectNode bundle, ModelGuards guards) {
         this.version = Objects.requireNonNull(version);
         this.createdAt = Objects.requireNonNull(createdAt);
         this.featureNames = List.copyOf(featureNames);
         this.trees = Objects.requireNonNull(trees);
         this.forest = forest;
         this.bundle = bundle;
+        this.guards = Objects.requireNonNull(guards);
+        this.drift = guards.trainingStats() == null ? null : new DriftMonitor(guards.trainingStats());
+        if (guards.trainingStats() != null && guards.trainingStats().features().size() != featureNames.size()) {
+            throw new IllegalArgumentException("model has " + featureNames.size() + " feature names but training"
+                    + " statistics for " + guards.trainingStats().features().size());
+        }
         if (trees.featureCount() != featureNames.size()) {
             throw new IllegalArgumentException("model has " + featureNames.size() + " feature names but its trees use "
                     + trees.featureCount() + " features");
@@ -63,7 +80,13 @@ public final class RiskModel {
     /** A new bundle from trained parts; the version is computed from the content. */
     public static RiskModel create(List<String> featureNames, JsonNode xgboostModel, IsolationForest forest,
                                    ObjectNode training, Instant createdAt) {
-        return RiskModelFile.create(featureNames, xgboostModel, forest, training, createdAt);
+        return RiskModelFile.create(featureNames, xgboostModel, forest, training, createdAt, ModelGuards.NONE);
+    }
+
+    /** The same, with training statistics, calibrator and thresholds. */
+    public static RiskModel create(List<String> featureNames, JsonNode xgboostModel, IsolationForest forest,
+                                   ObjectNode training, Instant createdAt, ModelGuards guards) {
+        return RiskModelFile.create(featureNames, xgboostModel, forest, training, createdAt, guards);
     }
 
     /** Writes the bundle atomically (temporary file, fsync, rename). */
@@ -72,14 +95,41 @@ public final class RiskModel {
     }
 
     public Scores score(double[] row) {
-        checkWidth(row);
-        return new Scores(trees.predict(row), forest == null ? Double.NaN : forest.score(row));
+        return score(row, outOfDistribution(row));
     }
 
-    /** Fraud probability in [0, 1]; {@code NaN} entries are missing values. */
+    /** Scores with an out-of-distribution verdict already taken for this row ({@link #outOfDistribution}). */
+    public Scores score(double[] row, OodCheck ood) {
+        checkWidth(row);
+        return new Scores(fraud(row, ood), forest == null ? Double.NaN : forest.score(row));
+    }
+
+    /** Calibrated (and, out of distribution, shrunk) fraud probability in [0, 1]; {@code NaN} entries are missing. */
     public double fraudScore(double[] row) {
         checkWidth(row);
+        return fraud(row, outOfDistribution(row));
+    }
+
+    /** The trees' own probability, before calibration and the guard (what the calibrator is fitted on). */
+    public double rawFraudScore(double[] row) {
+        checkWidth(row);
         return trees.predict(row);
+    }
+
+    /** The guard's verdict for {@code row}; {@link OodCheck#GUARD_OFF} for a bundle without training statistics. */
+    public OodCheck outOfDistribution(double[] row) {
+        checkWidth(row);
+        TrainingStats stats = guards.trainingStats();
+        return stats == null ? OodCheck.GUARD_OFF : stats.check(row);
+    }
+
+    private double fraud(double[] row, OodCheck ood) {
+        double p = trees.predict(row);
+        if (guards.calibrator() != null) {
+            p = guards.calibrator().apply(p);
+        }
+        TrainingStats stats = guards.trainingStats();
+        return stats == null ? p : ood.shrink(p, stats.baseRate());
     }
 
     /** Anomaly score in (0, 1], or {@code NaN} when the bundle has no isolation forest. */
@@ -122,9 +172,38 @@ public final class RiskModel {
         return forest != null;
     }
 
+    /** True when the bundle has training statistics: the out-of-distribution guard and drift are on. */
+    public boolean hasTrainingStats() {
+        return guards.trainingStats() != null;
+    }
+
+    /** True when the fraud score goes through an isotonic calibrator fitted on held-out rows. */
+    public boolean isCalibrated() {
+        return guards.calibrator() != null;
+    }
+
+    /** Policy thresholds chosen from held-out legitimate scores; {@link ScoreThresholds#NONE} when absent. */
+    public ScoreThresholds thresholds() {
+        return guards.thresholds();
+    }
+
+    public ModelGuards guards() {
+        return guards;
+    }
+
+    /** Live drift of the rows scored by the decision thread; null when the bundle has no training statistics. */
+    public DriftMonitor drift() {
+        return drift;
+    }
+
     /** Training metadata: data file, format, rows, positives, parameters, holdout metrics. */
     public JsonNode training() {
         return bundle.path("training").deepCopy();
+    }
+
+    /** The same trees and forest with other guards: for scoring while training, never written (its bundle is stale). */
+    RiskModel withGuards(ModelGuards other) {
+        return new RiskModel(version, createdAt, featureNames, trees, forest, bundle, other);
     }
 
     ObjectNode bundle() {

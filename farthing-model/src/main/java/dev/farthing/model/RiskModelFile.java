@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.farthing.model.calibration.IsotonicCalibrator;
+import dev.farthing.model.calibration.ScoreThresholds;
 import dev.farthing.model.gbt.TreeEnsemble;
+import dev.farthing.model.guard.TrainingStats;
 import dev.farthing.model.gbt.XgboostJson;
 import dev.farthing.model.iforest.IsolationForest;
 
@@ -23,16 +26,24 @@ import java.util.List;
 
 /**
  * The {@code model.json} bundle format:
- * <pre>{"format": "farthing-risk-model", "format_version": 1, "version": "m-&lt;hash&gt;", "created_at": "...",
+ * <pre>{"format": "farthing-risk-model", "format_version": 2, "version": "m-&lt;hash&gt;", "created_at": "...",
  *  "feature_names": [...], "gbt": {"xgboost": &lt;XGBoost JSON model&gt;}, "isolation_forest": {...} | null,
- *  "training": {...}}</pre>
+ *  "training": {...},
+ *  "training_stats": {"rows", "base_rate", "far_spreads", "features": [{"name", "known", "missing", "min", "p0_1",
+ *                     "p1", "p5", "p25", "p50", "p75", "p95", "p99", "p99_9", "max", "bin_edges", "bin_fractions"}]},
+ *  "calibration": {"method": "isotonic", "rows", "x": [...], "y": [...]},
+ *  "thresholds": {"decline", "review", "challenge", "target_false_decline_rate": {...}, "legitimate_rows"}}</pre>
+ * The last three are optional (each absent in format_version 1 bundles, which still load: no guard, no
+ * calibration, no thresholds).
  * The version is "m-" plus the first 16 hex digits of the SHA-256 of the bundle without version and
  * created_at, so retraining the same data with the same seed yields the same version.
  */
 final class RiskModelFile {
 
     static final String FORMAT = "farthing-risk-model";
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
+    /** The oldest format this build reads: version 1 lacks the optional guard sections. */
+    static final int OLDEST_FORMAT_VERSION = 1;
     /** Bundles are read whole; a limit keeps a wrong path (a data file, a disk image) from exhausting memory. */
     static final long MAX_BYTES = 256L << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +52,7 @@ final class RiskModelFile {
     }
 
     static RiskModel create(List<String> featureNames, JsonNode xgboost, IsolationForest forest,
-                            ObjectNode training, Instant createdAt) {
+                            ObjectNode training, Instant createdAt, ModelGuards guards) {
         ObjectNode bundle = JSON.createObjectNode();
         bundle.put("format", FORMAT);
         bundle.put("format_version", FORMAT_VERSION);
@@ -50,6 +61,15 @@ final class RiskModelFile {
         bundle.putObject("gbt").set("xgboost", xgboost.deepCopy());
         bundle.set("isolation_forest", forest == null ? JSON.nullNode() : forest.toJson());
         bundle.set("training", training == null ? JSON.createObjectNode() : training.deepCopy());
+        if (guards.trainingStats() != null) {
+            bundle.set("training_stats", guards.trainingStats().toJson());
+        }
+        if (guards.calibrator() != null) {
+            bundle.set("calibration", guards.calibrator().toJson());
+        }
+        if (guards.thresholds().present()) {
+            bundle.set("thresholds", guards.thresholds().toJson());
+        }
         String version = versionOf(bundle);
         ObjectNode full = JSON.createObjectNode();
         full.put("format", FORMAT);
@@ -99,9 +119,10 @@ final class RiskModelFile {
             throw new ModelFormatException("not a Farthing model bundle (format is '"
                     + full.path("format").asText("missing") + "', expected '" + FORMAT + "')");
         }
-        if (full.path("format_version").asInt() != FORMAT_VERSION) {
+        int formatVersion = full.path("format_version").asInt();
+        if (formatVersion < OLDEST_FORMAT_VERSION || formatVersion > FORMAT_VERSION) {
             throw new ModelFormatException("unsupported model format_version " + full.path("format_version")
-                    + " (this build reads " + FORMAT_VERSION + ")");
+                    + " (this build reads " + OLDEST_FORMAT_VERSION + " to " + FORMAT_VERSION + ")");
         }
         ObjectNode content = full.deepCopy();
         String version = content.remove("version") == null ? "" : full.path("version").asText();
@@ -116,7 +137,16 @@ final class RiskModelFile {
         TreeEnsemble trees = XgboostJson.read(full.path("gbt").path("xgboost"));
         JsonNode forestJson = full.path("isolation_forest");
         IsolationForest forest = forestJson.isObject() ? IsolationForest.fromJson(forestJson) : null;
-        return new RiskModel(version, createdAt(full), names, trees, forest, full);
+        return new RiskModel(version, createdAt(full), names, trees, forest, full, guards(full, names));
+    }
+
+    private static ModelGuards guards(JsonNode full, List<String> names) {
+        JsonNode stats = full.path("training_stats");
+        JsonNode calibration = full.path("calibration");
+        JsonNode thresholds = full.path("thresholds");
+        return new ModelGuards(stats.isObject() ? TrainingStats.fromJson(stats, names) : null,
+                calibration.isObject() ? IsotonicCalibrator.fromJson(calibration) : null,
+                thresholds.isObject() ? ScoreThresholds.fromJson(thresholds) : ScoreThresholds.NONE);
     }
 
     private static Instant createdAt(JsonNode full) {
@@ -127,7 +157,7 @@ final class RiskModelFile {
         }
     }
 
-    private static String versionOf(ObjectNode content) {
+    static String versionOf(ObjectNode content) {
         try {
             byte[] canonical = JSON.writeValueAsString(content).getBytes(StandardCharsets.UTF_8);
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical);

@@ -18,8 +18,8 @@ import java.util.concurrent.Callable;
 
 /** {@code farthing simulate train-model}: the default model, trained on simulated development seeds. */
 @Command(name = "train-model", description = {"Train a model bundle on simulated traffic of the given (development) "
-        + "seeds, replayed through the feature engine; one more seed is held out for the bundle's metrics. "
-        + "Never pass the seeds you evaluate on."})
+        + "seeds, replayed through the feature engine; one more seed is held out for the bundle's metrics and "
+        + "another for the score calibrator and the policy thresholds. Never pass the seeds you evaluate on."})
 public final class TrainModelCommand implements Callable<Integer> {
     @Mixin
     private HelpOption help;
@@ -27,6 +27,9 @@ public final class TrainModelCommand implements Callable<Integer> {
     private long[] seeds;
     @Option(names = "--holdout-seed", required = true, description = "Development seed held out for metrics.")
     private long holdout;
+    @Option(names = "--calibration-seed", description = "Development seed for the calibrator and thresholds."
+            + " Default: one above the largest training or holdout seed.")
+    private Long calibration;
     @Option(names = "--users", defaultValue = "3000", description = "People per seed. Default: ${DEFAULT-VALUE}.")
     private int users;
     @Option(names = "--rounds", defaultValue = "150", description = "Boosting rounds. Default: ${DEFAULT-VALUE}.")
@@ -43,12 +46,17 @@ public final class TrainModelCommand implements Callable<Integer> {
         if (Arrays.stream(seeds).anyMatch(s -> s == holdout)) {
             throw new CliException("the holdout seed must not be one of the training seeds");
         }
+        long calibrationSeed = calibration != null ? calibration
+                : Math.max(holdout, Arrays.stream(seeds).max().orElse(holdout)) + 1;
+        if (calibrationSeed == holdout || Arrays.stream(seeds).anyMatch(s -> s == calibrationSeed)) {
+            throw new CliException("the calibration seed must differ from the training and holdout seeds");
+        }
         long t0 = System.nanoTime();
-        RiskModel model = DefaultModelBuilder.train(seeds, holdout, seed -> SimulationConfig.of(seed, users),
-                GbtParams.defaults().withRounds(rounds).withMaxDepth(depth));
+        RiskModel model = DefaultModelBuilder.train(seeds, holdout, calibrationSeed,
+                seed -> SimulationConfig.of(seed, users), GbtParams.defaults().withRounds(rounds).withMaxDepth(depth));
         model.write(out);
-        spec.commandLine().getOut().printf("trained %s on seeds %s (holdout %d) in %.0f s -> %s%n%s%n", model.version(),
-                Arrays.toString(seeds), holdout, (System.nanoTime() - t0) / 1e9, out, model.training().toPrettyString());
+        spec.commandLine().getOut().printf("trained %s on seeds %s (holdout %d, calibration %d) in %.0f s -> %s%n%s%n",
+                model.version(), Arrays.toString(seeds), holdout, calibrationSeed, (System.nanoTime() - t0) / 1e9, out, model.training().toPrettyString());
         return 0;
     }
 }

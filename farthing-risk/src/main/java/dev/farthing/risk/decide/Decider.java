@@ -1,6 +1,9 @@
 package dev.farthing.risk.decide;
 
 import dev.farthing.model.RiskModel;
+import dev.farthing.model.calibration.ScoreThresholds;
+import dev.farthing.model.guard.DriftMonitor;
+import dev.farthing.model.guard.OodCheck;
 import dev.farthing.risk.features.FeatureEngine;
 import dev.farthing.risk.features.FeatureVector;
 import dev.farthing.risk.payment.PaymentRequest;
@@ -16,6 +19,12 @@ import java.util.function.Supplier;
  * policy. The model and the policy are read from suppliers on every payment, so activating a new version takes
  * effect on the next payment. Single-writer like the feature engine: one thread calls {@link #decide} and
  * {@link #learn} in ledger-time order. Allocates only the feature vector, the scores and the decision.
+ *
+ * <p>The model's part is guarded: a row far outside the model's training distribution is scored with the
+ * model's weight reduced and a {@code model_out_of_distribution} reason naming the features; every scored row
+ * is counted in the model's live drift histograms (this thread is their single writer). The policy sees the
+ * model's thresholds as {@code model.*_threshold}; its decision is capped by the evidence rule of
+ * {@link dev.farthing.risk.policy.PolicySet#evaluate} (novelty is not evidence).
  */
 public final class Decider {
     /** The model version reported when no model is active. */
@@ -42,9 +51,22 @@ public final class Decider {
     public Decision decide(PaymentRequest payment, long atNanos) {
         FeatureVector vector = features.extract(payment, atNanos);
         RiskModel active = model.get().orElse(null);
-        RiskModel.Scores scores = active == null ? NO_SCORES : score(active, vector);
+        OodCheck ood = OodCheck.GUARD_OFF;
+        RiskModel.Scores scores = NO_SCORES;
+        if (active != null) {
+            ood = check(active, vector);
+            scores = active.score(vector.values(), ood);
+            DriftMonitor drift = active.drift();
+            if (drift != null) {
+                drift.record(vector.values());
+            }
+        }
         PolicySet rules = policy.get();
-        var decision = rules.evaluate(new PolicyInput(payment, vector, scores, atNanos));
+        ScoreThresholds thresholds = active == null ? ScoreThresholds.NONE : active.thresholds();
+        var decision = rules.evaluate(new PolicyInput(payment, vector, scores, atNanos, thresholds));
+        if (ood.outOfDistribution()) {
+            decision = OutOfDistributionReason.add(decision, ood);
+        }
         return new Decision(vector, scores, decision, active == null ? NO_MODEL : active.version(), rules.version());
     }
 
@@ -53,12 +75,12 @@ public final class Decider {
         features.record(payment, atNanos, moved);
     }
 
-    private RiskModel.Scores score(RiskModel active, FeatureVector vector) {
+    private OodCheck check(RiskModel active, FeatureVector vector) {
         if (active != checkedModel) {
             // Throws FeatureMismatchException: a model trained on other features must not score silently.
             active.requireFeatures(vector.schema().names());
             checkedModel = active;
         }
-        return active.score(vector.values());
+        return active.outOfDistribution(vector.values());
     }
 }

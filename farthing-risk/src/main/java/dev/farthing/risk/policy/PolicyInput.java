@@ -1,6 +1,7 @@
 package dev.farthing.risk.policy;
 
 import dev.farthing.model.RiskModel;
+import dev.farthing.model.calibration.ScoreThresholds;
 import dev.farthing.risk.features.FeatureVector;
 import dev.farthing.risk.payment.PaymentRequest;
 
@@ -9,12 +10,20 @@ import java.util.Objects;
 /**
  * Everything a policy may look at for one payment. {@code scores} is null when no model is active: rules
  * then see {@code score.fraud} and {@code score.anomaly} as NaN (unknown), so comparisons on them are false.
- * {@code atNanos} is the payment's ledger time (nanoseconds since the epoch).
+ * {@code atNanos} is the payment's ledger time (nanoseconds since the epoch). {@code thresholds} are the active
+ * model's bands ({@code model.*_threshold}); {@link ScoreThresholds#NONE} (NaN) without a model or thresholds.
  */
-public record PolicyInput(PaymentRequest payment, FeatureVector features, RiskModel.Scores scores, long atNanos) {
+public record PolicyInput(PaymentRequest payment, FeatureVector features, RiskModel.Scores scores, long atNanos,
+                          ScoreThresholds thresholds) {
     public PolicyInput {
         Objects.requireNonNull(payment, "payment");
         Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(thresholds, "thresholds (use ScoreThresholds.NONE)");
+    }
+
+    /** An input without model thresholds. */
+    public PolicyInput(PaymentRequest payment, FeatureVector features, RiskModel.Scores scores, long atNanos) {
+        this(payment, features, scores, atNanos, ScoreThresholds.NONE);
     }
 
     public double fraudScore() {

@@ -15,6 +15,21 @@ final class TestModels {
     private TestModels() {
     }
 
+    /** A model that scores every payment sigmoid(margin), whatever its features. */
+    static RiskModel constant(List<String> featureNames, double margin) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode xgb = json.readTree("""
+                {"learner": {
+                  "objective": {"name": "binary:logistic"},
+                  "learner_model_param": {"num_feature": "%d", "base_score": "5E-1"},
+                  "gradient_booster": {"name": "gbtree", "model": {"trees": [{
+                    "left_children": [-1], "right_children": [-1],
+                    "split_indices": [0], "split_conditions": [%s],
+                    "default_left": [0], "split_type": [0]}]}}}}
+                """.formatted(featureNames.size(), margin));
+        return RiskModel.create(featureNames, xgb, null, json.createObjectNode(), Instant.EPOCH);
+    }
+
     static RiskModel amountStump(List<String> featureNames) throws Exception {
         int amount = featureNames.indexOf("amount");
         ObjectMapper json = new ObjectMapper();

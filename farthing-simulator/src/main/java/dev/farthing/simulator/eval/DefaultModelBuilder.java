@@ -21,26 +21,35 @@ import java.util.function.LongFunction;
 /**
  * Trains the default model on simulated traffic of development seeds only: each seed's day is replayed
  * through a fresh feature engine ({@link FeatureReplay}) and the rows of all seeds are trained on together,
- * with one more development seed held out for the metrics stored in the bundle.
+ * with one more development seed held out for the metrics stored in the bundle and another (the calibration
+ * seed) for the score calibrator and the policy thresholds: calibration rows come from traffic the trees never
+ * saw, not from a random sample of the training rows.
  */
 public final class DefaultModelBuilder {
     private DefaultModelBuilder() {
     }
 
-    public static RiskModel train(long[] seeds, long holdoutSeed, LongFunction<SimulationConfig> config, GbtParams gbt) {
+    public static RiskModel train(long[] seeds, long holdoutSeed, long calibrationSeed,
+                                  LongFunction<SimulationConfig> config, GbtParams gbt) {
+        if (calibrationSeed == holdoutSeed || Arrays.stream(seeds).anyMatch(s -> s == calibrationSeed)) {
+            throw new IllegalArgumentException("the calibration seed must differ from the training and holdout seeds");
+        }
         List<Dataset> parts = new ArrayList<>();
         for (long seed : seeds) {
             parts.add(replay(config.apply(seed)));
         }
         Dataset train = concat(parts);
         Dataset holdout = replay(config.apply(holdoutSeed));
+        Dataset calibration = replay(config.apply(calibrationSeed));
         ObjectNode source = JsonNodeFactory.instance.objectNode();
         source.put("format", "farthing-simulator");
         source.put("development_seeds", Arrays.toString(seeds));
         source.put("holdout_seed", holdoutSeed);
+        source.put("calibration_seed", calibrationSeed);
         source.put("users_per_seed", config.apply(seeds[0]).users());
         source.put("duration", config.apply(seeds[0]).duration().toString());
-        return ModelTrainer.train(train, holdout, gbt, IsolationForestParams.defaults(gbt.seed()), source, Instant.now());
+        return ModelTrainer.train(train, calibration, holdout, gbt, IsolationForestParams.defaults(gbt.seed()), source,
+                Instant.now());
     }
 
     public static Dataset replay(SimulationConfig config) {

@@ -1,0 +1,26 @@
+package dev.farthing.model.guard;
+
+import java.util.List;
+
+/**
+ * The out-of-distribution verdict for one row: the features far outside their training range (see
+ * {@link TrainingStats#check}) and the weight the model's score keeps, 1 for a row inside the training
+ * distribution. {@link #GUARD_OFF} for a model without training statistics.
+ */
+public record OodCheck(List<String> farFeatures, double weight, boolean guardOn) {
+    public static final OodCheck IN_DISTRIBUTION = new OodCheck(List.of(), 1.0, true);
+    public static final OodCheck GUARD_OFF = new OodCheck(List.of(), 1.0, false);
+
+    public OodCheck {
+        farFeatures = List.copyOf(farFeatures);
+    }
+
+    public boolean outOfDistribution() {
+        return !farFeatures.isEmpty();
+    }
+
+    /** {@code score} shrunk toward {@code prior} by this check's weight: {@code prior + weight·(score − prior)}. */
+    public double shrink(double score, double prior) {
+        return weight == 1.0 || Double.isNaN(score) ? score : prior + weight * (score - prior);
+    }
+}
