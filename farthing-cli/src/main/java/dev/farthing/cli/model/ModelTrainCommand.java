@@ -59,11 +59,6 @@ public final class ModelTrainCommand implements Callable<Integer> {
                     + " uncalibrated model without thresholds). Default: ${DEFAULT-VALUE}.")
     private double calibrationFraction;
 
-    @Option(names = "--calibration-fraction", defaultValue = "0.2", paramLabel = "F",
-            description = "Latest share of the training rows held out for calibration and thresholds (0 = an"
-                    + " uncalibrated model without thresholds). Default: ${DEFAULT-VALUE}.")
-    private double calibrationFraction;
-
     @Spec
     private CommandSpec spec;
 
