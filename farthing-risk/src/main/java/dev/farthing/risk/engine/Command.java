@@ -41,7 +41,8 @@ sealed interface Command {
         }
     }
 
-    record Label(String paymentId, FraudLabel label, LabelSource source,
+    /** {@code indexed}: the caller found the payment in the index (forgotten by memory, still known). */
+    record Label(String paymentId, FraudLabel label, LabelSource source, boolean indexed,
                  CompletableFuture<TrainingLabel> future) implements Command {
     }
 

@@ -37,17 +37,23 @@ final class HoldFlow {
     }
 
     private static RiskRefusal checkTransition(BookEntry entry, Command.Resolve cmd) {
-        String id = cmd.paymentId();
         if (entry == null) {
-            return new RiskRefusal(RiskRefusal.NOT_FOUND, "no payment " + id);
+            return new RiskRefusal(RiskRefusal.NOT_FOUND, "no payment " + cmd.paymentId());
         }
-        PaymentResult r = entry.result;
-        Decision needed = cmd.challenge() ? Decision.CHALLENGED : Decision.HELD_FOR_REVIEW;
+        return checkTransition(cmd.paymentId(), entry.result, entry.resolving, cmd.challenge());
+    }
+
+    /**
+     * Why payment {@code id}, standing at {@code r}, cannot be challenged ({@code challenge}) or reviewed now;
+     * null when it can. Also answers, on a caller's thread, for payments only the index remembers (settled).
+     */
+    static RiskRefusal checkTransition(String id, PaymentResult r, boolean resolving, boolean challenge) {
+        Decision needed = challenge ? Decision.CHALLENGED : Decision.HELD_FOR_REVIEW;
         if (r.decision() != needed) {
             return new RiskRefusal(RiskRefusal.INVALID_STATE, "payment " + id + " was " + r.decision().wire()
-                    + "; only a " + needed.wire() + " payment can be " + (cmd.challenge() ? "challenged" : "reviewed"));
+                    + "; only a " + needed.wire() + " payment can be " + (challenge ? "challenged" : "reviewed"));
         }
-        if (entry.resolving || r.status() == PaymentStatus.LEDGER_PENDING) {
+        if (resolving || r.status() == PaymentStatus.LEDGER_PENDING) {
             return new RiskRefusal(RiskRefusal.IN_PROGRESS, "payment " + id + " is still being placed or resolved; retry");
         }
         if (r.status() != PaymentStatus.HELD) {
@@ -151,7 +157,7 @@ final class HoldFlow {
     }
 
     void label(Command.Label cmd, long at) {
-        if (s.book.get(cmd.paymentId()) == null) {
+        if (s.book.get(cmd.paymentId()) == null && !cmd.indexed()) {
             s.afterCommit(() -> cmd.future().completeExceptionally(
                     new RiskRefusal(RiskRefusal.NOT_FOUND, "no payment " + cmd.paymentId())));
             return;

@@ -101,22 +101,54 @@ public final class RiskEngine implements AutoCloseable {
     /** Records a step-up outcome for a challenged payment: passed posts its holds, failed voids them. */
     public CompletableFuture<PaymentResult> challenge(String paymentId, boolean passed) {
         CompletableFuture<PaymentResult> f = new CompletableFuture<>();
-        offer(Command.Resolve.challenge(paymentId, passed, f), f);
+        if (!refusedAsForgotten(paymentId, true, f)) {
+            offer(Command.Resolve.challenge(paymentId, passed, f), f);
+        }
         return f;
     }
 
     /** A reviewer's verdict on a held payment: approve posts, decline voids; the label (may be null) is stored. */
     public CompletableFuture<PaymentResult> review(String paymentId, Verdict verdict, FraudLabel label) {
+        Objects.requireNonNull(verdict, "verdict");
         CompletableFuture<PaymentResult> f = new CompletableFuture<>();
-        offer(Command.Resolve.review(paymentId, Objects.requireNonNull(verdict, "verdict"), label, f), f);
+        if (!refusedAsForgotten(paymentId, false, f)) {
+            offer(Command.Resolve.review(paymentId, verdict, label, f), f);
+        }
         return f;
     }
 
     /** Stores a training label for a known payment. */
     public CompletableFuture<TrainingLabel> label(String paymentId, FraudLabel label, LabelSource source) {
         CompletableFuture<TrainingLabel> f = new CompletableFuture<>();
-        offer(new Command.Label(paymentId, Objects.requireNonNull(label), Objects.requireNonNull(source), f), f);
+        boolean indexed = state.book.get(paymentId) == null && lookup(paymentId).isPresent();
+        offer(new Command.Label(paymentId, Objects.requireNonNull(label), Objects.requireNonNull(source), indexed, f), f);
         return f;
+    }
+
+    /**
+     * A payment memory forgot is settled for good, so a challenge or review of it is refused here, from the index,
+     * without the decision thread; true when {@code f} was so completed.
+     */
+    private boolean refusedAsForgotten(String paymentId, boolean challenge, CompletableFuture<PaymentResult> f) {
+        if (state.book.get(paymentId) != null) {
+            return false;
+        }
+        IndexedPayment forgotten;
+        try {
+            forgotten = state.indexing.get(paymentId);
+        } catch (RuntimeException e) {
+            f.completeExceptionally(new RiskRefusal(RiskRefusal.UNAVAILABLE, "the payment index could not be read: " + e.getMessage()));
+            return true;
+        }
+        if (forgotten == null || state.book.get(paymentId) != null) {
+            return false; // unknown (the loop says not_found), or back in memory: the loop decides
+        }
+        RiskRefusal refusal = HoldFlow.checkTransition(paymentId, forgotten.result(), false, challenge);
+        if (refusal == null) {
+            return false; // never forgotten while held; the loop holds the truth
+        }
+        f.completeExceptionally(refusal);
+        return true;
     }
 
     /** The payment's answer as it stands: from memory, else (a payment the memory bound forgot) from the index. */
