@@ -45,7 +45,8 @@ public interface Ledger extends AutoCloseable {
 
     /**
      * Up to {@link #MAX_BATCH} transfers. Atomic: all commit or none does (the failing ones carry their
-     * own code, the rest {@code linked_transfer_failed}). Not atomic: each stands alone.
+     * own code, the rest {@code linked_transfer_failed}); holds of one atomic batch with the same timeout share
+     * one deadline, so they expire together, in one journaled batch. Not atomic: each stands alone.
      */
     CompletableFuture<List<Outcome<TransferView>>> createTransfers(List<NewTransfer> transfers, boolean atomic);
 
@@ -53,6 +54,15 @@ public interface Ledger extends AutoCloseable {
     CompletableFuture<Outcome<TransferView>> postPending(String transferId, long amount);
 
     CompletableFuture<Outcome<TransferView>> voidPending(String transferId);
+
+    /**
+     * Posts in full ({@code post} true) or voids every named hold as one atomic step: all resolve in one
+     * journaled batch or none does. A hold already resolved the same way is an idempotent repeat and counts as
+     * done; any other refusal (already resolved otherwise, expired, not found, frozen account) fails the whole
+     * call: the failing ones carry their own code, the rest {@code linked_transfer_failed}, nothing moves.
+     * 1..{@link #MAX_BATCH} distinct ids, else {@link IllegalArgumentException}.
+     */
+    CompletableFuture<List<Outcome<TransferView>>> resolvePending(List<String> transferIds, boolean post);
 
     CompletableFuture<Outcome<TransferView>> lookupTransfer(String id);
 

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -182,6 +183,20 @@ public final class LedgerEngine implements Ledger, Engine {
     public CompletableFuture<Outcome<TransferView>> voidPending(String transferId) {
         CompletableFuture<Outcome<TransferView>> f = new CompletableFuture<>();
         return submit(new Request.Resolve(transferId, false, 0, f), f, refused("the ledger is not accepting work"));
+    }
+
+    @Override
+    public CompletableFuture<List<Outcome<TransferView>>> resolvePending(List<String> transferIds, boolean post) {
+        if (transferIds.isEmpty() || transferIds.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("a batch holds 1.." + MAX_BATCH + " holds");
+        }
+        if (new HashSet<>(transferIds).size() != transferIds.size()) {
+            throw new IllegalArgumentException("a hold may be named once per batch: " + transferIds);
+        }
+        CompletableFuture<List<Outcome<TransferView>>> f = new CompletableFuture<>();
+        Function<ErrorCode, Outcome<TransferView>> one = refused("the ledger is not accepting work");
+        return submit(new Request.ResolveAll(List.copyOf(transferIds), post, f), f,
+                code -> Collections.nCopies(transferIds.size(), one.apply(code)));
     }
 
     @Override

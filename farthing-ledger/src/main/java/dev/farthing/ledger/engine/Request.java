@@ -87,6 +87,22 @@ sealed interface Request {
         }
     }
 
+    /** Post in full ({@code post} true) or void several holds atomically. */
+    record ResolveAll(List<String> ids, boolean post, CompletableFuture<List<Outcome<TransferView>>> future)
+            implements Request {
+        public List<String> indexKeys() {
+            return ids;
+        }
+
+        public int weight() {
+            return ids.size();
+        }
+
+        public Object execute(CommandProcessor p) {
+            return p.resolveAll(ids, post);
+        }
+    }
+
     record LookupTransfer(String id, CompletableFuture<Outcome<TransferView>> future) implements Request {
         public List<String> indexKeys() {
             return List.of(id);

@@ -131,39 +131,60 @@ public final class CommandProcessor {
 
     public List<Outcome<TransferView>> createTransfers(List<NewTransfer> batch, boolean atomic) {
         List<Outcome<TransferView>> results = new ArrayList<>(batch.size());
-        List<TransferCommitted> applied = new ArrayList<>();
+        BatchUndo undo = new BatchUndo();
+        long batchStart = nextTimestamp();
         boolean anyFailed = false;
         for (NewTransfer t : batch) {
-            Outcome<TransferView> r = createOne(t);
+            Outcome<TransferView> r = createOne(t, atomic ? batchStart : -1);
             results.add(r);
             anyFailed |= !r.isOk();
             if (r.isOk() && !r.replayed()) {
-                applied.add((TransferCommitted) events.getLast());
+                undo.committed((TransferCommitted) events.getLast());
             }
         }
         if (atomic && anyFailed) {
-            rollBack(applied);
-            for (int i = 0; i < results.size(); i++) {
-                if (results.get(i).isOk()) {
-                    results.set(i, Outcome.fail(ErrorCode.LINKED_TRANSFER_FAILED,
-                            "another transfer in this atomic batch failed; nothing was committed"));
-                }
-            }
+            undo.rollBack(state, recent, events);
+            markLinked(results);
         }
         return results;
     }
 
-    private void rollBack(List<TransferCommitted> applied) {
-        for (int i = applied.size() - 1; i >= 0; i--) {
-            TransferCommitted e = applied.get(i);
-            state.revert(e);
-            recent.forget(e.transfer());
-            boolean removed = events.remove(e);
-            assert removed : "rolled-back event was not pending in this batch";
+    /**
+     * Posts in full ({@code post}) or voids every named hold, all or none: a refusal of any (a same-way repeat
+     * is no refusal) rolls back those already resolved in this call.
+     */
+    public List<Outcome<TransferView>> resolveAll(List<String> ids, boolean post) {
+        TransferStatus outcome = post ? TransferStatus.POSTED : TransferStatus.VOIDED;
+        List<Outcome<TransferView>> results = new ArrayList<>(ids.size());
+        BatchUndo undo = new BatchUndo();
+        boolean anyFailed = false;
+        for (String id : ids) {
+            TransferView hold = state.openHold(id);
+            Outcome<TransferView> r = resolve(id, outcome, 0);
+            results.add(r);
+            anyFailed |= !r.isOk();
+            if (r.isOk() && !r.replayed()) {
+                undo.resolved((PendingResolved) events.getLast(), hold, r.value());
+            }
+        }
+        if (anyFailed) {
+            undo.rollBack(state, recent, events);
+            markLinked(results);
+        }
+        return results;
+    }
+
+    private static void markLinked(List<Outcome<TransferView>> results) {
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).isOk()) {
+                results.set(i, Outcome.fail(ErrorCode.LINKED_TRANSFER_FAILED,
+                        "another transfer in this atomic batch failed; nothing was committed"));
+            }
         }
     }
 
-    private Outcome<TransferView> createOne(NewTransfer t) {
+    /** {@code deadlineFrom} is the atomic batch's start (its holds expire together), or -1 for this transfer's own time. */
+    private Outcome<TransferView> createOne(NewTransfer t, long deadlineFrom) {
         if (breakerOpen.getAsBoolean()) {
             return Outcome.fail(ErrorCode.CIRCUIT_OPEN, "reconciliation found a discrepancy; money movement is stopped");
         }
@@ -174,7 +195,7 @@ public final class CommandProcessor {
         }
         try {
             long now = nextTimestamp();
-            TransferView v = rules.admit(t, now);
+            TransferView v = rules.admit(t, now, deadlineFrom < 0 ? now : deadlineFrom);
             emit(new TransferCommitted(v));
             recent.put(v);
             return Outcome.ok(v);

@@ -114,6 +114,25 @@ public final class LedgerState {
         }
     }
 
+    /** Undoes a resolution applied earlier in the same atomic batch: {@code hold} is open again, as it was. */
+    public void revert(PendingResolved r, TransferView hold) {
+        if (!hold.id().equals(r.transferId()) || holds.get(hold.id()) != null) {
+            throw new IllegalStateException("cannot revert the resolution of " + r.transferId());
+        }
+        AccountState debit = requireAccount(hold.debitAccount());
+        AccountState credit = requireAccount(hold.creditAccount());
+        CurrencyTotals sums = totals.get(hold.currency());
+        debit.debitsPosted = Math.subtractExact(debit.debitsPosted, r.postedAmount());
+        credit.creditsPosted = Math.subtractExact(credit.creditsPosted, r.postedAmount());
+        sums.addPosted(-r.postedAmount());
+        debit.debitsPending = Math.addExact(debit.debitsPending, hold.amount());
+        credit.creditsPending = Math.addExact(credit.creditsPending, hold.amount());
+        sums.addPending(hold.amount());
+        holds.restore(hold);
+        debit.checkInvariants();
+        credit.checkInvariants();
+    }
+
     private void openAccount(AccountOpened a) {
         if (accounts.containsKey(a.id()) || !currencies.containsKey(a.currency())) {
             throw new IllegalStateException("cannot open account " + a.id());

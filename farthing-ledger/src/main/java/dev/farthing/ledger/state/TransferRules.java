@@ -16,8 +16,13 @@ final class TransferRules {
         this.state = state;
     }
 
-    /** Validates a new transfer against the state; returns the committed form or throws the refusal. */
-    TransferView admit(NewTransfer t, long now) {
+    /**
+     * Validates a new transfer against the state; returns the committed form or throws the refusal. A hold's
+     * deadline counts from {@code deadlineFrom} (at most {@code now}): an atomic batch passes its first
+     * timestamp so that its holds with one timeout share one deadline and expire together.
+     */
+    TransferView admit(NewTransfer t, long now, long deadlineFrom) {
+        assert deadlineFrom <= now : "deadline counted from the future";
         if (state.currency(t.currency()) == null) {
             throw refuse(ErrorCode.UNKNOWN_CURRENCY, "currency " + t.currency() + " is not configured");
         }
@@ -39,7 +44,7 @@ final class TransferRules {
         long expiresAt = 0;
         if (t.isPending()) {
             try {
-                expiresAt = Math.addExact(now, Math.multiplyExact(t.pendingTimeoutS(), NANOS_PER_SECOND));
+                expiresAt = Math.addExact(deadlineFrom, Math.multiplyExact(t.pendingTimeoutS(), NANOS_PER_SECOND));
             } catch (ArithmeticException e) {
                 throw refuse(ErrorCode.INVALID_REQUEST, "pending.timeout_s is too large");
             }
