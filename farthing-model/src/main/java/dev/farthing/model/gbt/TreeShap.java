@@ -29,6 +29,12 @@ public final class TreeShap {
     private final double[] pathZero;
     private final double[] pathOne;
     private final double[] pathWeight;
+    // Ratios of small integers, (d+1)/(i+1), (d-i)/(d+1) and (d+1)/(d-i) at [d * width + i]: the inner loops
+    // multiply instead of divide, which is most of TreeSHAP's cost.
+    private final int width;
+    private final double[] up;
+    private final double[] down;
+    private final double[] downInverse;
     // The row being explained and its output, set for the duration of one contributions() call.
     private double[] row;
     private double[] phi;
@@ -44,6 +50,17 @@ public final class TreeShap {
         this.pathZero = new double[size];
         this.pathOne = new double[size];
         this.pathWeight = new double[size];
+        this.width = maxd + 1;
+        this.up = new double[width * width];
+        this.down = new double[width * width];
+        this.downInverse = new double[width * width];
+        for (int d = 0; d < width; d++) {
+            for (int i = 0; i < d; i++) {
+                up[d * width + i] = (d + 1.0) / (i + 1.0);
+                down[d * width + i] = (d - i) / (d + 1.0);
+                downInverse[d * width + i] = (d + 1.0) / (d - i);
+            }
+        }
         double expected = trees.baseMargin();
         for (int root : roots) {
             expected += meanValue(root);
@@ -162,14 +179,17 @@ public final class TreeShap {
     private void unwind(int p, int depth, int k) {
         double one = pathOne[p + k];
         double zero = pathZero[p + k];
+        double inverseOne = 1.0 / one;
+        double inverseZero = 1.0 / zero;
+        int row = depth * width;
         double next = pathWeight[p + depth];
         for (int i = depth - 1; i >= 0; i--) {
             if (one != 0.0) {
                 double tmp = pathWeight[p + i];
-                pathWeight[p + i] = next * (depth + 1) / ((i + 1) * one);
-                next = tmp - pathWeight[p + i] * zero * (depth - i) / (depth + 1);
+                pathWeight[p + i] = next * up[row + i] * inverseOne;
+                next = tmp - pathWeight[p + i] * zero * down[row + i];
             } else {
-                pathWeight[p + i] = pathWeight[p + i] * (depth + 1) / (zero * (depth - i));
+                pathWeight[p + i] = pathWeight[p + i] * inverseZero * downInverse[row + i];
             }
         }
         for (int i = k; i < depth; i++) {
@@ -183,15 +203,20 @@ public final class TreeShap {
     private double unwoundPathSum(int p, int depth, int k) {
         double one = pathOne[p + k];
         double zero = pathZero[p + k];
-        double next = pathWeight[p + depth];
+        int row = depth * width;
         double total = 0.0;
-        for (int i = depth - 1; i >= 0; i--) {
-            if (one != 0.0) {
-                double tmp = next * (depth + 1) / ((i + 1) * one);
+        if (one != 0.0) {
+            double inverseOne = 1.0 / one;
+            double next = pathWeight[p + depth];
+            for (int i = depth - 1; i >= 0; i--) {
+                double tmp = next * up[row + i] * inverseOne;
                 total += tmp;
-                next = pathWeight[p + i] - tmp * zero * (depth - i) / (depth + 1);
-            } else if (zero != 0.0) {
-                total += pathWeight[p + i] / zero / ((double) (depth - i) / (depth + 1));
+                next = pathWeight[p + i] - tmp * zero * down[row + i];
+            }
+        } else if (zero != 0.0) {
+            double inverseZero = 1.0 / zero;
+            for (int i = depth - 1; i >= 0; i--) {
+                total += pathWeight[p + i] * inverseZero * downInverse[row + i];
             }
         }
         return total;
