@@ -1,9 +1,11 @@
 package dev.farthing.risk.decide;
 
+import dev.farthing.model.ModelExplainer;
 import dev.farthing.model.RiskModel;
 import dev.farthing.risk.features.FeatureEngine;
 import dev.farthing.risk.features.FeatureVector;
 import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.risk.policy.Explanation;
 import dev.farthing.risk.policy.PolicyInput;
 import dev.farthing.risk.policy.PolicySet;
 
@@ -15,7 +17,8 @@ import java.util.function.Supplier;
  * The decision core shared by the online engine, the simulator and the backtest: features, then model, then
  * policy. The model and the policy are read from suppliers on every payment, so activating a new version takes
  * effect on the next payment. Single-writer like the feature engine: one thread calls {@link #decide} and
- * {@link #learn} in ledger-time order. Allocates only the feature vector, the scores and the decision.
+ * {@link #learn} in ledger-time order. Allocates only the feature vector, the scores, the decision and a lazy {@link Explanation}
+ * (its contributions are computed only when the policy reads them or a matched rule is explained by the model).
  */
 public final class Decider {
     /** The model version reported when no model is active. */
@@ -27,6 +30,8 @@ public final class Decider {
     private final Supplier<PolicySet> policy;
     // The last model checked against the feature schema; a model is checked once, not per payment.
     private RiskModel checkedModel;
+    // The checked model's explainer (its buffers are this thread's), null when the model cannot be explained.
+    private ModelExplainer explainer;
 
     public Decider(FeatureEngine features, Supplier<Optional<RiskModel>> model, Supplier<PolicySet> policy) {
         this.features = Objects.requireNonNull(features, "features");
@@ -44,8 +49,17 @@ public final class Decider {
         RiskModel active = model.get().orElse(null);
         RiskModel.Scores scores = active == null ? NO_SCORES : score(active, vector);
         PolicySet rules = policy.get();
-        var decision = rules.evaluate(new PolicyInput(payment, vector, scores, atNanos));
+        var decision = rules.evaluate(new PolicyInput(payment, vector, scores, atNanos,
+                active == null ? Explanation.NONE : explanation(vector)));
         return new Decision(vector, scores, decision, active == null ? NO_MODEL : active.version(), rules.version());
+    }
+
+    /**
+     * The contributions of the model that decided the last payment, computed lazily for {@code vector}
+     * (the features {@link #decide} returned); {@link Explanation#NONE} when it cannot be explained.
+     */
+    public Explanation explanation(FeatureVector vector) {
+        return explainer == null ? Explanation.NONE : new Explanation(explainer, vector);
     }
 
     /** Records a decided attempt; {@code moved} is true when money moved (see {@link FeatureEngine#record}). */
@@ -58,7 +72,19 @@ public final class Decider {
             // Throws FeatureMismatchException: a model trained on other features must not score silently.
             active.requireFeatures(vector.schema().names());
             checkedModel = active;
+            explainer = explainerOf(active);
         }
         return active.score(vector.values());
+    }
+
+    private static ModelExplainer explainerOf(RiskModel model) {
+        try {
+            return model.explainer();
+        } catch (IllegalArgumentException e) {
+            // An explanation is a courtesy: a model that scores but cannot be explained still decides.
+            System.getLogger(Decider.class.getName()).log(System.Logger.Level.WARNING,
+                    "model " + model.version() + " cannot explain its scores: " + e.getMessage());
+            return null;
+        }
     }
 }
