@@ -23,6 +23,9 @@ public final class TreeEnsemble {
     private final int nodeCount;
     /** Training cover (hessian sum) per packed slot, or null when the model file carried none. */
     private final double[] coverBySlot;
+    /** Built on the first explainer and shared by all (immutable); see {@link ShapTables}. */
+    private ShapTables shapTables;
+    private boolean shapTablesBuilt;
     /** Deepest leaf over all trees (a root leaf has depth 0); sizes the TreeSHAP path buffers. */
     private final int maxDepth;
 
@@ -186,6 +189,15 @@ public final class TreeEnsemble {
                     + " TreeSHAP needs: export it with Booster.toByteArray(\"json\") or retrain it with this version");
         }
         return new TreeShap(this);
+    }
+
+    /** The shared TreeSHAP tables, built once with {@code pathMath}'s arithmetic; null when too large. */
+    synchronized ShapTables shapTables(TreeShap pathMath) {
+        if (!shapTablesBuilt) {
+            shapTables = ShapTables.build(this, pathMath);
+            shapTablesBuilt = true;
+        }
+        return shapTables;
     }
 
     int[] packed() {

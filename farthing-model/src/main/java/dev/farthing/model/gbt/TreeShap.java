@@ -13,7 +13,9 @@ import java.util.Arrays;
  * path is unwound and extended again so each feature appears once on the path.
  *
  * <p>Not thread-safe: the path buffers are preallocated once per explainer (triangular, sized by the deepest
- * tree) and reused for every row, so explaining allocates nothing. Cost is O(trees x leaves x depth^2).
+ * tree) and reused for every row, so explaining allocates nothing. Algorithm 2 costs O(trees x leaves x
+ * depth^2) per row; where the ensemble allows, rows are explained from precomputed per-leaf tables instead
+ * ({@link ShapTables}, the same values in O(nodes + leaves x depth)).
  */
 public final class TreeShap {
     private static final int STRIDE = TreeEnsemble.STRIDE;
@@ -35,6 +37,8 @@ public final class TreeShap {
     private final double[] up;
     private final double[] down;
     private final double[] downInverse;
+    /** Precomputed per-leaf tables (the fast path), or null: then every row runs Algorithm 2. */
+    private final ShapTables tables;
     // The row being explained and its output, set for the duration of one contributions() call.
     private double[] row;
     private double[] phi;
@@ -61,6 +65,7 @@ public final class TreeShap {
                 downInverse[d * width + i] = (d + 1.0) / (d - i);
             }
         }
+        this.tables = trees.shapTables(this);
         double expected = trees.baseMargin();
         for (int root : roots) {
             expected += meanValue(root);
@@ -83,6 +88,19 @@ public final class TreeShap {
      * missing values.
      */
     public void contributions(double[] row, double[] out) {
+        explain(row, out, tables != null);
+    }
+
+    /** The same by Algorithm 2 alone, never the tables: the reference the fast path is tested against. */
+    void contributionsByRecursion(double[] row, double[] out) {
+        explain(row, out, false);
+    }
+
+    boolean usesTables() {
+        return tables != null;
+    }
+
+    private void explain(double[] row, double[] out, boolean fast) {
         if (row.length != featureCount || out.length != featureCount + 1) {
             throw new IllegalArgumentException("expected a row of " + featureCount + " features and an output of "
                     + (featureCount + 1) + ", got " + row.length + " and " + out.length);
@@ -92,7 +110,11 @@ public final class TreeShap {
         this.phi = out;
         try {
             for (int root : roots) {
-                recurse(root, 0, 0, 1.0, 1.0, -1);
+                if (fast) {
+                    walk(root, -1);
+                } else {
+                    recurse(root, 0, 0, 1.0, 1.0, -1);
+                }
             }
         } finally {
             this.row = null;
@@ -110,6 +132,47 @@ public final class TreeShap {
         int right = left + STRIDE;
         return (meanValue(left) * cover[left / STRIDE] + meanValue(right) * cover[right / STRIDE])
                 / cover[at / STRIDE];
+    }
+
+    /**
+     * The fast path: {@code mask} has a bit per distinct feature on the path so far, cleared once the row left
+     * the path's way at a split on it; a leaf adds its precomputed contributions for that mask.
+     */
+    private void walk(int at, int mask) {
+        int feature = nodes[at];
+        if (feature == LEAF) {
+            int slot = at / STRIDE;
+            int distinct = tables.unique[slot];
+            int from = tables.tableAt[slot] + (mask & ((1 << distinct) - 1)) * distinct;
+            int features = tables.featuresAt[slot];
+            for (int b = 0; b < distinct; b++) {
+                phi[tables.leafFeatures[features + b]] += tables.table[from + b];
+            }
+            return;
+        }
+        double v = row[feature];
+        int children = nodes[at + 2];
+        int left = children >>> 1;
+        boolean hotLeft = v != v ? (children & 1) != 0 : (float) v < Float.intBitsToFloat(nodes[at + 1]);
+        int coldMask = mask & ~(1 << tables.bit[at / STRIDE]);
+        walk(left, hotLeft ? mask : coldMask);
+        walk(left + STRIDE, hotLeft ? coldMask : mask);
+    }
+
+    /**
+     * One leaf's contributions for its distinct path features (zero fractions {@code zero}, one fractions the
+     * bits of {@code mask}), by Algorithm 2's extend and unwound sums on a path of just those features; the
+     * dummy root element changes nothing (a null player). For {@link ShapTables}.
+     */
+    void leafContributions(int[] features, double[] zero, int mask, int distinct, double value, double[] out) {
+        extend(0, 0, 1.0, 1.0, -1);
+        for (int b = 0; b < distinct; b++) {
+            extend(0, b + 1, zero[b], mask >>> b & 1, features[b]);
+        }
+        for (int b = 0; b < distinct; b++) {
+            double w = unwoundPathSum(0, distinct, b + 1);
+            out[b] = w * (pathOne[b + 1] - pathZero[b + 1]) * value;
+        }
     }
 
     /**
@@ -157,11 +220,14 @@ public final class TreeShap {
         }
     }
 
+    /** Paths are a few elements long: a plain loop beats four System.arraycopy calls. */
     private void copyPath(int from, int to, int length) {
-        System.arraycopy(pathFeature, from, pathFeature, to, length);
-        System.arraycopy(pathZero, from, pathZero, to, length);
-        System.arraycopy(pathOne, from, pathOne, to, length);
-        System.arraycopy(pathWeight, from, pathWeight, to, length);
+        for (int i = 0; i < length; i++) {
+            pathFeature[to + i] = pathFeature[from + i];
+            pathZero[to + i] = pathZero[from + i];
+            pathOne[to + i] = pathOne[from + i];
+            pathWeight[to + i] = pathWeight[from + i];
+        }
     }
 
     private void extend(int p, int depth, double zero, double one, int feature) {

@@ -31,6 +31,8 @@ class TreeShapMatchesXgboostTest {
         try {
             TreeEnsemble ours = XgboostJson.read(GbtTrainer.toJson(booster));
             TreeShap shap = ours.explainer();
+            assertThat(shap.usesTables()).isTrue();
+            double[] reference = new double[probe.width() + 1];
             DMatrix matrix = GbtTrainer.matrix(probe.rows(), probe.width());
             float[][] theirs = booster.predictContrib(matrix, 0);
             matrix.dispose();
@@ -42,6 +44,11 @@ class TreeShapMatchesXgboostTest {
                 assertThat(theirs[i]).hasSize(phi.length);
                 for (int j = 0; j < phi.length; j++) {
                     assertThat(phi[j]).as("row %d column %d", i, j).isCloseTo(theirs[i][j], within(1e-5));
+                }
+                shap.contributionsByRecursion(row, reference);
+                for (int j = 0; j < phi.length; j++) {
+                    assertThat(reference[j]).as("Algorithm 2, row %d column %d", i, j).isCloseTo(theirs[i][j], within(1e-5));
+                    assertThat(phi[j]).as("tables against Algorithm 2").isCloseTo(reference[j], within(1e-9));
                 }
                 assertThat(Arrays.stream(phi).sum()).as("row %d sums to its margin", i)
                         .isCloseTo(ours.margin(row), within(1e-5));
