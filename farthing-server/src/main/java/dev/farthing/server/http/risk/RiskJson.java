@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.farthing.risk.dataset.InputWarning;
 import dev.farthing.risk.engine.DecisionReason;
 import dev.farthing.risk.engine.PaymentResult;
+import dev.farthing.risk.policy.Contribution;
 import dev.farthing.risk.review.ReviewItem;
 import dev.farthing.risk.review.TrainingLabel;
 import dev.farthing.server.http.Json;
@@ -40,6 +41,9 @@ final class RiskJson {
             g.writeStartObject();
             g.writeStringField("code", reason.code());
             g.writeStringField("detail", reason.detail());
+            if (!reason.contributions().isEmpty()) {
+                writeContributions(g, reason);
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -63,6 +67,21 @@ final class RiskJson {
             g.writeEndArray();
         }
         g.writeEndObject();
+    }
+
+    /** A model reason's top contributions: {@code explains} names the score, each entry a feature's share of it. */
+    private static void writeContributions(JsonGenerator g, DecisionReason reason) throws IOException {
+        g.writeStringField("explains", reason.explains());
+        g.writeArrayFieldStart("contributions");
+        for (Contribution c : reason.contributions()) {
+            g.writeStartObject();
+            g.writeStringField("feature", c.feature());
+            number(g, "value", c.value());
+            g.writeStringField("unit", c.unit());
+            number(g, "contribution", c.contribution());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     static byte[] reviews(List<ReviewItem> items) {
