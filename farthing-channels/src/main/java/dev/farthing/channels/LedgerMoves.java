@@ -69,8 +69,14 @@ final class LedgerMoves {
         escrowReady.add(currency);
     }
 
-    /** The escrow account's balance; 0 when the currency never had a channel (no account yet). */
+    /**
+     * The escrow account's balance; 0 when the currency never had a channel (no account yet), or when its
+     * account is client-made: that is not the service's escrow, whatever it holds.
+     */
     long escrowBalance(String currency) {
+        if (escrowUnusable(currency)) {
+            return 0;
+        }
         Outcome<AccountView> o = await(ledger.lookupAccount(escrowAccount(currency)));
         if (!o.isOk() && o.error() == ErrorCode.NOT_FOUND) {
             return 0;
