@@ -54,6 +54,7 @@ class ReconciliationHookTest {
                     .isEqualTo(ErrorCode.CIRCUIT_OPEN);
 
             module.close(); // its checks go with it
+            Thread.sleep(2 * ReconciliationHooks.INTERVAL_MS); // a round already under way when it closed ends
             int seen = runs.get();
             ledger.resetBreaker("operator");
             Thread.sleep(3 * ReconciliationHooks.INTERVAL_MS);
