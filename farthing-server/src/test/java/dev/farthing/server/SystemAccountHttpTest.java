@@ -79,7 +79,7 @@ class SystemAccountHttpTest {
                 .replace("\"b1\"", "\"b3\"").replace("\"b2\"", "\"b4\""));
         assertThat(loose.status()).isEqualTo(200);
         assertThat(loose.json().get("results").get(0).get("status").asText()).isEqualTo("ok");
-        assertThat(loose.json().get("results").get(1).get("code").asText()).isEqualTo("system_account");
+        assertThat(loose.json().get("results").get(1).get("error").get("code").asText()).isEqualTo("system_account");
 
         assertThat(t.balance(ESCROW)).isEqualTo(100_000);
         assertThat(t.balance("operator")).isEqualTo(7);
