@@ -207,6 +207,11 @@ public final class ChannelService implements AutoCloseable {
         return events.read(after, limit, waitMs);
     }
 
+    /** The ledger's time now (nanoseconds since the epoch): what every deadline and dispute window is judged by. */
+    public long ledgerTime() {
+        return moves.now();
+    }
+
     public long lastEventSeq() {
         return events.lastSeq();
     }

@@ -91,7 +91,8 @@ final class ChannelJson {
         g.writeEndObject();
     }
 
-    static byte[] events(List<ChannelEvent> events, long after) {
+    /** {@code ledgerTime} is read after the events, so it is never before any event's {@code at}. */
+    static byte[] events(List<ChannelEvent> events, long after, long ledgerTime) {
         long next = events.isEmpty() ? after : events.getLast().seq();
         return Json.bytes(256 + events.size() * 400, g -> {
             g.writeStartObject();
@@ -113,6 +114,7 @@ final class ChannelJson {
             }
             g.writeEndArray();
             g.writeNumberField("next", next);
+            g.writeStringField("ledger_time", Times.format(ledgerTime));
             g.writeEndObject();
         });
     }

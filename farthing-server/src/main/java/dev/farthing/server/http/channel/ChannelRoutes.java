@@ -43,7 +43,8 @@ import java.util.Map;
  * <li>{@code POST /{id}/rotate} {@code {party, new_public_key, counter, old_key_signature, dispute_key_signature}}.</li>
  * <li>{@code POST /{id}/arbitrate} {@code {balance_a, balance_b, signatures: {payer?, payee?, arbiter?}}}.</li>
  * <li>{@code GET /{id}} → Channel; {@code GET /v1/channels/events?after=SEQ&wait_ms=N&limit=L} →
- *   {@code {events: [{seq, type, channel_id, commitment?, nonce?, window_ends_at?, at}], next}}.</li>
+ *   {@code {events: [{seq, type, channel_id, commitment?, nonce?, window_ends_at?, at}], next, ledger_time}}
+ *   ({@code at} and {@code ledger_time} are ledger time: a watchtower judges dispute windows by them).</li>
  * </ul>
  * A state is {@code {nonce, balance_a, balance_b, revocation_hash_a, revocation_hash_b}}; the channel id is the path's.
  */
@@ -181,7 +182,8 @@ public final class ChannelRoutes {
         long after = query(ctx, "after", 0, Long.MAX_VALUE);
         long waitMs = query(ctx, "wait_ms", 0, MAX_WAIT_MS);
         int limit = (int) query(ctx, "limit", MAX_EVENTS, MAX_EVENTS);
-        Replies.json(ctx, 200, ChannelJson.events(service.events(after, Math.max(1, limit), waitMs), after));
+        List<dev.farthing.channels.ChannelEvent> page = service.events(after, Math.max(1, limit), waitMs);
+        Replies.json(ctx, 200, ChannelJson.events(page, after, service.ledgerTime()));
     }
 
     private static long query(Context ctx, String name, long dflt, long max) {
