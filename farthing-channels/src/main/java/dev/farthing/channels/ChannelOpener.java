@@ -53,6 +53,20 @@ final class ChannelOpener {
         }
     }
 
+    /** The number the next opened channel gets (kept in the snapshot so numbers are never reused). */
+    long nextNumber() {
+        return nextNumber.get();
+    }
+
+    /** An open repeated after the channel closed: the closed channel if the terms match, else channel_exists. */
+    Channel repeatOfClosed(Channel closed, OpenRequest r) {
+        if (!closed.terms().sameAs(terms(r, closed.terms().number(), closed.terms().createdAt()))
+                || closed.depositA() < r.amount()) {
+            throw new ChannelException(ChannelError.CHANNEL_EXISTS, "a different channel with this id existed and has closed");
+        }
+        return closed;
+    }
+
     Op decide(Channel current, OpenRequest r, long now) {
         ChannelTerms terms = terms(r, current == null ? nextNumber.getAndIncrement() : current.terms().number(), now);
         if (current != null) {

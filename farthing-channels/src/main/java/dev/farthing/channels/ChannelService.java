@@ -34,9 +34,11 @@ public final class ChannelService implements AutoCloseable {
         this.moves = new LedgerMoves(ledger);
         ChannelJournal.Recovered[] recovered = new ChannelJournal.Recovered[1];
         this.journal = ChannelJournal.open(config.dir(), config.fsync(), recovered);
-        this.events = new EventLog(config.dir().resolve("events.log"), config.fsync());
-        this.book = new ChannelBook(journal, events, moves);
-        long maxNumber = 0;
+        this.events = new EventLog(config.dir().resolve("events.log"), config.fsync(), EventLog.wanted(recovered[0].pending()));
+        this.book = new ChannelBook(journal, events, moves, new ClosedChannels(config.dir()));
+        // Closed channels leave the snapshot, so the snapshot remembers the next number: numbers name ledger
+        // transfer ids and must never be reused.
+        long maxNumber = recovered[0].nextNumber() - 1;
         for (Channel c : recovered[0].channels().values()) {
             book.restore(c);
             maxNumber = Math.max(maxNumber, c.terms().number());
@@ -45,9 +47,10 @@ public final class ChannelService implements AutoCloseable {
             book.recover(p);
             maxNumber = Math.max(maxNumber, p.after().terms().number());
         }
-        compact();
+        events.recoveryDone();
         this.limiter = new DisputeLimiter(config.disputesPerSecond(), config.disputeBurst());
         this.opener = new ChannelOpener(config, maxNumber + 1);
+        compact();
         this.ticker = config.tickMs() > 0 ? ChannelTicker.start(this, config.tickMs()) : null;
     }
 
@@ -58,8 +61,17 @@ public final class ChannelService implements AutoCloseable {
 
     public Channel open(OpenRequest r) {
         opener.validate(r, moves.now());
+        Channel done = book.closed().read(ChannelBook.key(r.id()));
+        if (done != null) {
+            return opener.repeatOfClosed(done, r);
+        }
         moves.ensureEscrow(r.currency());
-        return book.execute(book.slotForOpen(ChannelBook.key(r.id())), current -> opener.decide(current, r, moves.now()));
+        return book.execute(book.slotForOpen(ChannelBook.key(r.id())), current -> {
+            if (current == null && book.closed().contains(ChannelBook.key(r.id()))) {
+                throw new ChannelException(ChannelError.CHANNEL_EXISTS, "a channel with this id has already closed");
+            }
+            return opener.decide(current, r, moves.now());
+        });
     }
 
     public Channel fund(byte[] id, long amount) {
@@ -197,9 +209,16 @@ public final class ChannelService implements AutoCloseable {
         return book.execute(slot, c -> TwoWayRules.arbitrate(c, ruling.balanceA(), ruling.balanceB(), moves.now()));
     }
 
+    /** The channel, open or closed; a closed one is read from disk (through a small cache). */
     public Optional<Channel> get(byte[] id) {
         ChannelBook.Slot slot = book.slot(ChannelBook.key(id));
-        return slot == null ? Optional.empty() : Optional.ofNullable(slot.current);
+        Channel c = slot == null ? null : slot.current;
+        return Optional.ofNullable(c != null ? c : book.closed().read(ChannelBook.key(id)));
+    }
+
+    /** Channels open or closing, all of them in memory (closed ones live on disk only). */
+    public int openChannels() {
+        return book.openCount();
     }
 
     /** Events after {@code after} (at most {@code limit}), long-polling up to {@code waitMs} for the first. */
@@ -229,6 +248,9 @@ public final class ChannelService implements AutoCloseable {
         long now = book.hasDeadlines() ? moves.now() : Long.MIN_VALUE;
         for (String key : book.due(now)) {
             ChannelBook.Slot slot = book.slot(key);
+            if (slot == null) {
+                continue; // closed meanwhile (a stale deadline)
+            }
             Channel before = slot.current;
             try {
                 Channel after = book.execute(slot, c -> c.kind() == ChannelKind.ONE_WAY
@@ -261,7 +283,7 @@ public final class ChannelService implements AutoCloseable {
             if (!book.unresolved().isEmpty()) {
                 return;
             }
-            journal.compact(book.all());
+            journal.compact(book.all(), opener.nextNumber());
         } finally {
             book.quiesce.writeLock().unlock();
         }
@@ -270,6 +292,9 @@ public final class ChannelService implements AutoCloseable {
     private ChannelBook.Slot slot(byte[] id) {
         ChannelBook.Slot slot = book.slot(ChannelBook.key(id));
         if (slot == null || slot.current == null) {
+            if (book.closed().contains(ChannelBook.key(id))) {
+                throw new ChannelException(ChannelError.CHANNEL_CLOSED, "the channel is closed");
+            }
             throw new ChannelException(ChannelError.CHANNEL_NOT_FOUND, "no channel " + ChannelBook.key(id));
         }
         return slot;
