@@ -75,10 +75,10 @@ final class ChannelOpener {
             }
             return null; // idempotent repeat
         }
-        ChannelKeys keys = new ChannelKeys(r.publicKey(), r.publicKeyB(), 0, 0, null, null);
+        ChannelKeys keys = ChannelKeys.opened(r.publicKey(), r.publicKeyB());
         long closesAt = r.kind() == ChannelKind.ONE_WAY ? r.cancelAfter() : 0;
         Channel opened = new Channel(terms, keys, r.amount(), r.amountB(), 0, ChannelStatus.OPEN, closesAt, null, null,
-                null, 1);
+                null, 1, 0);
         String escrow = LedgerMoves.escrowAccount(r.currency());
         List<Move> moves = new ArrayList<>(2);
         moves.add(new Move(Move.id(opened, 0), r.payer(), escrow, r.amount(), "channel_open"));

@@ -7,6 +7,8 @@ import dev.farthing.channel.protocol.Party;
 import dev.farthing.channel.protocol.PayerClose;
 import dev.farthing.channel.protocol.Rotation;
 import dev.farthing.channel.protocol.SignedState;
+import dev.farthing.channel.protocol.Splice;
+import dev.farthing.channel.protocol.DisputeRotation;
 import dev.farthing.ledger.api.Ledger;
 
 import java.util.List;
@@ -183,7 +185,7 @@ public final class ChannelService implements AutoCloseable {
                 throw new ChannelException(ChannelError.STALE_ROTATION,
                         "rotation counter must be " + (c.keys().rotations(p) + 1));
             }
-            byte[] disputeKey = p == Party.A ? c.terms().disputeKeyA() : c.terms().disputeKeyB();
+            byte[] disputeKey = c.keys().dispute(p, c.terms());
             if (!rotation.verify(c.keys().signing(p), oldKeySignature, disputeKey, disputeSignature)) {
                 throw new ChannelException(ChannelError.INVALID_SIGNATURE,
                         "a rotation needs signatures by the current signing key and the dispute key");
@@ -192,12 +194,52 @@ public final class ChannelService implements AutoCloseable {
         });
     }
 
+    /**
+     * Tops up and/or partly withdraws a two-way channel: {@code splice} signed by both current signing keys.
+     * The ledger moves (wallet to escrow, escrow to wallet) commit atomically with the state becoming the
+     * channel's funding baseline.
+     */
+    public Channel splice(byte[] id, Splice splice, byte[] sigA, byte[] sigB) {
+        ChannelBook.Slot slot = slot(id);
+        Channel seen = slot.current;
+        TwoWayRules.requireNotClosed(seen);
+        if (!splice.verify(seen.keys().signingA(), sigA, seen.keys().signingB(), sigB)) {
+            throw StateSignatures.refusal(seen, splice.bytes(), sigA, sigB);
+        }
+        return book.execute(slot, c -> StateSignatures.sameKeys(seen, c, TwoWayRules.splice(c, splice)));
+    }
+
+    /**
+     * Rotates one party's dispute key, signed by its current dispute key and its current signing key. The old
+     * key may still submit states up to {@code rotation.oldKeyUpTo()}.
+     */
+    public Channel rotateDisputeKey(byte[] id, DisputeRotation rotation, byte[] oldDisputeSignature, byte[] signingSignature) {
+        ChannelBook.Slot slot = slot(id);
+        return book.execute(slot, c -> {
+            TwoWayRules.requireNotClosed(c);
+            if (!java.util.Arrays.equals(rotation.channelId(), c.terms().id())) {
+                throw new ChannelException(ChannelError.CHANNEL_MISMATCH, "the rotation is for another channel");
+            }
+            Party p = rotation.party();
+            if (rotation.counter() != c.keys().disputeRotations(p) + 1) {
+                throw new ChannelException(ChannelError.STALE_ROTATION,
+                        "dispute key rotation counter must be " + (c.keys().disputeRotations(p) + 1));
+            }
+            if (!rotation.verify(c.keys().dispute(p, c.terms()), oldDisputeSignature, c.keys().signing(p), signingSignature)) {
+                throw new ChannelException(ChannelError.INVALID_SIGNATURE,
+                        "a dispute key rotation needs signatures by the current dispute key and the signing key");
+            }
+            return TwoWayRules.rotateDispute(c, p, rotation.newDisputeKey(), rotation.oldKeyUpTo());
+        });
+    }
+
     /** Settles at {@code ruling} with signatures indexed by {@link Arbitration.Signer} (null: absent). */
     public Channel arbitrate(byte[] id, Arbitration ruling, byte[][] signatures) {
         ChannelBook.Slot slot = slot(id);
         Channel seen = slot.current;
         TwoWayRules.requireNotClosed(seen);
-        byte[][] keys = {seen.terms().disputeKeyA(), seen.terms().disputeKeyB(), config.arbiterKey()};
+        byte[][] keys = {seen.keys().dispute(Party.A, seen.terms()), seen.keys().dispute(Party.B, seen.terms()),
+                config.arbiterKey()};
         if (!java.util.Arrays.equals(ruling.channelId(), id)) {
             throw new ChannelException(ChannelError.CHANNEL_MISMATCH, "the ruling is for another channel");
         }
