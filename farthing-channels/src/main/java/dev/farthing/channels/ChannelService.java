@@ -10,6 +10,10 @@ import dev.farthing.channel.protocol.SignedState;
 import dev.farthing.channel.protocol.Splice;
 import dev.farthing.channel.protocol.DisputeRotation;
 import dev.farthing.ledger.api.Ledger;
+import dev.farthing.ledger.api.SystemLedger;
+import dev.farthing.ledger.model.SystemAccounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +23,15 @@ import java.util.Optional;
  * their escrow, dispute windows, rotation and 2-of-3 arbitration. Thread-safe; operations on one channel are
  * serialised, different channels proceed in parallel. Every method returns the channel after the operation
  * or throws {@link ChannelException} with a stable code. Deadlines are ledger time ({@link Ledger#now()}),
- * settled by {@link #tick()} (a daemon thread calls it every {@code tickMs} unless that is 0).
+ * settled by {@link #tick()} (a daemon thread calls it every {@code tickMs} unless that is 0). It moves money only
+ * through the {@code channels} {@link SystemLedger}, and registers {@link #conservation()} with the ledger's
+ * continuous reconciliation, so a breach of it trips the ledger's breaker.
  */
 public final class ChannelService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelService.class);
+    private final SystemLedger ledger;
+    private final boolean ownsLedgerHandle;
+    private final dev.farthing.ledger.api.ReconciliationCheck conservationCheck = this::conservationBreach;
     private final ChannelConfig config;
     private final LedgerMoves moves;
     private final ChannelJournal journal;
@@ -31,9 +41,15 @@ public final class ChannelService implements AutoCloseable {
     private final ChannelOpener opener;
     private final ChannelTicker ticker;
 
-    private ChannelService(ChannelConfig config, Ledger ledger) {
+    private ChannelService(ChannelConfig config, SystemLedger ledger, boolean ownsLedgerHandle) {
         this.config = config;
+        this.ledger = ledger;
+        this.ownsLedgerHandle = ownsLedgerHandle;
         this.moves = new LedgerMoves(ledger);
+        for (String id : ledger.clientMadeAccounts()) {
+            LOG.warn("account {} was created by a client, not by the channel service; it is never used, and channels"
+                    + " in its currency are refused until an operator retires it", id);
+        }
         ChannelJournal.Recovered[] recovered = new ChannelJournal.Recovered[1];
         this.journal = ChannelJournal.open(config.dir(), config.fsync(), recovered);
         this.events = new EventLog(config.dir().resolve("events.log"), config.fsync(), EventLog.wanted(recovered[0].pending()));
@@ -54,11 +70,30 @@ public final class ChannelService implements AutoCloseable {
         this.opener = new ChannelOpener(config, maxNumber + 1);
         compact();
         this.ticker = config.tickMs() > 0 ? ChannelTicker.start(this, config.tickMs()) : null;
+        ledger.addReconciliation(conservationCheck);
     }
 
-    /** Opens the service on {@code ledger}, recovering channels from {@code config.dir()}. */
+    /**
+     * Opens the service on {@code ledger}, recovering channels from {@code config.dir()}: claims the ledger's
+     * {@code channels} system handle, released again by {@link #close()}.
+     */
     public static ChannelService open(Ledger ledger, ChannelConfig config) {
-        return new ChannelService(config, ledger);
+        SystemLedger handle = ledger.system(SystemAccounts.CHANNELS);
+        try {
+            return new ChannelService(config, handle, true);
+        } catch (RuntimeException | Error e) {
+            handle.close();
+            throw e;
+        }
+    }
+
+    /** Opens the service on a {@code channels} system handle the caller keeps (and closes after the service). */
+    public static ChannelService open(SystemLedger channelsHandle, ChannelConfig config) {
+        if (!channelsHandle.module().equals(SystemAccounts.CHANNELS)) {
+            throw new IllegalArgumentException("the channel service needs the channels system handle, not "
+                    + channelsHandle.module());
+        }
+        return new ChannelService(config, channelsHandle, false);
     }
 
     public Channel open(OpenRequest r) {
@@ -318,6 +353,22 @@ public final class ChannelService implements AutoCloseable {
         }
     }
 
+    /**
+     * The reconciliation hook: null when conservation holds in every currency whose escrow the service uses,
+     * else the breach. Currencies with a client-made escrow are not used, and reported at start instead.
+     */
+    private String conservationBreach() {
+        Conservation c = conservation();
+        StringBuilder breach = new StringBuilder();
+        c.byCurrency().forEach((currency, row) -> {
+            if (row[0] != row[1] && !moves.escrowUnusable(currency)) {
+                breach.append(breach.isEmpty() ? "" : "; ").append("escrow ").append(LedgerMoves.escrowAccount(currency))
+                        .append(" holds ").append(row[0]).append(" but open channels lock ").append(row[1]);
+            }
+        });
+        return breach.isEmpty() ? null : "payment channel conservation breach: " + breach;
+    }
+
     /** Folds the journal into a snapshot, unless an operation is unresolved (its intent must stay replayable). */
     private void compact() {
         book.quiesce.writeLock().lock();
@@ -353,7 +404,14 @@ public final class ChannelService implements AutoCloseable {
         if (ticker != null) {
             ticker.close();
         }
-        journal.close();
-        events.close();
+        ledger.removeReconciliation(conservationCheck);
+        try {
+            journal.close();
+            events.close();
+        } finally {
+            if (ownsLedgerHandle) {
+                ledger.close();
+            }
+        }
     }
 }

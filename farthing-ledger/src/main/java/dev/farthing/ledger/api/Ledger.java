@@ -59,6 +59,16 @@ public interface Ledger extends AutoCloseable {
     /** Transfers debiting or crediting the account, newest first; {@code cursor} from the previous page. */
     CompletableFuture<Outcome<Page<TransferView>>> listAccountTransfers(String accountId, int limit, String cursor);
 
+    /**
+     * The system handle of engine module {@code module} ({@code [a-z][a-z0-9_]*}): the only way to create or move
+     * accounts in the reserved namespace ({@code sys.}, {@code channels.}), and only under the module's own
+     * prefix. Every other method of this interface acts as a client and is refused {@code system_account} on a
+     * reserved account. One claim per module at a time: the server wires each module's handle at start-up, and a
+     * second claim while the first is open throws {@link IllegalStateException}, so nothing reached later
+     * (an HTTP handler, say) can obtain one.
+     */
+    SystemLedger system(String module);
+
     /** Writes a snapshot now; completes with its file name. */
     CompletableFuture<String> snapshot();
 

@@ -84,7 +84,18 @@ public final class CommandProcessor {
     }
 
     public Outcome<AccountView> createAccount(NewAccount request) {
-        AccountView existing = state.accountView(request.id());
+        return createAccount(request, Authority.CLIENT);
+    }
+
+    public Outcome<AccountView> createAccount(NewAccount request, Authority authority) {
+        if (!authority.mayName(request.id())) {
+            return Outcome.fail(authority.refusal(request.id()));
+        }
+        AccountState found = state.account(request.id());
+        if (found != null && found.clientMadeReserved()) {
+            return Outcome.fail(Authority.clientMade(request.id()));
+        }
+        AccountView existing = found == null ? null : found.view();
         if (existing != null) {
             boolean same = existing.currency().equals(request.currency()) && existing.kind() == request.kind()
                     && existing.noOverdraft() == request.effectiveNoOverdraft()
@@ -96,12 +107,23 @@ public final class CommandProcessor {
             return Outcome.fail(ErrorCode.UNKNOWN_CURRENCY, "currency " + request.currency() + " is not configured");
         }
         emit(new AccountOpened(nextTimestamp(), request.id(), request.currency(), request.kind(),
-                request.effectiveNoOverdraft(), request.creditLimit(), request.metadata()));
+                request.effectiveNoOverdraft(), request.creditLimit(), request.metadata(), authority.isSystem()));
         return Outcome.ok(state.accountView(request.id()));
     }
 
     public Outcome<AccountView> changeStatus(String id, AccountStatus target) {
+        return changeStatus(id, target, Authority.CLIENT);
+    }
+
+    /** Freezing or closing a module's account would stop the module: a client may not do it either. */
+    public Outcome<AccountView> changeStatus(String id, AccountStatus target, Authority authority) {
+        if (!authority.mayName(id)) {
+            return Outcome.fail(authority.refusal(id));
+        }
         AccountState a = state.account(id);
+        if (a != null && a.clientMadeReserved()) {
+            return Outcome.fail(Authority.clientMade(id));
+        }
         if (a == null) {
             return Outcome.fail(ErrorCode.NOT_FOUND, "account " + id + " does not exist");
         }
@@ -130,11 +152,15 @@ public final class CommandProcessor {
     }
 
     public List<Outcome<TransferView>> createTransfers(List<NewTransfer> batch, boolean atomic) {
+        return createTransfers(batch, atomic, Authority.CLIENT);
+    }
+
+    public List<Outcome<TransferView>> createTransfers(List<NewTransfer> batch, boolean atomic, Authority authority) {
         List<Outcome<TransferView>> results = new ArrayList<>(batch.size());
         List<TransferCommitted> applied = new ArrayList<>();
         boolean anyFailed = false;
         for (NewTransfer t : batch) {
-            Outcome<TransferView> r = createOne(t);
+            Outcome<TransferView> r = createOne(t, authority);
             results.add(r);
             anyFailed |= !r.isOk();
             if (r.isOk() && !r.replayed()) {
@@ -163,7 +189,13 @@ public final class CommandProcessor {
         }
     }
 
-    private Outcome<TransferView> createOne(NewTransfer t) {
+    private Outcome<TransferView> createOne(NewTransfer t, Authority authority) {
+        try {
+            // Before the repeat check: a client may not even replay a module's transfer.
+            authority.requireMayName(t.debitAccount(), t.creditAccount());
+        } catch (LedgerException refused) {
+            return Outcome.fail(refused);
+        }
         if (breakerOpen.getAsBoolean()) {
             return Outcome.fail(ErrorCode.CIRCUIT_OPEN, "reconciliation found a discrepancy; money movement is stopped");
         }
@@ -184,21 +216,38 @@ public final class CommandProcessor {
     }
 
     public Outcome<TransferView> post(String id, long amount) {
+        return post(id, amount, Authority.CLIENT);
+    }
+
+    public Outcome<TransferView> post(String id, long amount, Authority authority) {
         if (amount < 0) {
             return Outcome.fail(ErrorCode.INVALID_REQUEST, "amount must be positive (or omitted to post it all)");
         }
-        return resolve(id, TransferStatus.POSTED, amount);
+        return resolve(id, TransferStatus.POSTED, amount, authority);
     }
 
     public Outcome<TransferView> voidHold(String id) {
-        return resolve(id, TransferStatus.VOIDED, 0);
+        return voidHold(id, Authority.CLIENT);
     }
 
-    private Outcome<TransferView> resolve(String id, TransferStatus outcome, long amount) {
+    public Outcome<TransferView> voidHold(String id, Authority authority) {
+        return resolve(id, TransferStatus.VOIDED, 0, authority);
+    }
+
+    private Outcome<TransferView> resolve(String id, TransferStatus outcome, long amount, Authority authority) {
+        TransferView hold = state.openHold(id);
+        TransferView named = hold != null ? hold : findTransfer(id);
+        if (named != null) {
+            try {
+                authority.requireMayName(named.debitAccount(), named.creditAccount());
+                rules.requireNotClientMade(named);
+            } catch (LedgerException refused) {
+                return Outcome.fail(refused);
+            }
+        }
         if (breakerOpen.getAsBoolean()) {
             return Outcome.fail(ErrorCode.CIRCUIT_OPEN, "reconciliation found a discrepancy; money movement is stopped");
         }
-        TransferView hold = state.openHold(id);
         if (hold == null) {
             return alreadyResolved(id, outcome, amount);
         }

@@ -68,6 +68,21 @@ public final class LedgerState {
         return java.util.Collections.unmodifiableList(accountIds);
     }
 
+    /**
+     * Accounts in the reserved namespace that a client created (before it was reserved), in id order. None can
+     * appear after start-up (clients are refused), so callers compute this once on the recovered state. O(accounts).
+     */
+    public List<String> clientMadeReservedAccounts() {
+        List<String> out = new ArrayList<>();
+        for (AccountState a : accounts.values()) {
+            if (a.clientMadeReserved()) {
+                out.add(a.id);
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
     AccountState account(String id) {
         return accounts.get(id);
     }
@@ -119,7 +134,7 @@ public final class LedgerState {
             throw new IllegalStateException("cannot open account " + a.id());
         }
         accounts.put(a.id(), new AccountState(a.id(), a.currency(), a.kind(), a.noOverdraft(), a.creditLimit(),
-                a.metadata(), a.timestamp()));
+                a.metadata(), a.timestamp(), a.bySystem()));
         accountIds.add(a.id());
     }
 

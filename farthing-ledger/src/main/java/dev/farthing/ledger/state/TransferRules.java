@@ -30,6 +30,8 @@ final class TransferRules {
             throw refuse(ErrorCode.CURRENCY_MISMATCH, "transfer in " + t.currency() + " between accounts in "
                     + debit.currency + " and " + credit.currency);
         }
+        requireNotClientMade(debit);
+        requireNotClientMade(credit);
         requireMovable(debit);
         requireMovable(credit);
         requireNoOverflow(debit, credit, t.amount());
@@ -60,6 +62,24 @@ final class TransferRules {
         requireMovable(state.account(hold.debitAccount()));
         requireMovable(state.account(hold.creditAccount()));
         return amount;
+    }
+
+    /** Neither account of {@code t} is a reserved account a client made (those are never used). */
+    void requireNotClientMade(TransferView t) {
+        AccountState debit = state.account(t.debitAccount());
+        AccountState credit = state.account(t.creditAccount());
+        if (debit != null) {
+            requireNotClientMade(debit);
+        }
+        if (credit != null) {
+            requireNotClientMade(credit);
+        }
+    }
+
+    private static void requireNotClientMade(AccountState a) {
+        if (a.clientMadeReserved()) {
+            throw Authority.clientMade(a.id);
+        }
     }
 
     private AccountState existing(String id, String side) {
