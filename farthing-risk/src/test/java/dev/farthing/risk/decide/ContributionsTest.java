@@ -31,8 +31,9 @@ class ContributionsTest {
         RiskModel model = TestModels.coveredAmountStump(PayerCountingEngine.SCHEMA.names());
         Decider decider = new Decider(new PayerCountingEngine(), () -> Optional.of(model), () -> POLICY);
         Decision high = decider.decide(pay("p1", "alice", 900), 0);
-        assertThat(high.action()).isEqualTo(Action.REVIEW);
-        Reason modelReason = high.policy().reasons().getFirst();
+        // The model alone cannot hold a payment (no corroborating evidence): the review becomes a challenge.
+        assertThat(high.action()).isEqualTo(Action.CHALLENGE);
+        Reason modelReason = reason(high, "model_high_risk");
         assertThat(modelReason.code()).isEqualTo("model_high_risk");
         assertThat(modelReason.explains()).isEqualTo("score.fraud");
         assertThat(modelReason.contributions()).hasSize(1);
@@ -65,10 +66,11 @@ class ContributionsTest {
         assertThat(uncovered.explainsFraud()).isFalse();
         Decider old = new Decider(new PayerCountingEngine(), () -> Optional.of(uncovered), () -> POLICY);
         Decision high = old.decide(pay("p1", "alice", 900), 0);
-        assertThat(high.action()).isEqualTo(Action.REVIEW);
-        assertThat(high.policy().reasons()).extracting(Reason::code).containsExactly("model_high_risk");
-        assertThat(high.policy().reasons().getFirst().contributions()).isEmpty();
-        assertThat(high.policy().reasons().getFirst().detail()).contains("score.fraud=0.8808 probability");
+        assertThat(high.action()).isEqualTo(Action.CHALLENGE);
+        assertThat(high.policy().reasons()).extracting(Reason::code)
+                .containsExactly("downgraded_no_evidence", "model_high_risk");
+        assertThat(reason(high, "model_high_risk").contributions()).isEmpty();
+        assertThat(reason(high, "model_high_risk").detail()).contains("score.fraud=0.8808 probability");
     }
 
     @Test
@@ -104,5 +106,9 @@ class ContributionsTest {
                 assertThat(java.util.Arrays.stream(anomaly).sum()).isCloseTo(shipped.anomalyScore(row), within(1e-9));
             }
         }
+    }
+
+    private static Reason reason(Decision decision, String code) {
+        return decision.policy().reasons().stream().filter(r -> r.code().equals(code)).findFirst().orElseThrow();
     }
 }
