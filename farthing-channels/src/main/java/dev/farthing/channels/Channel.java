@@ -11,10 +11,12 @@ import dev.farthing.channel.protocol.Party;
  * submitted to a unilateral close (null otherwise) and {@code closingBy} who submitted it or who asked to close.
  * {@code closesAt} is the ledger time at which the ticker settles the channel (0: no deadline).
  * {@code opSeq} counts operations (committed or aborted) and makes every ledger transfer id unique.
+ * {@code spliceNonce} is the nonce of the last spliced state (0: never spliced); after a splice
+ * {@code depositA}/{@code depositB} are that state's balances, the channel's new funding baseline.
  */
 public record Channel(ChannelTerms terms, ChannelKeys keys, long depositA, long depositB, long paid,
                       ChannelStatus status, long closesAt, ChannelState closing, Party closingBy,
-                      Settlement settlement, long opSeq) {
+                      Settlement settlement, long opSeq, long spliceNonce) {
 
     /** How a closed channel paid out. */
     public record Settlement(long toA, long toB, String reason, long at) {
@@ -38,32 +40,38 @@ public record Channel(ChannelTerms terms, ChannelKeys keys, long depositA, long 
 
     Channel withFunds(long newDepositA, long newPaid) {
         return new Channel(terms, keys, newDepositA, depositB, newPaid, status, closesAt, closing, closingBy,
-                settlement, opSeq + 1);
+                settlement, opSeq + 1, spliceNonce);
     }
 
     Channel closingAt(long deadline, ChannelState state, Party by) {
         return new Channel(terms, keys, depositA, depositB, paid, ChannelStatus.CLOSING, deadline, state, by,
-                null, opSeq + 1);
+                null, opSeq + 1, spliceNonce);
     }
 
     Channel withClosing(ChannelState state, Party by) {
-        return new Channel(terms, keys, depositA, depositB, paid, status, closesAt, state, by, null, opSeq + 1);
+        return new Channel(terms, keys, depositA, depositB, paid, status, closesAt, state, by, null, opSeq + 1, spliceNonce);
     }
 
     Channel settled(long newPaid, Settlement how) {
         return new Channel(terms, keys, depositA, depositB, newPaid, ChannelStatus.CLOSED, 0, closing, closingBy,
-                how, opSeq + 1);
+                how, opSeq + 1, spliceNonce);
+    }
+
+    /** After a splice: the spliced state's balances are the new deposits. */
+    Channel spliced(long newDepositA, long newDepositB, long nonce) {
+        return new Channel(terms, keys, newDepositA, newDepositB, paid, status, closesAt, closing, closingBy,
+                settlement, opSeq + 1, nonce);
     }
 
     Channel withKeys(ChannelKeys newKeys) {
         return new Channel(terms, newKeys, depositA, depositB, paid, status, closesAt, closing, closingBy,
-                settlement, opSeq + 1);
+                settlement, opSeq + 1, spliceNonce);
     }
 
     /** The same channel with its operation counter moved past an aborted operation. */
     Channel skippingOp() {
         return new Channel(terms, keys, depositA, depositB, paid, status, closesAt, closing, closingBy,
-                settlement, opSeq + 1);
+                settlement, opSeq + 1, spliceNonce);
     }
 
     /** Explicit invariants, checked whenever a channel changes; a failure is a bug, never a refusal. */

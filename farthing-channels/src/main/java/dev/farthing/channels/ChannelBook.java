@@ -17,6 +17,8 @@ import java.util.function.Function;
  * A ledger refusal journals an ABORT and leaves the channel as it was; a ledger that does not answer leaves
  * the operation unresolved (retried by the ticker; recovery re-applies it the same way).
  * Operations hold the read side of {@code quiesce}; conservation checks and compaction take the write side.
+ * Only open (and closing) channels live here: a channel that closes is written to {@link ClosedChannels} and
+ * its slot leaves the map, so memory is bounded by the channels still open.
  */
 final class ChannelBook {
     /** One channel's slot: its lock, the published channel (null until opened), an unresolved operation. */
@@ -41,11 +43,17 @@ final class ChannelBook {
     private final ChannelJournal journal;
     private final EventLog events;
     private final LedgerMoves moves;
+    private final ClosedChannels closed;
 
-    ChannelBook(ChannelJournal journal, EventLog events, LedgerMoves moves) {
+    ChannelBook(ChannelJournal journal, EventLog events, LedgerMoves moves, ClosedChannels closed) {
         this.journal = journal;
         this.events = events;
         this.moves = moves;
+        this.closed = closed;
+    }
+
+    ClosedChannels closed() {
+        return closed;
     }
 
     static String key(byte[] id) {
@@ -60,11 +68,23 @@ final class ChannelBook {
         return slots.computeIfAbsent(key, k -> new Slot());
     }
 
-    /** Restores a recovered channel (start-up only). */
+    /** Restores a recovered channel (start-up only); a closed one goes to the closed store, not memory. */
     void restore(Channel c) {
+        if (c.status() == ChannelStatus.CLOSED) {
+            closed.store(c);
+            return;
+        }
         Slot s = slotForOpen(c.terms().idHex());
         s.current = c;
         track(c);
+    }
+
+    /** A channel that just closed leaves memory: durable in the closed store first, then out of the map. */
+    private void retireIfClosed(Slot slot, Channel c) {
+        if (c != null && c.status() == ChannelStatus.CLOSED) {
+            closed.store(c);
+            slots.remove(c.terms().idHex(), slot);
+        }
     }
 
     /**
@@ -115,6 +135,7 @@ final class ChannelBook {
             events.append(ev.type(), p.after().terms().id(), ev.commitment(), ev.nonce(), ev.windowEndsAt(),
                     moves.now(), p.after().opSeq());
         }
+        retireIfClosed(slot, p.after());
     }
 
     private static ChannelException unresolved(Slot slot, ChannelJournal.Pending p, ChannelException e) {
@@ -154,6 +175,7 @@ final class ChannelBook {
                 events.append(ev.type(), p.after().terms().id(), ev.commitment(), ev.nonce(), ev.windowEndsAt(),
                         moves.now(), p.after().opSeq());
             }
+            retireIfClosed(slot, p.after());
         } finally {
             slot.lock.unlock();
         }
@@ -201,7 +223,12 @@ final class ChannelBook {
         }
     }
 
-    /** Every published channel (consistent only under the write side of {@code quiesce}). */
+    /** Open channels in memory. */
+    int openCount() {
+        return slots.size();
+    }
+
+    /** Every published channel still open or closing (consistent only under the write side of {@code quiesce}). */
     Collection<Channel> all() {
         List<Channel> out = new ArrayList<>(slots.size());
         for (Slot s : slots.values()) {

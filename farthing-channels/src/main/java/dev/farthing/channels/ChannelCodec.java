@@ -10,9 +10,12 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Binary form of a {@link Channel} for the channel journal and snapshots (version byte first). */
+/**
+ * Binary form of a {@link Channel} for the channel journal, snapshots and closed-channel files (version byte
+ * first). Version 2 appends the splice nonce and the rotated dispute keys; version 1 records still read.
+ */
 final class ChannelCodec {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private ChannelCodec() {
     }
@@ -48,18 +51,36 @@ final class ChannelCodec {
         out.writeByte(c.closingBy() == null ? -1 : c.closingBy().ordinal());
         writeSettlement(out, c.settlement());
         out.writeLong(c.opSeq());
+        out.writeLong(c.spliceNonce());
+        DisputeKeys d = k.disputes();
+        out.writeBoolean(d != null);
+        if (d != null) {
+            optional(out, d.currentA());
+            optional(out, d.currentB());
+            out.writeLong(d.rotationsA());
+            out.writeLong(d.rotationsB());
+            optional(out, d.retiredA());
+            optional(out, d.retiredB());
+            out.writeLong(d.retiredUpToA());
+            out.writeLong(d.retiredUpToB());
+        }
     }
 
     static Channel read(DataInputStream in) throws IOException {
-        if (in.readUnsignedByte() != VERSION) {
-            throw new IOException("unknown channel record version");
+        int version = in.readUnsignedByte();
+        if (version != 1 && version != VERSION) {
+            throw new IOException("unknown channel record version " + version);
         }
         byte[] id = in.readNBytes(32);
         ChannelTerms terms = new ChannelTerms(id, in.readLong(), ChannelKind.values()[in.readUnsignedByte()],
                 in.readUTF(), in.readUTF(), in.readUTF(), in.readLong(), in.readLong(), in.readLong(),
                 optional(in), optional(in), in.readLong());
-        ChannelKeys keys = new ChannelKeys(optional(in), optional(in), in.readLong(), in.readLong(), optional(in),
-                optional(in));
+        byte[] signingA = optional(in);
+        byte[] signingB = optional(in);
+        long rotationsA = in.readLong();
+        long rotationsB = in.readLong();
+        byte[] retiredA = optional(in);
+        byte[] retiredB = optional(in);
         long depositA = in.readLong();
         long depositB = in.readLong();
         long paid = in.readLong();
@@ -68,9 +89,20 @@ final class ChannelCodec {
         byte[] closing = optional(in);
         byte by = in.readByte();
         Channel.Settlement settlement = readSettlement(in);
+        long opSeq = in.readLong();
+        long spliceNonce = 0;
+        DisputeKeys disputes = null;
+        if (version >= 2) {
+            spliceNonce = in.readLong();
+            if (in.readBoolean()) {
+                disputes = new DisputeKeys(optional(in), optional(in), in.readLong(), in.readLong(), optional(in),
+                        optional(in), in.readLong(), in.readLong());
+            }
+        }
+        ChannelKeys keys = new ChannelKeys(signingA, signingB, rotationsA, rotationsB, retiredA, retiredB, disputes);
         return new Channel(terms, keys, depositA, depositB, paid, status, closesAt,
                 closing == null ? null : ChannelState.parse(closing), by < 0 ? null : Party.values()[by],
-                settlement, in.readLong()).checked();
+                settlement, opSeq, spliceNonce).checked();
     }
 
     static byte[] bytes(Channel c) {

@@ -33,8 +33,12 @@ final class ChannelJournal implements AutoCloseable {
     record Pending(Channel before, Channel after, List<Move> moves, Op.EventSpec event) {
     }
 
-    record Recovered(Map<String, Channel> channels, List<Pending> pending) {
+    /** {@code nextNumber}: the number the snapshot says the next channel gets (1 for none). */
+    record Recovered(Map<String, Channel> channels, List<Pending> pending, long nextNumber) {
     }
+
+    /** The snapshot's first record when present: {@code META ‖ next channel number}; channel records start with 1. */
+    private static final byte META = 0x4d;
 
     private ChannelJournal(Path dir, boolean fsync) {
         this.dir = dir;
@@ -50,13 +54,19 @@ final class ChannelJournal implements AutoCloseable {
         ChannelJournal j = new ChannelJournal(dir, fsync);
         Map<String, Channel> channels = new LinkedHashMap<>();
         List<byte[]> snap = RecordFile.readStrict(dir.resolve("channels.snap"));
+        long nextNumber = 1;
         for (byte[] r : snap) {
+            if (r[0] == META) {
+                nextNumber = java.nio.ByteBuffer.wrap(r, 1, Long.BYTES).getLong();
+                continue;
+            }
             Channel c = decodeChannel(r);
             channels.put(c.terms().idHex(), c);
         }
         List<byte[]> records = new ArrayList<>();
         j.log = RecordFile.open(dir.resolve("channels.log"), fsync, records);
-        out[0] = replay(channels, records);
+        Recovered replayed = replay(channels, records);
+        out[0] = new Recovered(replayed.channels(), replayed.pending(), nextNumber);
         return j;
     }
 
@@ -94,7 +104,7 @@ final class ChannelJournal implements AutoCloseable {
                 throw new UncheckedIOException("unreadable channel journal record", e);
             }
         }
-        return new Recovered(channels, new ArrayList<>(latest.values()));
+        return new Recovered(channels, new ArrayList<>(latest.values()), 1);
     }
 
     /** Durably records that {@code after} is about to be realised by {@code moves}. */
@@ -135,9 +145,13 @@ final class ChannelJournal implements AutoCloseable {
         return log.size();
     }
 
-    /** Writes every channel to a new snapshot and starts an empty journal. Callers quiesce operations first. */
-    synchronized void compact(Collection<Channel> channels) {
-        List<byte[]> records = new ArrayList<>(channels.size());
+    /**
+     * Writes the open channels and the next channel number to a new snapshot and starts an empty journal
+     * (closed channels are already in {@link ClosedChannels}). Callers quiesce operations first.
+     */
+    synchronized void compact(Collection<Channel> channels, long nextNumber) {
+        List<byte[]> records = new ArrayList<>(channels.size() + 1);
+        records.add(java.nio.ByteBuffer.allocate(1 + Long.BYTES).put(META).putLong(nextNumber).array());
         for (Channel c : channels) {
             records.add(ChannelCodec.bytes(c));
         }

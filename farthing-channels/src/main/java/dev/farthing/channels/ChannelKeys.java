@@ -9,7 +9,34 @@ import dev.farthing.channel.protocol.Party;
  * refused with a precise code rather than a generic bad signature.
  */
 public record ChannelKeys(byte[] signingA, byte[] signingB, long rotationsA, long rotationsB,
-                          byte[] retiredA, byte[] retiredB) {
+                          byte[] retiredA, byte[] retiredB, DisputeKeys disputes) {
+
+    /** Keys at open: no rotation yet, dispute keys as in the terms. */
+    static ChannelKeys opened(byte[] signingA, byte[] signingB) {
+        return new ChannelKeys(signingA, signingB, 0, 0, null, null, null);
+    }
+
+    /** Party {@code p}'s dispute key now in force. */
+    public byte[] dispute(Party p, ChannelTerms terms) {
+        if (disputes != null) {
+            return disputes.current(p);
+        }
+        return p == Party.A ? terms.disputeKeyA() : terms.disputeKeyB();
+    }
+
+    public long disputeRotations(Party p) {
+        return disputes == null ? 0 : disputes.rotations(p);
+    }
+
+    /** The rotated-out dispute key that may still submit the state {@code nonce}, or null. */
+    public byte[] retiredDisputeFor(Party p, long nonce) {
+        return disputes != null && disputes.retired(p) != null && nonce <= disputes.retiredUpTo(p) ? disputes.retired(p) : null;
+    }
+
+    ChannelKeys withDisputeRotated(Party p, byte[] newKey, long oldKeyUpTo, ChannelTerms terms) {
+        DisputeKeys d = disputes != null ? disputes : DisputeKeys.initial(terms);
+        return new ChannelKeys(signingA, signingB, rotationsA, rotationsB, retiredA, retiredB, d.rotated(p, newKey, oldKeyUpTo));
+    }
 
     public byte[] signing(Party p) {
         return p == Party.A ? signingA : signingB;
@@ -26,7 +53,7 @@ public record ChannelKeys(byte[] signingA, byte[] signingB, long rotationsA, lon
 
     public ChannelKeys rotated(Party p, byte[] newKey) {
         return p == Party.A
-                ? new ChannelKeys(newKey, signingB, rotationsA + 1, rotationsB, signingA, retiredB)
-                : new ChannelKeys(signingA, newKey, rotationsA, rotationsB + 1, retiredA, signingB);
+                ? new ChannelKeys(newKey, signingB, rotationsA + 1, rotationsB, signingA, retiredB, disputes)
+                : new ChannelKeys(signingA, newKey, rotationsA, rotationsB + 1, retiredA, signingB, disputes);
     }
 }

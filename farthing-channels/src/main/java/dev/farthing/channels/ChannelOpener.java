@@ -53,6 +53,20 @@ final class ChannelOpener {
         }
     }
 
+    /** The number the next opened channel gets (kept in the snapshot so numbers are never reused). */
+    long nextNumber() {
+        return nextNumber.get();
+    }
+
+    /** An open repeated after the channel closed: the closed channel if the terms match, else channel_exists. */
+    Channel repeatOfClosed(Channel closed, OpenRequest r) {
+        if (!closed.terms().sameAs(terms(r, closed.terms().number(), closed.terms().createdAt()))
+                || closed.depositA() < r.amount()) {
+            throw new ChannelException(ChannelError.CHANNEL_EXISTS, "a different channel with this id existed and has closed");
+        }
+        return closed;
+    }
+
     Op decide(Channel current, OpenRequest r, long now) {
         ChannelTerms terms = terms(r, current == null ? nextNumber.getAndIncrement() : current.terms().number(), now);
         if (current != null) {
@@ -61,10 +75,10 @@ final class ChannelOpener {
             }
             return null; // idempotent repeat
         }
-        ChannelKeys keys = new ChannelKeys(r.publicKey(), r.publicKeyB(), 0, 0, null, null);
+        ChannelKeys keys = ChannelKeys.opened(r.publicKey(), r.publicKeyB());
         long closesAt = r.kind() == ChannelKind.ONE_WAY ? r.cancelAfter() : 0;
         Channel opened = new Channel(terms, keys, r.amount(), r.amountB(), 0, ChannelStatus.OPEN, closesAt, null, null,
-                null, 1);
+                null, 1, 0);
         String escrow = LedgerMoves.escrowAccount(r.currency());
         List<Move> moves = new ArrayList<>(2);
         moves.add(new Move(Move.id(opened, 0), r.payer(), escrow, r.amount(), "channel_open"));

@@ -7,7 +7,13 @@ import dev.farthing.channel.protocol.Party;
 import dev.farthing.channel.protocol.PayerClose;
 import dev.farthing.channel.protocol.Rotation;
 import dev.farthing.channel.protocol.SignedState;
+import dev.farthing.channel.protocol.Splice;
+import dev.farthing.channel.protocol.DisputeRotation;
 import dev.farthing.ledger.api.Ledger;
+import dev.farthing.ledger.api.SystemLedger;
+import dev.farthing.ledger.model.SystemAccounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,9 +23,15 @@ import java.util.Optional;
  * their escrow, dispute windows, rotation and 2-of-3 arbitration. Thread-safe; operations on one channel are
  * serialised, different channels proceed in parallel. Every method returns the channel after the operation
  * or throws {@link ChannelException} with a stable code. Deadlines are ledger time ({@link Ledger#now()}),
- * settled by {@link #tick()} (a daemon thread calls it every {@code tickMs} unless that is 0).
+ * settled by {@link #tick()} (a daemon thread calls it every {@code tickMs} unless that is 0). It moves money only
+ * through the {@code channels} {@link SystemLedger}, and registers {@link #conservation()} with the ledger's
+ * continuous reconciliation, so a breach of it trips the ledger's breaker.
  */
 public final class ChannelService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelService.class);
+    private final SystemLedger ledger;
+    private final boolean ownsLedgerHandle;
+    private final dev.farthing.ledger.api.ReconciliationCheck conservationCheck = this::conservationBreach;
     private final ChannelConfig config;
     private final LedgerMoves moves;
     private final ChannelJournal journal;
@@ -29,14 +41,22 @@ public final class ChannelService implements AutoCloseable {
     private final ChannelOpener opener;
     private final ChannelTicker ticker;
 
-    private ChannelService(ChannelConfig config, Ledger ledger) {
+    private ChannelService(ChannelConfig config, SystemLedger ledger, boolean ownsLedgerHandle) {
         this.config = config;
+        this.ledger = ledger;
+        this.ownsLedgerHandle = ownsLedgerHandle;
         this.moves = new LedgerMoves(ledger);
+        for (String id : ledger.clientMadeAccounts()) {
+            LOG.warn("account {} was created by a client, not by the channel service; it is never used, and channels"
+                    + " in its currency are refused until an operator retires it", id);
+        }
         ChannelJournal.Recovered[] recovered = new ChannelJournal.Recovered[1];
         this.journal = ChannelJournal.open(config.dir(), config.fsync(), recovered);
-        this.events = new EventLog(config.dir().resolve("events.log"), config.fsync());
-        this.book = new ChannelBook(journal, events, moves);
-        long maxNumber = 0;
+        this.events = new EventLog(config.dir().resolve("events.log"), config.fsync(), EventLog.wanted(recovered[0].pending()));
+        this.book = new ChannelBook(journal, events, moves, new ClosedChannels(config.dir()));
+        // Closed channels leave the snapshot, so the snapshot remembers the next number: numbers name ledger
+        // transfer ids and must never be reused.
+        long maxNumber = recovered[0].nextNumber() - 1;
         for (Channel c : recovered[0].channels().values()) {
             book.restore(c);
             maxNumber = Math.max(maxNumber, c.terms().number());
@@ -45,21 +65,50 @@ public final class ChannelService implements AutoCloseable {
             book.recover(p);
             maxNumber = Math.max(maxNumber, p.after().terms().number());
         }
-        compact();
+        events.recoveryDone();
         this.limiter = new DisputeLimiter(config.disputesPerSecond(), config.disputeBurst());
         this.opener = new ChannelOpener(config, maxNumber + 1);
+        compact();
         this.ticker = config.tickMs() > 0 ? ChannelTicker.start(this, config.tickMs()) : null;
+        ledger.addReconciliation(conservationCheck);
     }
 
-    /** Opens the service on {@code ledger}, recovering channels from {@code config.dir()}. */
+    /**
+     * Opens the service on {@code ledger}, recovering channels from {@code config.dir()}: claims the ledger's
+     * {@code channels} system handle, released again by {@link #close()}.
+     */
     public static ChannelService open(Ledger ledger, ChannelConfig config) {
-        return new ChannelService(config, ledger);
+        SystemLedger handle = ledger.system(SystemAccounts.CHANNELS);
+        try {
+            return new ChannelService(config, handle, true);
+        } catch (RuntimeException | Error e) {
+            handle.close();
+            throw e;
+        }
+    }
+
+    /** Opens the service on a {@code channels} system handle the caller keeps (and closes after the service). */
+    public static ChannelService open(SystemLedger channelsHandle, ChannelConfig config) {
+        if (!channelsHandle.module().equals(SystemAccounts.CHANNELS)) {
+            throw new IllegalArgumentException("the channel service needs the channels system handle, not "
+                    + channelsHandle.module());
+        }
+        return new ChannelService(config, channelsHandle, false);
     }
 
     public Channel open(OpenRequest r) {
         opener.validate(r, moves.now());
+        Channel done = book.closed().read(ChannelBook.key(r.id()));
+        if (done != null) {
+            return opener.repeatOfClosed(done, r);
+        }
         moves.ensureEscrow(r.currency());
-        return book.execute(book.slotForOpen(ChannelBook.key(r.id())), current -> opener.decide(current, r, moves.now()));
+        return book.execute(book.slotForOpen(ChannelBook.key(r.id())), current -> {
+            if (current == null && book.closed().contains(ChannelBook.key(r.id()))) {
+                throw new ChannelException(ChannelError.CHANNEL_EXISTS, "a channel with this id has already closed");
+            }
+            return opener.decide(current, r, moves.now());
+        });
     }
 
     public Channel fund(byte[] id, long amount) {
@@ -171,7 +220,7 @@ public final class ChannelService implements AutoCloseable {
                 throw new ChannelException(ChannelError.STALE_ROTATION,
                         "rotation counter must be " + (c.keys().rotations(p) + 1));
             }
-            byte[] disputeKey = p == Party.A ? c.terms().disputeKeyA() : c.terms().disputeKeyB();
+            byte[] disputeKey = c.keys().dispute(p, c.terms());
             if (!rotation.verify(c.keys().signing(p), oldKeySignature, disputeKey, disputeSignature)) {
                 throw new ChannelException(ChannelError.INVALID_SIGNATURE,
                         "a rotation needs signatures by the current signing key and the dispute key");
@@ -180,12 +229,52 @@ public final class ChannelService implements AutoCloseable {
         });
     }
 
+    /**
+     * Tops up and/or partly withdraws a two-way channel: {@code splice} signed by both current signing keys.
+     * The ledger moves (wallet to escrow, escrow to wallet) commit atomically with the state becoming the
+     * channel's funding baseline.
+     */
+    public Channel splice(byte[] id, Splice splice, byte[] sigA, byte[] sigB) {
+        ChannelBook.Slot slot = slot(id);
+        Channel seen = slot.current;
+        TwoWayRules.requireNotClosed(seen);
+        if (!splice.verify(seen.keys().signingA(), sigA, seen.keys().signingB(), sigB)) {
+            throw StateSignatures.refusal(seen, splice.bytes(), sigA, sigB);
+        }
+        return book.execute(slot, c -> StateSignatures.sameKeys(seen, c, TwoWayRules.splice(c, splice)));
+    }
+
+    /**
+     * Rotates one party's dispute key, signed by its current dispute key and its current signing key. The old
+     * key may still submit states up to {@code rotation.oldKeyUpTo()}.
+     */
+    public Channel rotateDisputeKey(byte[] id, DisputeRotation rotation, byte[] oldDisputeSignature, byte[] signingSignature) {
+        ChannelBook.Slot slot = slot(id);
+        return book.execute(slot, c -> {
+            TwoWayRules.requireNotClosed(c);
+            if (!java.util.Arrays.equals(rotation.channelId(), c.terms().id())) {
+                throw new ChannelException(ChannelError.CHANNEL_MISMATCH, "the rotation is for another channel");
+            }
+            Party p = rotation.party();
+            if (rotation.counter() != c.keys().disputeRotations(p) + 1) {
+                throw new ChannelException(ChannelError.STALE_ROTATION,
+                        "dispute key rotation counter must be " + (c.keys().disputeRotations(p) + 1));
+            }
+            if (!rotation.verify(c.keys().dispute(p, c.terms()), oldDisputeSignature, c.keys().signing(p), signingSignature)) {
+                throw new ChannelException(ChannelError.INVALID_SIGNATURE,
+                        "a dispute key rotation needs signatures by the current dispute key and the signing key");
+            }
+            return TwoWayRules.rotateDispute(c, p, rotation.newDisputeKey(), rotation.oldKeyUpTo());
+        });
+    }
+
     /** Settles at {@code ruling} with signatures indexed by {@link Arbitration.Signer} (null: absent). */
     public Channel arbitrate(byte[] id, Arbitration ruling, byte[][] signatures) {
         ChannelBook.Slot slot = slot(id);
         Channel seen = slot.current;
         TwoWayRules.requireNotClosed(seen);
-        byte[][] keys = {seen.terms().disputeKeyA(), seen.terms().disputeKeyB(), config.arbiterKey()};
+        byte[][] keys = {seen.keys().dispute(Party.A, seen.terms()), seen.keys().dispute(Party.B, seen.terms()),
+                config.arbiterKey()};
         if (!java.util.Arrays.equals(ruling.channelId(), id)) {
             throw new ChannelException(ChannelError.CHANNEL_MISMATCH, "the ruling is for another channel");
         }
@@ -197,14 +286,26 @@ public final class ChannelService implements AutoCloseable {
         return book.execute(slot, c -> TwoWayRules.arbitrate(c, ruling.balanceA(), ruling.balanceB(), moves.now()));
     }
 
+    /** The channel, open or closed; a closed one is read from disk (through a small cache). */
     public Optional<Channel> get(byte[] id) {
         ChannelBook.Slot slot = book.slot(ChannelBook.key(id));
-        return slot == null ? Optional.empty() : Optional.ofNullable(slot.current);
+        Channel c = slot == null ? null : slot.current;
+        return Optional.ofNullable(c != null ? c : book.closed().read(ChannelBook.key(id)));
+    }
+
+    /** Channels open or closing, all of them in memory (closed ones live on disk only). */
+    public int openChannels() {
+        return book.openCount();
     }
 
     /** Events after {@code after} (at most {@code limit}), long-polling up to {@code waitMs} for the first. */
     public List<ChannelEvent> events(long after, int limit, long waitMs) throws InterruptedException {
         return events.read(after, limit, waitMs);
+    }
+
+    /** The ledger's time now (nanoseconds since the epoch): what every deadline and dispute window is judged by. */
+    public long ledgerTime() {
+        return moves.now();
     }
 
     public long lastEventSeq() {
@@ -224,6 +325,9 @@ public final class ChannelService implements AutoCloseable {
         long now = book.hasDeadlines() ? moves.now() : Long.MIN_VALUE;
         for (String key : book.due(now)) {
             ChannelBook.Slot slot = book.slot(key);
+            if (slot == null) {
+                continue; // closed meanwhile (a stale deadline)
+            }
             Channel before = slot.current;
             try {
                 Channel after = book.execute(slot, c -> c.kind() == ChannelKind.ONE_WAY
@@ -249,6 +353,22 @@ public final class ChannelService implements AutoCloseable {
         }
     }
 
+    /**
+     * The reconciliation hook: null when conservation holds in every currency whose escrow the service uses,
+     * else the breach. Currencies with a client-made escrow are not used, and reported at start instead.
+     */
+    private String conservationBreach() {
+        Conservation c = conservation();
+        StringBuilder breach = new StringBuilder();
+        c.byCurrency().forEach((currency, row) -> {
+            if (row[0] != row[1] && !moves.escrowUnusable(currency)) {
+                breach.append(breach.isEmpty() ? "" : "; ").append("escrow ").append(LedgerMoves.escrowAccount(currency))
+                        .append(" holds ").append(row[0]).append(" but open channels lock ").append(row[1]);
+            }
+        });
+        return breach.isEmpty() ? null : "payment channel conservation breach: " + breach;
+    }
+
     /** Folds the journal into a snapshot, unless an operation is unresolved (its intent must stay replayable). */
     private void compact() {
         book.quiesce.writeLock().lock();
@@ -256,7 +376,7 @@ public final class ChannelService implements AutoCloseable {
             if (!book.unresolved().isEmpty()) {
                 return;
             }
-            journal.compact(book.all());
+            journal.compact(book.all(), opener.nextNumber());
         } finally {
             book.quiesce.writeLock().unlock();
         }
@@ -265,6 +385,9 @@ public final class ChannelService implements AutoCloseable {
     private ChannelBook.Slot slot(byte[] id) {
         ChannelBook.Slot slot = book.slot(ChannelBook.key(id));
         if (slot == null || slot.current == null) {
+            if (book.closed().contains(ChannelBook.key(id))) {
+                throw new ChannelException(ChannelError.CHANNEL_CLOSED, "the channel is closed");
+            }
             throw new ChannelException(ChannelError.CHANNEL_NOT_FOUND, "no channel " + ChannelBook.key(id));
         }
         return slot;
@@ -281,7 +404,14 @@ public final class ChannelService implements AutoCloseable {
         if (ticker != null) {
             ticker.close();
         }
-        journal.close();
-        events.close();
+        ledger.removeReconciliation(conservationCheck);
+        try {
+            journal.close();
+            events.close();
+        } finally {
+            if (ownsLedgerHandle) {
+                ledger.close();
+            }
+        }
     }
 }

@@ -12,6 +12,16 @@ public record ChannelTerms(byte[] id, long number, ChannelKind kind, String curr
                            String accountB, long settleDelayS, long cancelAfter, long disputeWindowS,
                            byte[] disputeKeyA, byte[] disputeKeyB, long createdAt) {
 
+    /**
+     * Currency and account names are interned: a merchant with a hundred thousand channels, or a million
+     * channels in one currency, hold one copy of each name rather than one per channel.
+     */
+    public ChannelTerms {
+        currency = currency.intern();
+        accountA = accountA.intern();
+        accountB = accountB.intern();
+    }
+
     public String idHex() {
         return Hex.encode(id);
     }

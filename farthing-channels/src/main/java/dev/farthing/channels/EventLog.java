@@ -6,33 +6,77 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The durable, replayable channel event stream ({@code events.log}, checksummed records, sequence 1, 2, 3...).
- * An event is durable before the operation that emitted it is acknowledged. Every event is kept in memory
- * (about 200 bytes each; a channel emits a handful in its life); readers long-poll for new ones.
+ * An event is durable before the operation that emitted it is acknowledged; readers long-poll for new ones.
+ * Memory is bounded whatever the log's length: the newest {@value #CACHE} events are kept in a ring, and
+ * one file offset per {@value #STRIDE} events (8 bytes) lets an older page be read from disk by seeking to
+ * the nearest indexed event and scanning at most {@value #STRIDE} records forward.
  */
 final class EventLog implements AutoCloseable {
+    static final int CACHE = 4096;
+    static final int STRIDE = 256;
+    private final Path path;
     private final RecordFile file;
-    private final List<ChannelEvent> events = new ArrayList<>();
+    private final ChannelEvent[] recent = new ChannelEvent[CACHE];
+    /** {@code sparse[k]} is the file offset of event {@code k * STRIDE + 1}. */
+    private long[] sparse = new long[64];
+    private long last;
+    /** Recovery only: which of the operations it will re-apply already have their event in the log. */
+    private Set<String> recovered = new HashSet<>();
+    private FileChannel reader;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition appended = lock.newCondition();
 
-    EventLog(Path path, boolean fsync) {
-        List<byte[]> records = new ArrayList<>();
-        this.file = RecordFile.open(path, fsync, records);
-        for (byte[] r : records) {
-            ChannelEvent e = decode(r);
-            if (e.seq() != events.size() + 1) {
-                throw new CorruptChannelLogException(path, -1, "event sequence gap at " + e.seq());
+    /** Keys of the pending operations recovery re-applies that emit an event (see {@link #contains}). */
+    static Set<String> wanted(List<ChannelJournal.Pending> pending) {
+        Set<String> out = new HashSet<>();
+        for (ChannelJournal.Pending p : pending) {
+            if (p.event() != null) {
+                out.add(key(p.after().terms().id(), p.after().opSeq()));
             }
-            events.add(e);
+        }
+        return out;
+    }
+
+    EventLog(Path path, boolean fsync, Set<String> wanted) {
+        this.path = path;
+        this.file = RecordFile.open(path, fsync, (offset, payload) -> {
+            ChannelEvent e = decode(payload);
+            if (e.seq() != last + 1) {
+                throw new CorruptChannelLogException(path, offset, "event sequence gap at " + e.seq());
+            }
+            remember(e, offset);
+            if (!wanted.isEmpty() && wanted.contains(key(e.channelId(), e.opSeq()))) {
+                recovered.add(key(e.channelId(), e.opSeq()));
+            }
+        });
+    }
+
+    private static String key(byte[] channelId, long opSeq) {
+        return ChannelBook.key(channelId) + ":" + opSeq;
+    }
+
+    private void remember(ChannelEvent e, long offset) {
+        last = e.seq();
+        recent[(int) ((e.seq() - 1) % CACHE)] = e;
+        if ((e.seq() - 1) % STRIDE == 0) {
+            int k = Math.toIntExact((e.seq() - 1) / STRIDE);
+            if (k == sparse.length) {
+                sparse = java.util.Arrays.copyOf(sparse, sparse.length * 2);
+            }
+            sparse[k] = offset;
         }
     }
 
@@ -41,10 +85,9 @@ final class EventLog implements AutoCloseable {
                         long opSeq) {
         lock.lock();
         try {
-            ChannelEvent e = new ChannelEvent(events.size() + 1, type, channelId, commitment, nonce, windowEndsAt, at,
-                    opSeq);
-            file.append(encode(e));
-            events.add(e);
+            ChannelEvent e = new ChannelEvent(last + 1, type, channelId, commitment, nonce, windowEndsAt, at, opSeq);
+            long offset = file.append(encode(e));
+            remember(e, offset);
             appended.signalAll();
             return e;
         } finally {
@@ -55,28 +98,79 @@ final class EventLog implements AutoCloseable {
     /** Events with seq &gt; {@code after}, at most {@code limit}, waiting up to {@code waitMs} for the first. */
     List<ChannelEvent> read(long after, int limit, long waitMs) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
+        long from;
+        long to;
+        long offset;
+        long offsetSeq;
         lock.lock();
         try {
-            while (events.size() <= after) {
+            while (last <= after) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return List.of();
                 }
                 appended.awaitNanos(left);
             }
-            int from = (int) Math.max(0, after);
-            return List.copyOf(events.subList(from, Math.min(events.size(), from + limit)));
+            from = Math.max(1, after + 1);
+            to = Math.min(last, from + limit - 1);
+            if (from > last - CACHE) {
+                List<ChannelEvent> out = new ArrayList<>((int) (to - from + 1));
+                for (long seq = from; seq <= to; seq++) {
+                    out.add(recent[(int) ((seq - 1) % CACHE)]);
+                }
+                return out;
+            }
+            int k = (int) ((from - 1) / STRIDE);
+            offset = sparse[k];
+            offsetSeq = (long) k * STRIDE + 1;
         } finally {
             lock.unlock();
         }
+        return readFromDisk(offset, offsetSeq, from, to);
     }
 
-    /** True when an event of operation {@code opSeq} of channel {@code id} is already in the stream. */
+    /** Older events, outside the lock: scans forward from the indexed event {@code seq} at {@code offset}. */
+    private List<ChannelEvent> readFromDisk(long offset, long seq, long from, long to) {
+        List<ChannelEvent> out = new ArrayList<>((int) (to - from + 1));
+        byte[][] record = new byte[1][];
+        try {
+            FileChannel ch = reader();
+            for (long at = offset; seq <= to; seq++) {
+                at = RecordFile.readAt(ch, path, at, record);
+                if (seq >= from) {
+                    ChannelEvent e = decode(record[0]);
+                    if (e.seq() != seq) {
+                        throw new CorruptChannelLogException(path, at, "expected event " + seq + ", found " + e.seq());
+                    }
+                    out.add(e);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+        return out;
+    }
+
+    /** A read-only channel of its own, so an interrupted reader can never close the file appends use. */
+    private synchronized FileChannel reader() throws IOException {
+        if (reader == null || !reader.isOpen()) {
+            reader = FileChannel.open(path, StandardOpenOption.READ);
+        }
+        return reader;
+    }
+
+    /**
+     * True when an event of operation {@code opSeq} of channel {@code id} is already in the stream: during
+     * recovery, for the operations it was told about at open, or among the recent events.
+     */
     boolean contains(byte[] id, long opSeq) {
         lock.lock();
         try {
-            for (int i = events.size() - 1; i >= 0; i--) {
-                ChannelEvent e = events.get(i);
+            if (recovered.contains(key(id, opSeq))) {
+                return true;
+            }
+            for (long seq = last; seq > Math.max(0, last - CACHE); seq--) {
+                ChannelEvent e = recent[(int) ((seq - 1) % CACHE)];
                 if (e.opSeq() == opSeq && java.util.Arrays.equals(e.channelId(), id)) {
                     return true;
                 }
@@ -87,10 +181,20 @@ final class EventLog implements AutoCloseable {
         }
     }
 
+    /** Recovery is over: the keys it needed are dropped. */
+    void recoveryDone() {
+        lock.lock();
+        try {
+            recovered = Set.of();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     long lastSeq() {
         lock.lock();
         try {
-            return events.size();
+            return last;
         } finally {
             lock.unlock();
         }
@@ -132,5 +236,14 @@ final class EventLog implements AutoCloseable {
     @Override
     public void close() {
         file.close();
+        synchronized (this) {
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
     }
 }

@@ -1,9 +1,10 @@
 package dev.farthing.channels;
 
-import dev.farthing.ledger.api.Ledger;
+import dev.farthing.ledger.api.SystemLedger;
 import dev.farthing.ledger.model.AccountKind;
 import dev.farthing.ledger.model.AccountView;
 import dev.farthing.ledger.model.Currency;
+import dev.farthing.ledger.model.ErrorCode;
 import dev.farthing.ledger.model.NewAccount;
 import dev.farthing.ledger.model.NewTransfer;
 import dev.farthing.ledger.model.Outcome;
@@ -22,14 +23,24 @@ import java.util.concurrent.TimeoutException;
  * {@link Channel#locked()}, so conservation is one comparison per currency: escrow balance == sum of locked.
  * (One account per channel would put millions of accounts in the ledger for short-lived channels and buys
  * nothing: the ledger already has a single writer.) An operation's moves commit atomically or not at all.
+ * Every call goes through the service's {@link SystemLedger}: escrow is in the reserved namespace, which clients
+ * cannot touch. An escrow account a client made before that ({@link SystemLedger#clientMadeAccounts()}) is never
+ * used: channels in its currency are refused.
  */
 final class LedgerMoves {
     private static final long TIMEOUT_S = 30;
-    private final Ledger ledger;
+    private final SystemLedger ledger;
     private final java.util.Set<String> escrowReady = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> clientMade;
 
-    LedgerMoves(Ledger ledger) {
+    LedgerMoves(SystemLedger ledger) {
         this.ledger = ledger;
+        this.clientMade = java.util.Set.copyOf(ledger.clientMadeAccounts());
+    }
+
+    /** Is the currency's escrow account one a client made (so channels in it are refused)? */
+    boolean escrowUnusable(String currency) {
+        return clientMade.contains(escrowAccount(currency));
     }
 
     static String escrowAccount(String currency) {
@@ -44,6 +55,11 @@ final class LedgerMoves {
         if (escrowReady.contains(currency)) {
             return;
         }
+        if (escrowUnusable(currency)) {
+            throw ChannelException.ledger(ErrorCode.SYSTEM_ACCOUNT, "channels in " + currency + " are refused: the"
+                    + " escrow account " + escrowAccount(currency) + " was created by a client, not by the channel"
+                    + " service, so its terms (kind, overdraft) cannot be trusted; an operator must retire it");
+        }
         Outcome<AccountView> o = await(ledger.createAccount(new NewAccount(escrowAccount(currency), currency,
                 AccountKind.ESCROW, true, 0, Map.of("purpose", "payment channel escrow"))));
         if (!o.isOk()) {
@@ -53,10 +69,16 @@ final class LedgerMoves {
         escrowReady.add(currency);
     }
 
-    /** The escrow account's balance; 0 when the currency never had a channel (no account yet). */
+    /**
+     * The escrow account's balance; 0 when the currency never had a channel (no account yet), or when its
+     * account is client-made: that is not the service's escrow, whatever it holds.
+     */
     long escrowBalance(String currency) {
+        if (escrowUnusable(currency)) {
+            return 0;
+        }
         Outcome<AccountView> o = await(ledger.lookupAccount(escrowAccount(currency)));
-        if (!o.isOk() && o.error() == dev.farthing.ledger.model.ErrorCode.NOT_FOUND) {
+        if (!o.isOk() && o.error() == ErrorCode.NOT_FOUND) {
             return 0;
         }
         return o.orThrow().balance();
@@ -75,7 +97,7 @@ final class LedgerMoves {
         }
         List<Outcome<TransferView>> outcomes = await(ledger.createTransfers(transfers, true));
         for (Outcome<TransferView> o : outcomes) {
-            if (!o.isOk() && o.error() != dev.farthing.ledger.model.ErrorCode.LINKED_TRANSFER_FAILED) {
+            if (!o.isOk() && o.error() != ErrorCode.LINKED_TRANSFER_FAILED) {
                 throw ChannelException.ledger(o.error(), "the ledger refused the channel transfer: " + o.detail());
             }
         }

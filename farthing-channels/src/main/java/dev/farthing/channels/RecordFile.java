@@ -31,12 +31,23 @@ final class RecordFile implements AutoCloseable {
         this.fsync = fsync;
     }
 
+    /** Sees each intact record during a scan, with the file offset it starts at. */
+    @FunctionalInterface
+    interface Visitor {
+        void record(long offset, byte[] payload);
+    }
+
     /** Opens (creating) the file, returns it with every intact record read; truncates a torn tail. */
     static RecordFile open(Path path, boolean fsync, List<byte[]> recordsOut) {
+        return open(path, fsync, (offset, payload) -> recordsOut.add(payload));
+    }
+
+    /** Opens (creating) the file, handing each intact record to {@code visitor}; truncates a torn tail. */
+    static RecordFile open(Path path, boolean fsync, Visitor visitor) {
         try {
             FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
-            long good = scan(path, ch, recordsOut);
+            long good = scan(path, ch, visitor);
             if (good < ch.size()) {
                 ch.truncate(good);
                 ch.force(true);
@@ -58,7 +69,7 @@ final class RecordFile implements AutoCloseable {
             return out;
         }
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            long good = scan(path, ch, out);
+            long good = scan(path, ch, (offset, payload) -> out.add(payload));
             if (good != ch.size()) {
                 throw new CorruptChannelLogException(path, good, "snapshot ends in an incomplete record");
             }
@@ -68,7 +79,7 @@ final class RecordFile implements AutoCloseable {
         }
     }
 
-    private static long scan(Path path, FileChannel ch, List<byte[]> out) throws IOException {
+    private static long scan(Path path, FileChannel ch, Visitor out) throws IOException {
         long size = ch.size();
         long pos = 0;
         ByteBuffer header = ByteBuffer.allocate(8);
@@ -94,7 +105,7 @@ final class RecordFile implements AutoCloseable {
                 }
                 throw new CorruptChannelLogException(path, pos, "checksum mismatch");
             }
-            out.add(payload.array());
+            out.record(pos, payload.array());
             pos += 8 + len;
         }
         return pos;
@@ -118,19 +129,51 @@ final class RecordFile implements AutoCloseable {
     }
 
     /**
+     * Reads the record at {@code offset} of {@code ch} (an offset returned by {@link #append} or seen in a scan)
+     * into {@code into[0]}; returns the offset of the record after it. Reads only bytes already written, so
+     * it is safe alongside appends through another channel on the same file.
+     */
+    static long readAt(FileChannel ch, Path path, long offset, byte[][] into) throws IOException {
+        ByteBuffer header = ByteBuffer.allocate(8);
+        readFully(ch, path, header, offset);
+        int len = header.getInt(0);
+        if (len <= 0 || len > MAX_RECORD) {
+            throw new CorruptChannelLogException(path, offset, "bad record length " + len);
+        }
+        ByteBuffer payload = ByteBuffer.allocate(len);
+        readFully(ch, path, payload, offset + 8);
+        if (crc32c(payload.array()) != header.getInt(4)) {
+            throw new CorruptChannelLogException(path, offset, "checksum mismatch");
+        }
+        into[0] = payload.array();
+        return offset + 8 + len;
+    }
+
+    private static void readFully(FileChannel ch, Path path, ByteBuffer b, long at) throws IOException {
+        while (b.hasRemaining()) {
+            if (ch.read(b, at + b.position()) < 0) {
+                throw new CorruptChannelLogException(path, at, "record runs past the end of the file");
+            }
+        }
+    }
+
+    /**
      * Appends and (when configured) fsyncs before returning: the record is durable once this returns.
+     * Returns the offset the record starts at.
      * Group commit: the write happens under the file's monitor, the fsync outside it, so writers that arrive
      * while one fsync runs are all made durable by the next one instead of one fsync each.
      */
-    void append(byte[] payload) {
+    long append(byte[] payload) {
         if (payload.length == 0 || payload.length > MAX_RECORD) {
             throw new IllegalArgumentException("record size " + payload.length);
         }
         ByteBuffer buf = ByteBuffer.allocate(8 + payload.length);
         buf.putInt(payload.length).putInt(crc32c(payload)).put(payload).flip();
         long mine;
+        long at;
         synchronized (this) {
             try {
+                at = file.position();
                 while (buf.hasRemaining()) {
                     file.write(buf);
                 }
@@ -142,6 +185,7 @@ final class RecordFile implements AutoCloseable {
         if (fsync) {
             syncUpTo(mine);
         }
+        return at;
     }
 
     private void syncUpTo(long record) {

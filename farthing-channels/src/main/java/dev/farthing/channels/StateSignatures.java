@@ -9,15 +9,28 @@ final class StateSignatures {
     private StateSignatures() {
     }
 
+    /**
+     * Both signing keys signed the state, and the submitter's dispute key signed the submission: the current
+     * dispute key, or the one it rotated out last for a state no newer than that rotation allowed.
+     */
     static void verifySubmission(Channel seen, Party by, SignedState state, byte[] submitterSignature) {
-        byte[] disputeKey = by == Party.A ? seen.terms().disputeKeyA() : seen.terms().disputeKeyB();
         if (!state.verify(seen.keys().signingA(), seen.keys().signingB())) {
             throw refusal(seen, state.state().bytes(), state.signatureA(), state.signatureB());
         }
-        if (!CloseSubmission.verify(by, state.state(), disputeKey, submitterSignature)) {
-            throw new ChannelException(ChannelError.INVALID_SIGNATURE,
-                    "the submission must be signed by party " + by.wire() + "'s dispute key");
+        if (CloseSubmission.verify(by, state.state(), seen.keys().dispute(by, seen.terms()), submitterSignature)) {
+            return;
         }
+        byte[] retired = seen.keys().retiredDisputeFor(by, state.state().nonce());
+        if (retired != null && CloseSubmission.verify(by, state.state(), retired, submitterSignature)) {
+            return;
+        }
+        DisputeKeys d = seen.keys().disputes();
+        if (d != null && d.retired(by) != null && CloseSubmission.verify(by, state.state(), d.retired(by), submitterSignature)) {
+            throw new ChannelException(ChannelError.RETIRED_KEY, "party " + by.wire() + "'s old dispute key may submit"
+                    + " states up to nonce " + d.retiredUpTo(by) + " only; sign with the new dispute key");
+        }
+        throw new ChannelException(ChannelError.INVALID_SIGNATURE,
+                "the submission must be signed by party " + by.wire() + "'s dispute key");
     }
 
     /** A bad signature, or one by a key rotated out: say which. */

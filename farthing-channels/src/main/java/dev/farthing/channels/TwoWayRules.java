@@ -3,6 +3,7 @@ package dev.farthing.channels;
 import dev.farthing.channel.protocol.ChannelState;
 import dev.farthing.channel.protocol.Party;
 import dev.farthing.channel.protocol.RevocationSecrets;
+import dev.farthing.channel.protocol.Splice;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -32,10 +33,17 @@ final class TwoWayRules {
         }
     }
 
-    /** The state belongs to this channel and divides exactly the escrowed total. */
+    /**
+     * The state belongs to this channel and divides exactly the escrowed total, unless it predates the last
+     * splice: such a state is stale by construction (both parties signed the splice at a higher nonce), so
+     * it may be broadcast, and then punished or replaced, but it never pays out (see {@link #expire}).
+     */
     static void checkState(Channel c, ChannelState s) {
         if (!Arrays.equals(s.channelId(), c.terms().id())) {
             throw new ChannelException(ChannelError.CHANNEL_MISMATCH, "the state is for another channel");
+        }
+        if (s.nonce() < c.spliceNonce()) {
+            return;
         }
         if (s.total() != c.total()) {
             throw new ChannelException(ChannelError.BALANCE_MISMATCH,
@@ -56,6 +64,7 @@ final class TwoWayRules {
 
     static Op cooperativeClose(Channel c, ChannelState s, long now) {
         requireNotClosed(c);
+        requireNotBeforeSplice(c, s);
         checkState(c, s);
         return settle(c, s.balanceA(), s.balanceB(), "cooperative", now);
     }
@@ -128,12 +137,76 @@ final class TwoWayRules {
         return settle(c, balanceA, balanceB, "arbitration", now);
     }
 
-    /** The ticker: the window passed without a successful challenge, so the submitted state settles. */
+    /**
+     * The ticker: the window passed without a successful challenge, so the submitted state settles. A state
+     * from before the last splice divides a total the channel no longer holds, so it settles at the splice's
+     * balances instead (the latest division the engine knows both parties signed): never more than is held.
+     */
     static Op expire(Channel c, long now) {
         if (c.status() != ChannelStatus.CLOSING || now < c.closesAt()) {
             return null;
         }
+        if (c.closing().nonce() < c.spliceNonce()) {
+            return settle(c, c.depositA(), c.depositB(), "dispute_window", now);
+        }
         return settle(c, c.closing().balanceA(), c.closing().balanceB(), "dispute_window", now);
+    }
+
+    private static void requireNotBeforeSplice(Channel c, ChannelState s) {
+        if (s.nonce() < c.spliceNonce()) {
+            throw new ChannelException(ChannelError.STALE_STATE,
+                    "state " + s.nonce() + " predates the splice at nonce " + c.spliceNonce());
+        }
+    }
+
+    /**
+     * A spliced state (signatures checked by the caller): only on an open channel with no dispute pending,
+     * nonce above the last splice's, balances summing to the total after the change (which stays positive:
+     * withdrawing everything is a close). Top-ups move wallet to escrow and withdrawals
+     * escrow to wallet in the same atomic batch that makes the state current.
+     */
+    static Op splice(Channel c, Splice splice) {
+        requireNotClosed(c);
+        if (c.status() != ChannelStatus.OPEN) {
+            throw new ChannelException(ChannelError.STALE_STATE, "a close is pending; a channel in dispute cannot be spliced");
+        }
+        ChannelState s = splice.state();
+        if (!Arrays.equals(s.channelId(), c.terms().id())) {
+            throw new ChannelException(ChannelError.CHANNEL_MISMATCH, "the splice is for another channel");
+        }
+        if (s.nonce() <= c.spliceNonce()) {
+            throw new ChannelException(ChannelError.STALE_STATE,
+                    "splice nonce " + s.nonce() + " is not above the last splice's " + c.spliceNonce());
+        }
+        long after = splice.totalAfter(c.total());
+        if (after <= 0 || s.total() != after) {
+            throw new ChannelException(ChannelError.BALANCE_MISMATCH, "the spliced state's balances sum to " + s.total()
+                    + "; the channel holds " + c.total() + " and the splice changes it by "
+                    + (splice.changeA() + splice.changeB()));
+        }
+        if (-splice.changeA() > c.total() || -splice.changeB() > c.total()) {
+            throw new ChannelException(ChannelError.BALANCE_MISMATCH, "a withdrawal exceeds what the channel holds");
+        }
+        Channel next = c.spliced(s.balanceA(), s.balanceB(), s.nonce());
+        String escrow = LedgerMoves.escrowAccount(c.terms().currency());
+        List<Move> moves = new ArrayList<>(2);
+        addChange(moves, next, 0, c.terms().accountA(), escrow, splice.changeA());
+        addChange(moves, next, 1, c.terms().accountB(), escrow, splice.changeB());
+        return new Op(next, moves, new Op.EventSpec("spliced", s.bytes(), s.nonce(), 0));
+    }
+
+    private static void addChange(List<Move> moves, Channel next, int leg, String wallet, String escrow, long change) {
+        if (change > 0) {
+            moves.add(new Move(Move.id(next, leg), wallet, escrow, change, "channel_top_up"));
+        } else if (change < 0) {
+            moves.add(new Move(Move.id(next, leg), escrow, wallet, -change, "channel_withdraw"));
+        }
+    }
+
+    static Op rotateDispute(Channel c, Party party, byte[] newKey, long oldKeyUpTo) {
+        requireNotClosed(c);
+        Channel after = c.withKeys(c.keys().withDisputeRotated(party, newKey, oldKeyUpTo, c.terms()));
+        return new Op(after, List.of(), Op.EventSpec.of("dispute_key_rotated"));
     }
 
     private static Op settle(Channel c, long toA, long toB, String reason, long now) {

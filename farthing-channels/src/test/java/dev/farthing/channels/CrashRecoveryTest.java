@@ -3,6 +3,7 @@ package dev.farthing.channels;
 import dev.farthing.channel.protocol.ChannelState;
 import dev.farthing.channel.protocol.Party;
 import dev.farthing.ledger.api.Ledger;
+import dev.farthing.ledger.api.SystemLedger;
 import dev.farthing.ledger.model.NewTransfer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,17 +92,27 @@ class CrashRecoveryTest {
         return ((List<?>) transfers).stream().allMatch(t -> "channel_open".equals(((NewTransfer) t).code()));
     }
 
-    /** The ledger, except that transfer batches "crash": never applied, or applied but never answered. */
+    /**
+     * The ledger, except that transfer batches "crash": never applied, or applied but never answered. The channel
+     * service moves money through its system handle, so the handle is wrapped the same way.
+     */
     private static Ledger failing(Ledger real, boolean applyFirst) {
-        return (Ledger) Proxy.newProxyInstance(Ledger.class.getClassLoader(), new Class<?>[] {Ledger.class},
+        return failing(Ledger.class, real, applyFirst);
+    }
+
+    private static <T> T failing(Class<T> type, Object real, boolean applyFirst) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
                 (proxy, method, args) -> {
+                    if (method.getName().equals("system")) {
+                        return failing(SystemLedger.class, method.invoke(real, args), applyFirst);
+                    }
                     if (method.getName().equals("createTransfers") && !isOpen(args[0])) {
                         if (applyFirst) {
                             ((CompletableFuture<?>) method.invoke(real, args)).join();
                         }
                         return CompletableFuture.failedFuture(new IllegalStateException("crash"));
                     }
-                    if (method.getName().equals("close")) {
+                    if (method.getName().equals("close") && type == Ledger.class) {
                         return null;
                     }
                     try {
@@ -109,6 +120,6 @@ class CrashRecoveryTest {
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
-                });
+                }));
     }
 }

@@ -138,6 +138,19 @@ public final class RiskModel {
         return forest == null ? Double.NaN : forest.score(row);
     }
 
+    /** True when the fraud score can be explained feature by feature (the trees carry node covers). */
+    public boolean explainsFraud() {
+        return trees.hasCover();
+    }
+
+    /**
+     * A new explainer of this model's scores with its own buffers; keep one per single-threaded caller.
+     * Building it precomputes per-node tables (about as costly as loading the model), so reuse it.
+     */
+    public ModelExplainer explainer() {
+        return new ModelExplainer(trees, forest, featureNames.size());
+    }
+
     private void checkWidth(double[] row) {
         if (row.length != featureNames.size()) {
             throw new IllegalArgumentException("model " + version + " expects " + featureNames.size()

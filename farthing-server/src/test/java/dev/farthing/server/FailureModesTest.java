@@ -2,9 +2,11 @@ package dev.farthing.server;
 
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.ledger.api.LedgerConfig;
+import dev.farthing.ledger.api.SystemLedger;
 import dev.farthing.ledger.model.ErrorCode;
 import dev.farthing.ledger.model.LedgerHealth;
 import dev.farthing.ledger.model.Outcome;
+import dev.farthing.ledger.model.SystemAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,7 @@ class FailureModesTest {
                     case "health" -> new LedgerHealth(breakerOpen, breakerOpen ? "USD debits != credits by 5" : null,
                             1_700_000_000_000_000_000L, 9, 2, 0, 3, 0);
                     case "close", "resetBreaker" -> null;
+                    case "system" -> systemHandle((String) args[0]);
                     case "createTransfer" -> onCreateTransfer.apply(args);
                     case "createTransfers" -> onCreateTransfers.apply(args);
                     case "snapshot" -> throw new IllegalStateException("cannot snapshot now: unavailable");
@@ -51,6 +54,21 @@ class FailureModesTest {
         String admin = ApiKeys.initialise(dir);
         t = new TestServer(FarthingServer.serve(new ServerOptions(dir, "127.0.0.1", 0, LedgerConfig.defaults(dir)),
                 fake, admin), dir);
+    }
+
+    /** The domain services' handles: enough to start (no client-made accounts, checks accepted), no money. */
+    private static SystemLedger systemHandle(String module) {
+        return (SystemLedger) Proxy.newProxyInstance(SystemLedger.class.getClassLoader(), new Class<?>[]{SystemLedger.class},
+                (proxy, m, args) -> switch (m.getName()) {
+                    case "module" -> module;
+                    case "prefix" -> SystemAccounts.prefixOf(module);
+                    case "clientMadeAccounts" -> List.of();
+                    case "addReconciliation", "removeReconciliation", "close" -> null;
+                    case "hashCode" -> 2;
+                    case "equals" -> proxy == args[0];
+                    case "toString" -> "scripted " + module + " handle";
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
     }
 
     @AfterEach

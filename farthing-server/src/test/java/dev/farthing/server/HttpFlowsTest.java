@@ -48,7 +48,7 @@ class HttpFlowsTest {
     @Test
     void accountJsonHasEveryField() {
         TestServer.Resp r = t.post("/v1/accounts", "{\"id\":\"acc-1\",\"currency\":\"USD\",\"kind\":\"wallet\","
-                + "\"flags\":{\"no_overdraft\":true},\"credit_limit\":\"0\",\"metadata\":{\"owner\":\"alice\"}}");
+                + "\"flags\":{\"no_overdraft\":true},\"credit_limit\":0,\"metadata\":{\"owner\":\"alice\"}}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         JsonNode a = r.json();
         assertThat(a.get("id").asText()).isEqualTo("acc-1");
@@ -73,7 +73,7 @@ class HttpFlowsTest {
     void transfersAreIdempotentByIdAndBody() {
         wallet("idem-w", 1_000);
         merchant("idem-m");
-        String body = "{\"id\":\"idem-1\",\"debit_account\":\"idem-w\",\"credit_account\":\"idem-m\",\"amount\":\"250\","
+        String body = "{\"id\":\"idem-1\",\"debit_account\":\"idem-w\",\"credit_account\":\"idem-m\",\"amount\":250,"
                 + "\"currency\":\"USD\",\"code\":\"purchase\",\"metadata\":{\"order\":\"o-1\"}}";
         TestServer.Resp first = t.post("/v1/transfers", body);
         assertThat(first.status()).as(first.body()).isEqualTo(201);
@@ -90,7 +90,7 @@ class HttpFlowsTest {
         TestServer.Resp repeat = t.post("/v1/transfers", body);
         assertThat(repeat.status()).as(repeat.body()).isEqualTo(200);
         assertThat(repeat.json().get("timestamp_ns")).isEqualTo(tr.get("timestamp_ns"));
-        TestServer.Resp conflict = t.post("/v1/transfers", body.replace("\"250\"", "251"));
+        TestServer.Resp conflict = t.post("/v1/transfers", body.replace("250", "251"));
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.code()).isEqualTo("id_conflict");
         assertThat(t.balance("idem-w")).isEqualTo(750);

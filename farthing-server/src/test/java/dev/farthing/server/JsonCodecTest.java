@@ -23,17 +23,16 @@ class JsonCodecTest {
     }
 
     @Test
-    void amountsAreIntegersOrDigitStrings() {
+    void amountsAreJsonIntegers() {
         assertThat(parse("1").amount()).isEqualTo(1);
-        assertThat(parse("\"25\"").amount()).isEqualTo(25);
         assertThat(parse("9223372036854775807").amount()).isEqualTo(Long.MAX_VALUE);
-        assertThat(parse("\"9223372036854775807\"").amount()).isEqualTo(Long.MAX_VALUE);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "-1", "1.5", "1e3", "1E3", "1.0", "9223372036854775808", "\"9223372036854775808\"",
             "\"-5\"", "\"+5\"", "\" 5\"", "\"5 \"", "\"05\"", "\"0\"", "\"1.5\"", "\"\"", "\"0x10\"", "true", "false",
-            "null", "{}", "[]", "[1]", "99999999999999999999999999999999999", "\"١٢\"", "NaN", "-0", "01"})
+            "null", "{}", "[]", "[1]", "99999999999999999999999999999999999", "\"١٢\"", "NaN", "-0", "01", "\"25\"",
+            "\"9223372036854775807\"", "2.5e1", "25.0"})
     void badAmountsAreInvalidRequests(String amount) {
         assertThatThrownBy(() -> parse(amount)).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.status()).isEqualTo(400);

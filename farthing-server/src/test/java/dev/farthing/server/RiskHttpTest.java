@@ -179,6 +179,43 @@ class RiskHttpTest {
     }
 
     @Test
+    void aModelReasonCarriesContributionsAcrossARestart() {
+        String explained = POLICY.replace("policy http_test", "policy http_explained") + """
+                rule model_checked:
+                    payment.amount == 66 && score.fraud >= 0.0
+                  => challenge "model_checked"
+                """;
+        assertThat(putPolicy(explained, t.adminKey).status()).isEqualTo(200);
+        JsonNode risk = t.post("/v1/payments", payment("ex-1", 66)).json().path("risk");
+        JsonNode reason = risk.path("reasons").get(0);
+        assertThat(reason.path("code").asText()).isEqualTo("model_checked");
+        assertThat(reason.path("explains").asText()).isEqualTo("score.fraud");
+        assertThat(reason.path("detail").asText()).startsWith("rule model_checked; model rates this ");
+        JsonNode contributions = reason.path("contributions");
+        assertThat(contributions.size()).isBetween(1, 5);
+        double previous = Double.POSITIVE_INFINITY;
+        for (JsonNode c : contributions) {
+            assertThat(c.path("feature").asText()).isNotEmpty();
+            assertThat(c.has("value") && c.has("unit")).as(c.toString()).isTrue();
+            double size = Math.abs(c.path("contribution").asDouble());
+            assertThat(size).as("largest first").isPositive().isLessThanOrEqualTo(previous);
+            previous = size;
+            assertThat(reason.path("detail").asText()).contains(c.path("feature").asText() + "=");
+        }
+        // Rules on payment fields alone carry no contributions.
+        JsonNode plain = t.post("/v1/payments", payment("ex-2", 77)).json().path("risk").path("reasons").get(0);
+        assertThat(plain.path("code").asText()).isEqualTo("test_challenge");
+        assertThat(plain.has("contributions")).isFalse();
+
+        t.close();
+        Path data = dir.resolve("data");
+        t = new TestServer(FarthingServer.start(ServerOptions.defaults(data, 0).withHost("127.0.0.1")), data);
+        TestServer.Resp repeat = t.post("/v1/payments", payment("ex-1", 66));
+        assertThat(repeat.json().path("replayed").asBoolean()).isTrue();
+        assertThat(repeat.json().path("risk").path("reasons").get(0)).isEqualTo(reason);
+    }
+
+    @Test
     void aRestartKeepsPaymentsReviewsPolicyAndIdempotency() {
         assertThat(t.post("/v1/payments", payment("keep-1", 10)).status()).isEqualTo(201);
         assertThat(t.post("/v1/payments", payment("keep-2", 88)).status()).isEqualTo(201);

@@ -25,12 +25,14 @@ public final class Watchtower implements AutoCloseable {
     private final Thread followerThread;
     private final TowerHttpServer http;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final java.time.Clock clock;
 
     private Watchtower(WatchtowerConfig config, BlobStore store) {
         this.store = store;
         CursorFile cursor = CursorFile.open(config.store().dir());
-        this.follower = new Follower(config.events(), store, config.penalties(), cursor, config.clock(),
-                config.crashPoint(), config.pollWait());
+        this.clock = config.clock();
+        this.follower = new Follower(config.events(), store, config.penalties(), cursor, config.crashPoint(),
+                config.pollWait());
         this.http = TowerHttpServer.start(config.host(), config.port(), config.uploadAuth(), new BlobUploads(store), this::health);
         this.followerThread = Thread.ofPlatform().name("tower-follower").daemon().start(this::follow);
     }
@@ -80,10 +82,20 @@ public final class Watchtower implements AutoCloseable {
 
     private ObjectNode health() {
         FollowerStats s = follower.stats();
-        return JSON.createObjectNode().put("status", following() ? "ok" : "follower_down")
+        ObjectNode body = JSON.createObjectNode().put("status", following() ? "ok" : "follower_down")
                 .put("blobs", store.size()).put("cursor", follower.cursor()).put("events", s.events())
                 .put("closes", s.closes()).put("matched", s.matched()).put("penalties_landed", s.landed())
                 .put("penalties_refused", s.refused()).put("penalties_missed", s.missed());
+        java.time.Instant ledger = follower.ledgerTime();
+        body.put("ledger_time", ledger == null ? null : ledger.toString());
+        // Informational only: windows are judged by ledger time, so a skewed tower clock changes nothing.
+        body.put("clock_skew_ms", ledger == null ? null : clock.millis() - ledger.toEpochMilli());
+        return body;
+    }
+
+    /** The engine's ledger time as the follower last saw it (null before the engine first answered). */
+    public java.time.Instant ledgerTime() {
+        return follower.ledgerTime();
     }
 
     /** Stops the follower (ending a penalty retry), the API, then closes the store. Idempotent. */

@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * How a tower runs: its store, where it listens, who may upload (token and/or client keys), where events come from and
- * penalties go (normally one {@code EngineClient}), the clock it judges dispute windows by, how long each
+ * penalties go (normally one {@code EngineClient}), the tower's own clock (only reported next to the engine's
+ * ledger time in /health: dispute windows are judged by ledger time alone), how long each
  * long poll waits, and an injectable crash point for tests.
  */
 public record WatchtowerConfig(StoreOptions store, String host, int port, UploadAuth uploadAuth, EventSource events,

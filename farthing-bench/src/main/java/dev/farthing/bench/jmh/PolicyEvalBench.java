@@ -79,7 +79,7 @@ public class PolicyEvalBench {
         return out;
     }
 
-    private static PaymentRequest payment(Random r, int i, long at) {
+    static PaymentRequest payment(Random r, int i, long at) {
         int payer = r.nextInt(2_000);
         // Each payer stays near home (no impossible travel), pays from its own device and IP most of the time.
         PaymentContext ctx = new PaymentContext("dev-" + payer % 1_500, "ip-" + payer % 900, "FR",

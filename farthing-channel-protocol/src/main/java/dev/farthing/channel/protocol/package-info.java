@@ -14,6 +14,10 @@
  * <tr><td>{@link PayerClose}</td><td>{@code "FPC\0" ‖ channel id}</td><td>one-way payer key</td></tr>
  * <tr><td>{@link Rotation}</td><td>{@code "FRK\0" ‖ id ‖ party (1 byte: 0 = A, 1 = B) ‖ counter ‖ new key}</td>
  *     <td>the party's old signing key AND its dispute key</td></tr>
+ * <tr><td>{@link Splice}</td><td>{@code "FSP\0" ‖ state bytes ‖ change A (i64) ‖ change B (i64)}</td>
+ *     <td>A and B signing keys (the state itself is signed too)</td></tr>
+ * <tr><td>{@link DisputeRotation}</td><td>{@code "FRD\0" ‖ id ‖ party ‖ counter ‖ new dispute key ‖ old key up to nonce}</td>
+ *     <td>the party's old dispute key AND its signing key</td></tr>
  * <tr><td>{@link Arbitration}</td><td>{@code "FAR\0" ‖ id ‖ balance A ‖ balance B}</td>
  *     <td>any two of A dispute key, B dispute key, platform arbiter</td></tr>
  * </table>

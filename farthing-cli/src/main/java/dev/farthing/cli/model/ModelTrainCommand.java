@@ -3,10 +3,14 @@ package dev.farthing.cli.model;
 import dev.farthing.cli.CliException;
 import dev.farthing.cli.ExitCodes;
 import dev.farthing.cli.HelpOption;
+import dev.farthing.model.BaselineComparison.TreeSettings;
 import dev.farthing.model.ModelTrainer;
 import dev.farthing.model.RiskModel;
 import dev.farthing.model.data.Dataset;
+import dev.farthing.model.data.DatasetSplit;
+import dev.farthing.model.data.StampedDataset;
 import dev.farthing.model.gbt.GbtParams;
+import dev.farthing.model.gbt.GbtTuner;
 import dev.farthing.model.iforest.IsolationForestParams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +26,9 @@ import java.util.concurrent.Callable;
 
 /** {@code farthing model train}: gradient-boosted trees (XGBoost) plus an isolation forest, into a model bundle. */
 @Command(name = "train", description = {"Train a fraud model and write the bundle (model.json).",
-        "With --split train the test part is held out and its metrics are recorded in the bundle.",
+        "With a split (time, stratified; the default for paysim and ulb) it trains on the train part only, records "
+                + "the test part's metrics in the bundle, and 'model eval' with the same split options tests on "
+                + "the rows this left out.",
         "The latest --calibration-fraction of the training rows (in file order, which is time order for PaySim and"
                 + " ULB) is held out of the trees to fit the score calibrator and the policy thresholds."})
 public final class ModelTrainCommand implements Callable<Integer> {
@@ -33,32 +39,11 @@ public final class ModelTrainCommand implements Callable<Integer> {
     @Mixin
     private DataOptions data;
 
+    @Mixin
+    private TreeOptions trees;
+
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write the model bundle.")
     private Path out;
-
-    @Option(names = "--rounds", defaultValue = "200", description = "Boosting rounds (trees). Default: ${DEFAULT-VALUE}.")
-    private int rounds;
-
-    @Option(names = "--max-depth", defaultValue = "6", description = "Tree depth. Default: ${DEFAULT-VALUE}.")
-    private int maxDepth;
-
-    @Option(names = "--eta", defaultValue = "0.1", description = "Learning rate. Default: ${DEFAULT-VALUE}.")
-    private double eta;
-
-    @Option(names = "--subsample", defaultValue = "0.8", description = "Row sample per tree. Default: ${DEFAULT-VALUE}.")
-    private double subsample;
-
-    @Option(names = "--colsample-bytree", defaultValue = "0.8", description = "Feature sample per tree. Default: ${DEFAULT-VALUE}.")
-    private double colsample;
-
-    @Option(names = "--min-child-weight", defaultValue = "1", description = "Minimum hessian per leaf. Default: ${DEFAULT-VALUE}.")
-    private double minChildWeight;
-
-    @Option(names = "--scale-pos-weight", defaultValue = "1", description = "Weight of fraud rows. Default: ${DEFAULT-VALUE}.")
-    private double scalePosWeight;
-
-    @Option(names = "--threads", defaultValue = "1", description = "Training threads (1 is bit-for-bit reproducible). Default: ${DEFAULT-VALUE}.")
-    private int threads;
 
     @Option(names = "--no-anomaly", description = "Do not train the isolation forest (anomaly score).")
     private boolean noAnomaly;
@@ -79,11 +64,9 @@ public final class ModelTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        GbtParams gbt;
+        TreeSettings settings = trees.settings(data.seed);
         IsolationForestParams forest;
         try {
-            gbt = new GbtParams(rounds, maxDepth, eta, subsample, colsample, minChildWeight, 1.0, scalePosWeight,
-                    data.seed, threads);
             forest = noAnomaly ? null : new IsolationForestParams(forestTrees, forestSample, data.seed);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), ExitCodes.USAGE, e);
@@ -92,25 +75,35 @@ public final class ModelTrainCommand implements Callable<Integer> {
             throw new CliException("--calibration-fraction must be in [0, 1), got " + calibrationFraction,
                     ExitCodes.USAGE, null);
         }
-        Dataset all = data.readAll();
-        Dataset selected = data.selected(all);
+        StampedDataset all = data.readAll();
+        DatasetSplit split = data.splitOf(all);
+        DataOptions.Part part = data.part(DataOptions.Part.TRAIN);
+        Dataset selected = DataOptions.part(all, split, part);
+        Dataset holdout = part == DataOptions.Part.TRAIN ? split.test() : null;
         int calibrationRows = (int) Math.round(selected.size() * calibrationFraction);
         Dataset train = calibrationRows == 0 ? selected : rows(selected, 0, selected.size() - calibrationRows);
         Dataset calibration = calibrationRows == 0 ? null
                 : rows(selected, selected.size() - calibrationRows, selected.size());
-        Dataset holdout = data.split == DataOptions.Split.TRAIN ? data.splitOf(all).test() : null;
         PrintWriter err = spec.commandLine().getErr();
+        PrintWriter o = spec.commandLine().getOut();
+        o.println("Training on " + data.summary(all, part));
+        GbtParams gbt;
+        try {
+            gbt = tuned(settings, train, err, o);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("cannot tune: " + e.getMessage(), e);
+        }
         err.printf("Training on %d rows (%d fraud), %d features, %d rounds; calibrating on the latest %d rows...%n",
-                train.size(), train.positives(), train.width(), rounds, calibrationRows);
+                train.size(), train.positives(), train.width(), gbt.rounds(), calibrationRows);
         err.flush();
         RiskModel model;
         try {
-            model = ModelTrainer.train(train, calibration, holdout, gbt, forest, data.describe(train), Instant.now());
+            model = ModelTrainer.train(train, calibration, holdout, gbt, forest, data.describe(all, part, train),
+                    Instant.now());
         } catch (IllegalArgumentException e) {
             throw new CliException("cannot train: " + e.getMessage(), e);
         }
         model.write(out);
-        PrintWriter o = spec.commandLine().getOut();
         o.println("Model " + model.version() + " written to " + out.toAbsolutePath());
         if (model.thresholds().present()) {
             o.printf("Thresholds (at most 0.1%% / 0.3%% / 1%% of %d held-out legitimate rows above): decline %.4g"
@@ -124,6 +117,18 @@ public final class ModelTrainCommand implements Callable<Integer> {
                     h.path("recall_at_1pct_fpr").asDouble());
         }
         return ExitCodes.OK;
+    }
+
+    private static GbtParams tuned(TreeSettings settings, Dataset train, PrintWriter err, PrintWriter out) {
+        if (!settings.tune()) {
+            return settings.params();
+        }
+        err.printf("Tuning on the train part: %d-fold cross-validation...%n", settings.folds());
+        err.flush();
+        GbtTuner.Result tuning = settings.tuneOn(train);
+        out.printf("Tuned (%d-fold CV on the train part, out-of-fold PR-AUC %.4f): %s%n", tuning.folds(),
+                tuning.bestPrAuc(), TreeOptions.describe(tuning.best()));
+        return tuning.best();
     }
 
     /** Rows [from, to) in file order. */

@@ -22,7 +22,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -56,13 +58,23 @@ public final class WatchtowerCommand implements Callable<Integer> {
     private String host;
 
     @Option(names = "--token", paramLabel = "T",
-            description = "Bearer token wallets must upload with (16+ characters). Default: one created once and kept in DIR/tower-token.")
+            description = "Bearer token of the client named 'default' (16+ characters). Without --token, --client or"
+                    + " --client-key: one created once and kept in DIR/tower-token.")
     private String token;
 
-    @Option(names = "--client-key", paramLabel = "HEX",
-            description = "A wallet's TOWER-family Ed25519 public key (32 bytes hex) allowed to upload signed blobs instead of"
-                    + " using the token. Repeatable.")
+    @Option(names = "--client", paramLabel = "NAME=TOKEN",
+            description = "A client with its own bearer token (16+ characters) and its own namespace and quota: it can"
+                    + " neither read nor crowd another client's blobs. Repeatable.")
+    private List<String> clients = new ArrayList<>();
+
+    @Option(names = "--client-key", paramLabel = "[NAME=]HEX",
+            description = "A wallet's TOWER-family Ed25519 public key (32 bytes hex) allowed to upload signed blobs;"
+                    + " with NAME= it shares that client's namespace, else it has one of its own. Repeatable.")
     private List<String> clientKeys = new ArrayList<>();
+
+    @Option(names = "--quota", paramLabel = "N", defaultValue = "1000000",
+            description = "Blobs each client may hold; more are refused with 429 quota_exceeded. Default: ${DEFAULT-VALUE}.")
+    private int quota;
 
     @Spec
     private CommandSpec spec;
@@ -75,15 +87,20 @@ public final class WatchtowerCommand implements Callable<Integer> {
         if (!"http".equals(engine.getScheme()) && !"https".equals(engine.getScheme())) {
             throw new CliException("--engine must be an http(s) URL, got " + engine, ExitCodes.USAGE, null);
         }
+        if (quota < 1) {
+            throw new CliException("--quota must be a positive number of blobs, got " + quota, ExitCodes.USAGE, null);
+        }
         PrintWriter out = spec.commandLine().getOut();
         Path dir = data.toAbsolutePath().normalize();
-        String uploadToken = resolveToken(out, dir);
+        String uploadToken = clients.isEmpty() && clientKeys.isEmpty() || token != null ? resolveToken(out, dir) : null;
         EngineClient engineClient = new EngineClient(engine, engineKey);
-        WatchtowerConfig config = new WatchtowerConfig(StoreOptions.defaults(dir), host, port, uploadAuth(uploadToken),
+        WatchtowerConfig config = new WatchtowerConfig(StoreOptions.defaults(dir).withMaxPerClient(quota), host, port,
+                uploadAuth(uploadToken),
                 engineClient, engineClient, Clock.systemUTC(), Duration.ofSeconds(5), CrashPoint.NONE);
         Watchtower tower = start(config);
         out.println("Watchtower serving " + dir + " at http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":"
-                + tower.port() + " (POST /v1/blobs, GET /health), holding " + tower.blobs() + " blobs,");
+                + tower.port() + " (POST /v1/blobs, GET /health), holding " + tower.blobs() + " blobs,"
+                + " quota " + quota + " per client,");
         out.println("following " + engine + " from event seq " + tower.cursor() + ". Stop with Ctrl-C.");
         out.flush();
         awaitShutdownSignal(tower);
@@ -91,19 +108,43 @@ public final class WatchtowerCommand implements Callable<Integer> {
     }
 
     private UploadAuth uploadAuth(String uploadToken) {
-        List<byte[]> keys = new ArrayList<>();
-        for (String hex : clientKeys) {
-            try {
-                keys.add(HexFormat.of().parseHex(hex.trim()));
-            } catch (IllegalArgumentException e) {
-                throw new CliException("--client-key must be hex, got " + hex, ExitCodes.USAGE, null);
+        Map<String, String> tokens = new LinkedHashMap<>();
+        if (uploadToken != null) {
+            tokens.put(UploadAuth.DEFAULT_CLIENT, uploadToken);
+        }
+        for (String c : clients) {
+            String[] nameToken = split(c, "--client", "NAME=TOKEN");
+            if (nameToken[1].length() < 16) {
+                throw new CliException("--client " + nameToken[0] + ": the token must be at least 16 characters", ExitCodes.USAGE, null);
+            }
+            if (tokens.put(nameToken[0], nameToken[1]) != null) {
+                throw new CliException("--client " + nameToken[0] + " is given twice", ExitCodes.USAGE, null);
             }
         }
-        try {
-            return new UploadAuth(uploadToken, keys);
-        } catch (IllegalArgumentException e) {
-            throw new CliException("--client-key: " + e.getMessage(), ExitCodes.USAGE, null);
+        Map<String, byte[]> keys = new LinkedHashMap<>();
+        for (String k : clientKeys) {
+            String[] nameHex = k.contains("=") ? split(k, "--client-key", "[NAME=]HEX") : new String[]{null, k.trim()};
+            byte[] key;
+            try {
+                key = HexFormat.of().parseHex(nameHex[1]);
+            } catch (IllegalArgumentException e) {
+                throw new CliException("--client-key must be hex, got " + nameHex[1], ExitCodes.USAGE, null);
+            }
+            keys.put(nameHex[0] == null ? "key:" + HexFormat.of().formatHex(key) : nameHex[0], key);
         }
+        try {
+            return new UploadAuth(tokens, keys);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--client/--client-key: " + e.getMessage(), ExitCodes.USAGE, null);
+        }
+    }
+
+    private static String[] split(String value, String option, String form) {
+        int eq = value.indexOf('=');
+        if (eq <= 0 || eq == value.length() - 1) {
+            throw new CliException(option + " must be " + form + ", got " + value, ExitCodes.USAGE, null);
+        }
+        return new String[]{value.substring(0, eq).trim(), value.substring(eq + 1).trim()};
     }
 
     private String resolveToken(PrintWriter out, Path dir) {

@@ -81,6 +81,51 @@ class ModelCommandsTest {
     }
 
     @Test
+    void evalSplitByTimePrintsTreesBesideTheBaselineOnLaterSteps() throws Exception {
+        Path data = paysim(Long.getLong("farthing.seed", System.nanoTime()));
+        // 800 rows, 50 per step (steps 0-15): 70% is reached at the end of step 11, so steps 12-15 are the test part.
+        Result eval = run("model", "eval", "--data", data.toString(), "--format", "paysim", "--split", "time",
+                "--train-fraction", "0.7", "--rounds", "15", "--seed", "5");
+        assertThat(eval.exit()).as(eval.err()).isZero();
+        assertThat(eval.out()).contains("train part of a 70% time split: times up to 11): 600 rows, 60 fraud",
+                "test part of a 70% time split: times after 11", "200 rows, 20 fraud",
+                "Trees vs logistic-regression baseline", "depth 6, 15 rounds");
+        assertThat(eval.out()).containsPattern("PR-AUC\\s+\\d\\.\\d{4}\\s+\\d\\.\\d{4}")
+                .containsPattern("ROC-AUC\\s+\\d\\.\\d{4}\\s+\\d\\.\\d{4}")
+                .containsPattern("recall at 1% FPR\\s+\\d\\.\\d{4}\\s+\\d\\.\\d{4}")
+                .containsPattern("precision at 0\\.5000\\s+")
+                .containsPattern("trees >= baseline|TREES < BASELINE");
+
+        // The same split on train and on eval --model: the bundle is tested only on the steps it never saw.
+        Path model = tmp.resolve("time.json");
+        Result train = run("model", "train", "--data", data.toString(), "--format", "paysim", "--split", "time",
+                "--train-fraction", "0.7", "--rounds", "15", "--no-anomaly", "--out", model.toString());
+        assertThat(train.exit()).as(train.err()).isZero();
+        assertThat(train.out()).contains("times up to 11", "Holdout (200 rows, 20 fraud)");
+        Result scored = run("model", "eval", "--model", model.toString(), "--data", data.toString(), "--format",
+                "paysim", "--split", "time", "--test-fraction", "0.3");
+        assertThat(scored.exit()).as(scored.err()).isZero();
+        assertThat(scored.out()).contains(train.version(), "times after 11", "200 rows, 20 fraud",
+                "Trees vs logistic-regression baseline");
+
+        Result tuned = run("model", "eval", "--data", data.toString(), "--format", "paysim", "--split", "time",
+                "--rounds", "10", "--tune", "--tune-folds", "2", "--max-depth", "2");
+        assertThat(tuned.exit()).as(tuned.err()).isZero();
+        assertThat(tuned.out()).contains("Tuned by 2-fold CV on the train part");
+
+        Result help = run("model", "eval", "--help");
+        assertThat(help.out()).contains("--split", "time", "stratified", "--train-fraction", "--tune", "baseline");
+        Result noTimes = run("model", "eval", "--data", data.toString(), "--format", "paysim", "--split", "none",
+                "--rounds", "3");
+        assertThat(noTimes.exit()).isEqualTo(64);
+        assertThat(noTimes.err()).contains("without --model");
+        Result both = run("model", "eval", "--data", data.toString(), "--format", "paysim", "--train-fraction", "0.6",
+                "--test-fraction", "0.3");
+        assertThat(both.exit()).isEqualTo(64);
+        assertThat(both.err()).contains("do not add up to 1");
+    }
+
+    @Test
     void badInputsGiveClearErrorsAndExitCodes() throws Exception {
         Path data = paysim(1);
         Path model = tmp.resolve("model.json");
@@ -101,7 +146,7 @@ class ModelCommandsTest {
                 .err()).contains("eta must be");
         assertThat(run("model").exit()).isEqualTo(64);
 
-        Files.writeString(model, Files.readString(model).replace("\"amount\"", "\"amount2\""));
+        Files.writeString(model, Files.readString(model).replace("\"log_amount\"", "\"log_amount2\""));
         Result tampered = run("model", "eval", "--model", model.toString(), "--data", data.toString(), "--format", "paysim");
         assertThat(tampered.exit()).isEqualTo(1);
         assertThat(tampered.err()).contains("does not match its version");

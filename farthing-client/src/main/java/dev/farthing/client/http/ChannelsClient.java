@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.farthing.channel.protocol.ChannelState;
 import dev.farthing.channel.protocol.Party;
 import dev.farthing.channel.protocol.SignedState;
+import dev.farthing.channel.protocol.Splice;
+import dev.farthing.channel.protocol.DisputeRotation;
 import dev.farthing.keys.Hex;
 
 /**
@@ -120,6 +122,32 @@ public final class ChannelsClient {
                 .put("counter", counter).put("new_public_key", Hex.encode(newSigningKey))
                 .put("old_key_signature", Hex.encode(oldKeySignature))
                 .put("dispute_key_signature", Hex.encode(disputeKeySignature))));
+    }
+
+    /** {@code POST /{id}/splice}: a spliced state signed by both (see {@code TwoWayChannel.proposeSplice}). */
+    public ChannelView splice(byte[] id, Splice splice, byte[] sigA, byte[] sigB) {
+        ObjectNode b = FarthingHttp.object().put("signature_a", Hex.encode(sigA)).put("signature_b", Hex.encode(sigB));
+        b.set("state", state(splice.state()));
+        putChange(b, "a", splice.changeA());
+        putChange(b, "b", splice.changeB());
+        return ChannelView.of(http.post(path(id, "splice"), b));
+    }
+
+    /** {@code POST /{id}/rotate_dispute_key}: signed by the party's current dispute key and signing key. */
+    public ChannelView rotateDisputeKey(byte[] id, DisputeRotation r, byte[] oldDisputeKeySignature, byte[] signingKeySignature) {
+        return ChannelView.of(http.post(path(id, "rotate_dispute_key"), FarthingHttp.object().put("party", r.party().wire())
+                .put("counter", r.counter()).put("new_dispute_key", Hex.encode(r.newDisputeKey()))
+                .put("old_key_up_to", r.oldKeyUpTo())
+                .put("old_dispute_key_signature", Hex.encode(oldDisputeKeySignature))
+                .put("signing_key_signature", Hex.encode(signingKeySignature))));
+    }
+
+    private static void putChange(ObjectNode b, String party, long change) {
+        if (change > 0) {
+            b.put("top_up_" + party, change);
+        } else if (change < 0) {
+            b.put("withdraw_" + party, -change);
+        }
     }
 
     private static ObjectNode signedState(Party party, SignedState s, byte[] submitterSignature) {

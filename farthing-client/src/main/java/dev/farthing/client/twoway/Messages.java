@@ -27,6 +27,24 @@ public final class Messages {
     public record Acceptance(long nonce, byte[] signature, byte[] hashAhead) {
     }
 
+    /**
+     * A proposed splice: the next state (whose balances sum to the old total plus both changes), the
+     * proposer's signature on it, its hash ahead, and the proposer's signature over {@code Splice.bytes()}.
+     */
+    public record SpliceUpdate(Update update, long changeA, long changeB, byte[] spliceSignature) {
+        public dev.farthing.channel.protocol.Splice splice() {
+            return new dev.farthing.channel.protocol.Splice(update.state(), changeA, changeB);
+        }
+    }
+
+    /** The acceptor's signatures on the spliced state and on the splice. */
+    public record SpliceAcceptance(Acceptance acceptance, byte[] spliceSignature) {
+    }
+
+    /** A splice both parties signed, ready for {@code POST /v1/channels/{id}/splice} by either of them. */
+    public record SignedSplice(dev.farthing.channel.protocol.Splice splice, byte[] signatureA, byte[] signatureB) {
+    }
+
     /** The sender's revocation secret for its state {@code nonce}: that state must never be broadcast again. */
     public record Revocation(byte[] channelId, long nonce, byte[] secret) {
     }

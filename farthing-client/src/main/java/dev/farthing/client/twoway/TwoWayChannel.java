@@ -114,16 +114,23 @@ public final class TwoWayChannel implements AutoCloseable {
 
     /** Verifies and countersigns the counterparty's proposal; the new state is stored (durable at flush). */
     public Messages.Acceptance accept(Messages.Update update) {
+        return accept(update, true);
+    }
+
+    /** {@code checked} false: a splice whose shape and signatures {@link #acceptSplice} already checked. */
+    private Messages.Acceptance accept(Messages.Update update, boolean checked) {
         ChannelState s = update.state();
         ChannelState tip = requireOpen().state();
-        if (!outstanding.isEmpty()) {
-            throw new ChannelProtocolException("state_conflict", "both parties proposed; retry after settling ours");
+        if (checked) {
+            if (!outstanding.isEmpty()) {
+                throw new ChannelProtocolException("state_conflict", "both parties proposed; retry after settling ours");
+            }
+            UpdateChecks.requireSuccessor(config.channelId(), tip, s);
+            if (!s.sameAs(build(s.nonce(), s.balanceA(), s.balanceB()))) {
+                throw new ChannelProtocolException("unknown_revocation_hash", "state carries the wrong revocation hashes");
+            }
+            requirePeerSignature(s, update.signature());
         }
-        UpdateChecks.requireSuccessor(config.channelId(), tip, s);
-        if (!s.sameAs(build(s.nonce(), s.balanceA(), s.balanceB()))) {
-            throw new ChannelProtocolException("unknown_revocation_hash", "state carries the wrong revocation hashes");
-        }
-        requirePeerSignature(s, update.signature());
         byte[] mine = config.signer().sign(s.bytes());
         hashes.announcePeer(s.nonce() + HashWindow.AHEAD, update.hashAhead());
         adopt(s, mine, update.signature(), update.hashAhead());
@@ -140,6 +147,77 @@ public final class TwoWayChannel implements AutoCloseable {
         outstanding.poll();
         hashes.announcePeer(p.state().nonce() + HashWindow.AHEAD, acceptance.hashAhead());
         adopt(p.state(), p.signature(), acceptance.signature(), acceptance.hashAhead());
+    }
+
+    /**
+     * Proposes a splice (wallet or merchant side alike): the next state with balances that sum to the current
+     * total plus {@code changeA + changeB} (a top-up is positive, a withdrawal negative). Only when idle; the
+     * counterparty answers with {@link #acceptSplice}. Once complete either side submits the
+     * {@link Messages.SignedSplice} to the engine; the older states are revoked at the next flush as usual,
+     * so a pre-splice state stays punishable.
+     */
+    public Messages.SpliceUpdate proposeSplice(long balanceA, long balanceB, long changeA, long changeB) {
+        requireIdle();
+        ChannelState tip = requireOpen().state();
+        requireSpliceBalances(tip, balanceA, balanceB, changeA, changeB);
+        long n = tip.nonce() + 1;
+        if (n - peerRevokedBelow > 2L * HashWindow.AHEAD) {
+            throw new ChannelProtocolException("too_many_unrevoked", "flush and exchange revocations first");
+        }
+        ChannelState next = build(n, balanceA, balanceB);
+        Proposal p = new Proposal(next, config.signer().sign(next.bytes()));
+        outstanding.add(p);
+        dev.farthing.channel.protocol.Splice splice = new dev.farthing.channel.protocol.Splice(next, changeA, changeB);
+        return new Messages.SpliceUpdate(new Messages.Update(next, p.signature(), hashes.ownHash(n + HashWindow.AHEAD)),
+                changeA, changeB, config.signer().sign(splice.bytes()));
+    }
+
+    /** Verifies and countersigns a proposed splice: the state (stored as the new latest) and the splice. */
+    public Messages.SpliceAcceptance acceptSplice(Messages.SpliceUpdate proposal) {
+        ChannelState s = proposal.update().state();
+        ChannelState tip = requireOpen().state();
+        if (!outstanding.isEmpty()) {
+            throw new ChannelProtocolException("state_conflict", "both parties proposed; retry after settling ours");
+        }
+        if (!Arrays.equals(s.channelId(), config.channelId()) || s.nonce() != tip.nonce() + 1) {
+            throw new ChannelProtocolException("wrong_nonce", "a splice must be the next state of this channel");
+        }
+        requireSpliceBalances(tip, s.balanceA(), s.balanceB(), proposal.changeA(), proposal.changeB());
+        if (!s.sameAs(build(s.nonce(), s.balanceA(), s.balanceB()))) {
+            throw new ChannelProtocolException("unknown_revocation_hash", "state carries the wrong revocation hashes");
+        }
+        requirePeerSignature(s, proposal.update().signature());
+        byte[] spliceBytes = proposal.splice().bytes();
+        if (!peer.verify(spliceBytes, proposal.spliceSignature())) {
+            throw new ChannelProtocolException("bad_signature", "counterparty signature on the splice is invalid");
+        }
+        Messages.Acceptance a = accept(proposal.update(), false);
+        return new Messages.SpliceAcceptance(a, config.signer().sign(spliceBytes));
+    }
+
+    /** Verifies the counterparty's signatures on our splice; returns it signed by both, for the engine. */
+    public Messages.SignedSplice completeSplice(Messages.SpliceUpdate ours, Messages.SpliceAcceptance theirs) {
+        byte[] spliceBytes = ours.splice().bytes();
+        if (!peer.verify(spliceBytes, theirs.spliceSignature())) {
+            throw new ChannelProtocolException("bad_signature", "counterparty signature on the splice is invalid");
+        }
+        complete(theirs.acceptance());
+        boolean a = config.me() == Party.A;
+        return new Messages.SignedSplice(ours.splice(), a ? ours.spliceSignature() : theirs.spliceSignature(),
+                a ? theirs.spliceSignature() : ours.spliceSignature());
+    }
+
+    private static void requireSpliceBalances(ChannelState tip, long balanceA, long balanceB, long changeA, long changeB) {
+        if (balanceA < 0 || balanceB < 0) {
+            throw new ChannelProtocolException("negative_balance", "balances must not be negative");
+        }
+        if (changeA == 0 && changeB == 0) {
+            throw new ChannelProtocolException("balance_not_conserved", "a splice changes the total; use propose otherwise");
+        }
+        long total = Math.addExact(tip.total(), Math.addExact(changeA, changeB));
+        if (Math.addExact(balanceA, balanceB) != total || total <= 0) {
+            throw new ChannelProtocolException("balance_not_conserved", "spliced balances must sum to " + total);
+        }
     }
 
     /**

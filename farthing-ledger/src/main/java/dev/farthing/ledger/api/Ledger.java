@@ -45,7 +45,8 @@ public interface Ledger extends AutoCloseable {
 
     /**
      * Up to {@link #MAX_BATCH} transfers. Atomic: all commit or none does (the failing ones carry their
-     * own code, the rest {@code linked_transfer_failed}). Not atomic: each stands alone.
+     * own code, the rest {@code linked_transfer_failed}); holds of one atomic batch with the same timeout share
+     * one deadline, so they expire together, in one journaled batch. Not atomic: each stands alone.
      */
     CompletableFuture<List<Outcome<TransferView>>> createTransfers(List<NewTransfer> transfers, boolean atomic);
 
@@ -54,10 +55,29 @@ public interface Ledger extends AutoCloseable {
 
     CompletableFuture<Outcome<TransferView>> voidPending(String transferId);
 
+    /**
+     * Posts in full ({@code post} true) or voids every named hold as one atomic step: all resolve in one
+     * journaled batch or none does. A hold already resolved the same way is an idempotent repeat and counts as
+     * done; any other refusal (already resolved otherwise, expired, not found, frozen account) fails the whole
+     * call: the failing ones carry their own code, the rest {@code linked_transfer_failed}, nothing moves.
+     * 1..{@link #MAX_BATCH} distinct ids, else {@link IllegalArgumentException}.
+     */
+    CompletableFuture<List<Outcome<TransferView>>> resolvePending(List<String> transferIds, boolean post);
+
     CompletableFuture<Outcome<TransferView>> lookupTransfer(String id);
 
     /** Transfers debiting or crediting the account, newest first; {@code cursor} from the previous page. */
     CompletableFuture<Outcome<Page<TransferView>>> listAccountTransfers(String accountId, int limit, String cursor);
+
+    /**
+     * The system handle of engine module {@code module} ({@code [a-z][a-z0-9_]*}): the only way to create or move
+     * accounts in the reserved namespace ({@code sys.}, {@code channels.}), and only under the module's own
+     * prefix. Every other method of this interface acts as a client and is refused {@code system_account} on a
+     * reserved account. One claim per module at a time: the server wires each module's handle at start-up, and a
+     * second claim while the first is open throws {@link IllegalStateException}, so nothing reached later
+     * (an HTTP handler, say) can obtain one.
+     */
+    SystemLedger system(String module);
 
     /** Writes a snapshot now; completes with its file name. */
     CompletableFuture<String> snapshot();

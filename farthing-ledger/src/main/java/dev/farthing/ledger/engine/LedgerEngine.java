@@ -3,6 +3,7 @@ package dev.farthing.ledger.engine;
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.ledger.api.LedgerConfig;
 import dev.farthing.ledger.api.RecoveryReport;
+import dev.farthing.ledger.api.SystemLedger;
 import dev.farthing.ledger.index.TransferIndex;
 import dev.farthing.ledger.journal.JournalWriter;
 import dev.farthing.ledger.model.AccountStatus;
@@ -15,6 +16,7 @@ import dev.farthing.ledger.model.NewTransfer;
 import dev.farthing.ledger.model.Outcome;
 import dev.farthing.ledger.model.Page;
 import dev.farthing.ledger.model.TransferView;
+import dev.farthing.ledger.state.Authority;
 import dev.farthing.ledger.state.RecentTransfers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +26,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +55,10 @@ public final class LedgerEngine implements Ledger, Engine {
     private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
     private final AccountListing listing;
     private final Reconciler reconciler;
+    private final ReconciliationHooks hooks = new ReconciliationHooks(breaker);
+    private final ConcurrentHashMap<String, SystemHandle> systemHandles = new ConcurrentHashMap<>();
+    /** Reserved accounts clients made before the namespace was reserved; fixed at start (clients are refused now). */
+    private final List<String> clientMadeSystemAccounts;
     private final Clock clock;
     private volatile boolean stopping;
     private volatile Throwable failure;
@@ -68,12 +76,18 @@ public final class LedgerEngine implements Ledger, Engine {
             Recovery.catchUpIndex(index, data.resolve("journal"), recovered.scan(), config.fsync());
             this.writer = new JournalWriter(data.resolve("journal"), recovered.scan(), config.segmentBytes(), config.fsync());
             marks.startAt(recovered.scan().lastSequence(), recovered.state().lastTimestamp());
+            this.clientMadeSystemAccounts = List.copyOf(recovered.state().clientMadeReservedAccounts());
+            for (String id : clientMadeSystemAccounts) {
+                LOG.warn("account {} is in the reserved system namespace but was created by a client; the ledger"
+                        + " refuses every command on it and its module will not use it (see farthing verify)", id);
+            }
             this.intake = new StageQueue<>(config.queueCapacity(), this::isFailed);
             this.snapshotWriter = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("farthing-snapshot").unstarted(r));
             startStages(recovered, clock, data);
             this.listing = new AccountListing(index, marks, this);
             this.reconciler = new Reconciler(this, index, marks, breaker);
             reconciler.start();
+            hooks.start();
         } catch (RuntimeException e) {
             if (opened != null) {
                 opened.close(); // else RocksDB keeps its lock and this process can never reopen the index
@@ -140,8 +154,12 @@ public final class LedgerEngine implements Ledger, Engine {
 
     @Override
     public CompletableFuture<Outcome<AccountView>> createAccount(NewAccount account) {
+        return createAccount(account, Authority.CLIENT);
+    }
+
+    CompletableFuture<Outcome<AccountView>> createAccount(NewAccount account, Authority authority) {
         CompletableFuture<Outcome<AccountView>> f = new CompletableFuture<>();
-        return submit(new Request.CreateAccount(account, f), f, refused("the ledger is not accepting work"));
+        return submit(new Request.CreateAccount(account, authority, f), f, refused("the ledger is not accepting work"));
     }
 
     @Override
@@ -152,8 +170,12 @@ public final class LedgerEngine implements Ledger, Engine {
 
     @Override
     public CompletableFuture<Outcome<AccountView>> changeAccountStatus(String id, AccountStatus status) {
+        return changeAccountStatus(id, status, Authority.CLIENT);
+    }
+
+    CompletableFuture<Outcome<AccountView>> changeAccountStatus(String id, AccountStatus status, Authority authority) {
         CompletableFuture<Outcome<AccountView>> f = new CompletableFuture<>();
-        return submit(new Request.ChangeStatus(id, status, f), f, refused("the ledger is not accepting work"));
+        return submit(new Request.ChangeStatus(id, status, authority, f), f, refused("the ledger is not accepting work"));
     }
 
     @Override
@@ -163,25 +185,67 @@ public final class LedgerEngine implements Ledger, Engine {
 
     @Override
     public CompletableFuture<List<Outcome<TransferView>>> createTransfers(List<NewTransfer> transfers, boolean atomic) {
+        return createTransfers(transfers, atomic, Authority.CLIENT);
+    }
+
+    CompletableFuture<List<Outcome<TransferView>>> createTransfers(List<NewTransfer> transfers, boolean atomic,
+                                                                   Authority authority) {
         if (transfers.isEmpty() || transfers.size() > MAX_BATCH) {
             throw new IllegalArgumentException("a batch holds 1.." + MAX_BATCH + " transfers");
         }
         CompletableFuture<List<Outcome<TransferView>>> f = new CompletableFuture<>();
         Function<ErrorCode, Outcome<TransferView>> one = refused("the ledger is not accepting work");
-        return submit(new Request.CreateTransfers(List.copyOf(transfers), atomic, f), f,
+        return submit(new Request.CreateTransfers(List.copyOf(transfers), atomic, authority, f), f,
                 code -> Collections.nCopies(transfers.size(), one.apply(code)));
     }
 
     @Override
     public CompletableFuture<Outcome<TransferView>> postPending(String transferId, long amount) {
-        CompletableFuture<Outcome<TransferView>> f = new CompletableFuture<>();
-        return submit(new Request.Resolve(transferId, true, amount, f), f, refused("the ledger is not accepting work"));
+        return resolve(transferId, true, amount, Authority.CLIENT);
     }
 
     @Override
     public CompletableFuture<Outcome<TransferView>> voidPending(String transferId) {
+        return resolve(transferId, false, 0, Authority.CLIENT);
+    }
+
+    CompletableFuture<Outcome<TransferView>> resolve(String transferId, boolean post, long amount, Authority authority) {
         CompletableFuture<Outcome<TransferView>> f = new CompletableFuture<>();
-        return submit(new Request.Resolve(transferId, false, 0, f), f, refused("the ledger is not accepting work"));
+        return submit(new Request.Resolve(transferId, post, amount, authority, f), f,
+                refused("the ledger is not accepting work"));
+    }
+
+    @Override
+    public SystemLedger system(String module) {
+        SystemHandle handle = new SystemHandle(this, Authority.system(module), clientMadeSystemAccounts);
+        if (systemHandles.putIfAbsent(module, handle) != null) {
+            throw new IllegalStateException("module " + module + " already holds its system handle; it is handed"
+                    + " out once, at wiring time");
+        }
+        return handle;
+    }
+
+    void release(SystemHandle handle) {
+        hooks.removeAll(handle);
+        systemHandles.remove(handle.module(), handle);
+    }
+
+    ReconciliationHooks hooks() {
+        return hooks;
+    }
+
+    @Override
+    public CompletableFuture<List<Outcome<TransferView>>> resolvePending(List<String> transferIds, boolean post) {
+        if (transferIds.isEmpty() || transferIds.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("a batch holds 1.." + MAX_BATCH + " holds");
+        }
+        if (new HashSet<>(transferIds).size() != transferIds.size()) {
+            throw new IllegalArgumentException("a hold may be named once per batch: " + transferIds);
+        }
+        CompletableFuture<List<Outcome<TransferView>>> f = new CompletableFuture<>();
+        Function<ErrorCode, Outcome<TransferView>> one = refused("the ledger is not accepting work");
+        return submit(new Request.ResolveAll(List.copyOf(transferIds), post, f), f,
+                code -> Collections.nCopies(transferIds.size(), one.apply(code)));
     }
 
     @Override
@@ -215,7 +279,7 @@ public final class LedgerEngine implements Ledger, Engine {
         String reason = failure != null ? "ledger stopped after an internal failure: " + failure : breaker.reason();
         return new LedgerHealth(reason != null, reason, marks.committedTimestamp, marks.committedSequence,
                 marks.accounts, marks.pendingHolds, marks.transfersCommitted,
-                marks.committedSequence - marks.indexedSequence);
+                marks.committedSequence - marks.indexedSequence, clientMadeSystemAccounts);
     }
 
     @Override
@@ -263,6 +327,7 @@ public final class LedgerEngine implements Ledger, Engine {
             return;
         }
         stopping = true;
+        hooks.stop();
         reconciler.stop();
         for (Thread t : threads) {
             try {

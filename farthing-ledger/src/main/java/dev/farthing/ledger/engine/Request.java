@@ -6,13 +6,15 @@ import dev.farthing.ledger.model.NewAccount;
 import dev.farthing.ledger.model.NewTransfer;
 import dev.farthing.ledger.model.Outcome;
 import dev.farthing.ledger.model.TransferView;
+import dev.farthing.ledger.state.Authority;
 import dev.farthing.ledger.state.CommandProcessor;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A unit of work travelling through the pipeline. {@link #indexKeys} names the transfers the prefetch
+ * A unit of work travelling through the pipeline. Commands that may name accounts carry the {@link Authority}
+ * that issued them (a client, or a module's system handle). {@link #indexKeys} names the transfers the prefetch
  * stage must read from disk; {@link #execute} runs on the writer thread; {@link #complete} runs after the
  * batch it belongs to is durable.
  */
@@ -37,9 +39,10 @@ sealed interface Request {
         ((CompletableFuture<Object>) future()).complete(result);
     }
 
-    record CreateAccount(NewAccount account, CompletableFuture<Outcome<AccountView>> future) implements Request {
+    record CreateAccount(NewAccount account, Authority authority, CompletableFuture<Outcome<AccountView>> future)
+            implements Request {
         public Object execute(CommandProcessor p) {
-            return p.createAccount(account);
+            return p.createAccount(account, authority);
         }
     }
 
@@ -49,14 +52,14 @@ sealed interface Request {
         }
     }
 
-    record ChangeStatus(String id, AccountStatus status, CompletableFuture<Outcome<AccountView>> future)
-            implements Request {
+    record ChangeStatus(String id, AccountStatus status, Authority authority,
+                        CompletableFuture<Outcome<AccountView>> future) implements Request {
         public Object execute(CommandProcessor p) {
-            return p.changeStatus(id, status);
+            return p.changeStatus(id, status, authority);
         }
     }
 
-    record CreateTransfers(List<NewTransfer> transfers, boolean atomic,
+    record CreateTransfers(List<NewTransfer> transfers, boolean atomic, Authority authority,
                            CompletableFuture<List<Outcome<TransferView>>> future) implements Request {
         public List<String> indexKeys() {
             List<String> ids = new java.util.ArrayList<>(transfers.size());
@@ -71,19 +74,35 @@ sealed interface Request {
         }
 
         public Object execute(CommandProcessor p) {
-            return p.createTransfers(transfers, atomic);
+            return p.createTransfers(transfers, atomic, authority);
         }
     }
 
     /** Post ({@code post} true, {@code amount} 0 = all) or void a hold. */
-    record Resolve(String id, boolean post, long amount, CompletableFuture<Outcome<TransferView>> future)
-            implements Request {
+    record Resolve(String id, boolean post, long amount, Authority authority,
+                   CompletableFuture<Outcome<TransferView>> future) implements Request {
         public List<String> indexKeys() {
             return List.of(id);
         }
 
         public Object execute(CommandProcessor p) {
-            return post ? p.post(id, amount) : p.voidHold(id);
+            return post ? p.post(id, amount, authority) : p.voidHold(id, authority);
+        }
+    }
+
+    /** Post in full ({@code post} true) or void several holds atomically. */
+    record ResolveAll(List<String> ids, boolean post, CompletableFuture<List<Outcome<TransferView>>> future)
+            implements Request {
+        public List<String> indexKeys() {
+            return ids;
+        }
+
+        public int weight() {
+            return ids.size();
+        }
+
+        public Object execute(CommandProcessor p) {
+            return p.resolveAll(ids, post);
         }
     }
 

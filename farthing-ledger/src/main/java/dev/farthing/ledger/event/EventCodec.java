@@ -26,6 +26,8 @@ public final class EventCodec {
     private static final byte ACCOUNT_STATUS = 2;
     private static final byte TRANSFER_COMMITTED = 3;
     private static final byte PENDING_RESOLVED = 4;
+    /** Same layout as {@link #ACCOUNT_OPENED}; the type records that an engine module opened it. */
+    private static final byte ACCOUNT_OPENED_BY_SYSTEM = 5;
 
     private EventCodec() {
     }
@@ -33,7 +35,7 @@ public final class EventCodec {
     public static void encode(LedgerEvent event, ByteSink out) {
         switch (event) {
             case AccountOpened a -> {
-                out.put(ACCOUNT_OPENED);
+                out.put(a.bySystem() ? ACCOUNT_OPENED_BY_SYSTEM : ACCOUNT_OPENED);
                 out.putLong(a.timestamp());
                 out.putString(a.id());
                 out.putString(a.currency());
@@ -112,8 +114,9 @@ public final class EventCodec {
     private static LedgerEvent readEvent(ByteBuffer in) {
         byte type = in.get();
         return switch (type) {
-            case ACCOUNT_OPENED -> new AccountOpened(in.getLong(), readString(in), readString(in),
-                    enumAt(AccountKind.values(), in.get()), in.get() == 1, in.getLong(), getMetadata(in));
+            case ACCOUNT_OPENED, ACCOUNT_OPENED_BY_SYSTEM -> new AccountOpened(in.getLong(), readString(in),
+                    readString(in), enumAt(AccountKind.values(), in.get()), in.get() == 1, in.getLong(), getMetadata(in),
+                    type == ACCOUNT_OPENED_BY_SYSTEM);
             case ACCOUNT_STATUS -> new AccountStatusChanged(in.getLong(), readString(in),
                     enumAt(AccountStatus.values(), in.get()));
             case TRANSFER_COMMITTED -> new TransferCommitted(readTransfer(in));

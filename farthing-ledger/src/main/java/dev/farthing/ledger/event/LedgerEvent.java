@@ -17,8 +17,15 @@ public sealed interface LedgerEvent {
     /** Ledger time of the change, nanoseconds since the epoch; strictly increasing across events. */
     long timestamp();
 
+    /** {@code bySystem}: opened through an engine module's system handle (journals before it decode as false). */
     record AccountOpened(long timestamp, String id, String currency, AccountKind kind, boolean noOverdraft,
-                         long creditLimit, Map<String, String> metadata) implements LedgerEvent {
+                         long creditLimit, Map<String, String> metadata, boolean bySystem) implements LedgerEvent {
+
+        /** Opened by a client. */
+        public AccountOpened(long timestamp, String id, String currency, AccountKind kind, boolean noOverdraft,
+                             long creditLimit, Map<String, String> metadata) {
+            this(timestamp, id, currency, kind, noOverdraft, creditLimit, metadata, false);
+        }
     }
 
     record AccountStatusChanged(long timestamp, String id, AccountStatus status) implements LedgerEvent {

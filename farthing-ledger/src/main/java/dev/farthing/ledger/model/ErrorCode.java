@@ -22,6 +22,8 @@ public enum ErrorCode {
     PENDING_EXPIRED("pending_expired"),
     EXCEEDS_PENDING_AMOUNT("exceeds_pending_amount"),
     LINKED_TRANSFER_FAILED("linked_transfer_failed"),
+    /** A client named an account in the reserved system namespace, or a module named another module's. */
+    SYSTEM_ACCOUNT("system_account"),
     CIRCUIT_OPEN("circuit_open"),
     OVERLOADED("overloaded"),
     UNAVAILABLE("unavailable");

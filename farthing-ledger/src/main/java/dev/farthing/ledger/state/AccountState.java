@@ -3,6 +3,7 @@ package dev.farthing.ledger.state;
 import dev.farthing.ledger.model.AccountKind;
 import dev.farthing.ledger.model.AccountStatus;
 import dev.farthing.ledger.model.AccountView;
+import dev.farthing.ledger.model.SystemAccounts;
 
 import java.util.Map;
 
@@ -15,6 +16,10 @@ final class AccountState {
     final long creditLimit;
     final Map<String, String> metadata;
     final long createdAt;
+    /** In the reserved namespace ({@code SystemAccounts.isReserved}). */
+    final boolean reserved;
+    /** Created through a module's system handle; a reserved account without it was made by a client. */
+    final boolean systemOrigin;
     AccountStatus status = AccountStatus.OPEN;
     long debitsPosted;
     long creditsPosted;
@@ -22,7 +27,7 @@ final class AccountState {
     long creditsPending;
 
     AccountState(String id, String currency, AccountKind kind, boolean noOverdraft, long creditLimit,
-                 Map<String, String> metadata, long createdAt) {
+                 Map<String, String> metadata, long createdAt, boolean systemOrigin) {
         this.id = id;
         this.currency = currency;
         this.kind = kind;
@@ -30,6 +35,8 @@ final class AccountState {
         this.creditLimit = creditLimit;
         this.metadata = metadata;
         this.createdAt = createdAt;
+        this.reserved = SystemAccounts.isReserved(id);
+        this.systemOrigin = systemOrigin;
     }
 
     AccountView view() {
@@ -54,6 +61,11 @@ final class AccountState {
         } catch (ArithmeticException overflow) {
             return false;
         }
+    }
+
+    /** A reserved account a client made: reported, and refused to everyone. */
+    boolean clientMadeReserved() {
+        return reserved && !systemOrigin;
     }
 
     boolean isEmpty() {

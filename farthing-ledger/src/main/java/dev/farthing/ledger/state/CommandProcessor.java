@@ -84,7 +84,18 @@ public final class CommandProcessor {
     }
 
     public Outcome<AccountView> createAccount(NewAccount request) {
-        AccountView existing = state.accountView(request.id());
+        return createAccount(request, Authority.CLIENT);
+    }
+
+    public Outcome<AccountView> createAccount(NewAccount request, Authority authority) {
+        if (!authority.mayName(request.id())) {
+            return Outcome.fail(authority.refusal(request.id()));
+        }
+        AccountState found = state.account(request.id());
+        if (found != null && found.clientMadeReserved()) {
+            return Outcome.fail(Authority.clientMade(request.id()));
+        }
+        AccountView existing = found == null ? null : found.view();
         if (existing != null) {
             boolean same = existing.currency().equals(request.currency()) && existing.kind() == request.kind()
                     && existing.noOverdraft() == request.effectiveNoOverdraft()
@@ -96,12 +107,23 @@ public final class CommandProcessor {
             return Outcome.fail(ErrorCode.UNKNOWN_CURRENCY, "currency " + request.currency() + " is not configured");
         }
         emit(new AccountOpened(nextTimestamp(), request.id(), request.currency(), request.kind(),
-                request.effectiveNoOverdraft(), request.creditLimit(), request.metadata()));
+                request.effectiveNoOverdraft(), request.creditLimit(), request.metadata(), authority.isSystem()));
         return Outcome.ok(state.accountView(request.id()));
     }
 
     public Outcome<AccountView> changeStatus(String id, AccountStatus target) {
+        return changeStatus(id, target, Authority.CLIENT);
+    }
+
+    /** Freezing or closing a module's account would stop the module: a client may not do it either. */
+    public Outcome<AccountView> changeStatus(String id, AccountStatus target, Authority authority) {
+        if (!authority.mayName(id)) {
+            return Outcome.fail(authority.refusal(id));
+        }
         AccountState a = state.account(id);
+        if (a != null && a.clientMadeReserved()) {
+            return Outcome.fail(Authority.clientMade(id));
+        }
         if (a == null) {
             return Outcome.fail(ErrorCode.NOT_FOUND, "account " + id + " does not exist");
         }
@@ -130,40 +152,71 @@ public final class CommandProcessor {
     }
 
     public List<Outcome<TransferView>> createTransfers(List<NewTransfer> batch, boolean atomic) {
+        return createTransfers(batch, atomic, Authority.CLIENT);
+    }
+
+    public List<Outcome<TransferView>> createTransfers(List<NewTransfer> batch, boolean atomic, Authority authority) {
         List<Outcome<TransferView>> results = new ArrayList<>(batch.size());
-        List<TransferCommitted> applied = new ArrayList<>();
+        BatchUndo undo = new BatchUndo();
+        long batchStart = nextTimestamp();
         boolean anyFailed = false;
         for (NewTransfer t : batch) {
-            Outcome<TransferView> r = createOne(t);
+            Outcome<TransferView> r = createOne(t, atomic ? batchStart : -1, authority);
             results.add(r);
             anyFailed |= !r.isOk();
             if (r.isOk() && !r.replayed()) {
-                applied.add((TransferCommitted) events.getLast());
+                undo.committed((TransferCommitted) events.getLast());
             }
         }
         if (atomic && anyFailed) {
-            rollBack(applied);
-            for (int i = 0; i < results.size(); i++) {
-                if (results.get(i).isOk()) {
-                    results.set(i, Outcome.fail(ErrorCode.LINKED_TRANSFER_FAILED,
-                            "another transfer in this atomic batch failed; nothing was committed"));
-                }
-            }
+            undo.rollBack(state, recent, events);
+            markLinked(results);
         }
         return results;
     }
 
-    private void rollBack(List<TransferCommitted> applied) {
-        for (int i = applied.size() - 1; i >= 0; i--) {
-            TransferCommitted e = applied.get(i);
-            state.revert(e);
-            recent.forget(e.transfer());
-            boolean removed = events.remove(e);
-            assert removed : "rolled-back event was not pending in this batch";
+    /**
+     * Posts in full ({@code post}) or voids every named hold, all or none: a refusal of any (a same-way repeat
+     * is no refusal) rolls back those already resolved in this call.
+     */
+    public List<Outcome<TransferView>> resolveAll(List<String> ids, boolean post) {
+        TransferStatus outcome = post ? TransferStatus.POSTED : TransferStatus.VOIDED;
+        List<Outcome<TransferView>> results = new ArrayList<>(ids.size());
+        BatchUndo undo = new BatchUndo();
+        boolean anyFailed = false;
+        for (String id : ids) {
+            TransferView hold = state.openHold(id);
+            Outcome<TransferView> r = resolve(id, outcome, 0, Authority.CLIENT);
+            results.add(r);
+            anyFailed |= !r.isOk();
+            if (r.isOk() && !r.replayed()) {
+                undo.resolved((PendingResolved) events.getLast(), hold, r.value());
+            }
+        }
+        if (anyFailed) {
+            undo.rollBack(state, recent, events);
+            markLinked(results);
+        }
+        return results;
+    }
+
+    private static void markLinked(List<Outcome<TransferView>> results) {
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).isOk()) {
+                results.set(i, Outcome.fail(ErrorCode.LINKED_TRANSFER_FAILED,
+                        "another transfer in this atomic batch failed; nothing was committed"));
+            }
         }
     }
 
-    private Outcome<TransferView> createOne(NewTransfer t) {
+    /** {@code deadlineFrom} is the atomic batch's start (its holds expire together), or -1 for this transfer's own time. */
+    private Outcome<TransferView> createOne(NewTransfer t, long deadlineFrom, Authority authority) {
+        try {
+            // Before the repeat check: a client may not even replay a module's transfer.
+            authority.requireMayName(t.debitAccount(), t.creditAccount());
+        } catch (LedgerException refused) {
+            return Outcome.fail(refused);
+        }
         if (breakerOpen.getAsBoolean()) {
             return Outcome.fail(ErrorCode.CIRCUIT_OPEN, "reconciliation found a discrepancy; money movement is stopped");
         }
@@ -174,7 +227,7 @@ public final class CommandProcessor {
         }
         try {
             long now = nextTimestamp();
-            TransferView v = rules.admit(t, now);
+            TransferView v = rules.admit(t, now, deadlineFrom < 0 ? now : deadlineFrom);
             emit(new TransferCommitted(v));
             recent.put(v);
             return Outcome.ok(v);
@@ -184,21 +237,38 @@ public final class CommandProcessor {
     }
 
     public Outcome<TransferView> post(String id, long amount) {
+        return post(id, amount, Authority.CLIENT);
+    }
+
+    public Outcome<TransferView> post(String id, long amount, Authority authority) {
         if (amount < 0) {
             return Outcome.fail(ErrorCode.INVALID_REQUEST, "amount must be positive (or omitted to post it all)");
         }
-        return resolve(id, TransferStatus.POSTED, amount);
+        return resolve(id, TransferStatus.POSTED, amount, authority);
     }
 
     public Outcome<TransferView> voidHold(String id) {
-        return resolve(id, TransferStatus.VOIDED, 0);
+        return voidHold(id, Authority.CLIENT);
     }
 
-    private Outcome<TransferView> resolve(String id, TransferStatus outcome, long amount) {
+    public Outcome<TransferView> voidHold(String id, Authority authority) {
+        return resolve(id, TransferStatus.VOIDED, 0, authority);
+    }
+
+    private Outcome<TransferView> resolve(String id, TransferStatus outcome, long amount, Authority authority) {
+        TransferView hold = state.openHold(id);
+        TransferView named = hold != null ? hold : findTransfer(id);
+        if (named != null) {
+            try {
+                authority.requireMayName(named.debitAccount(), named.creditAccount());
+                rules.requireNotClientMade(named);
+            } catch (LedgerException refused) {
+                return Outcome.fail(refused);
+            }
+        }
         if (breakerOpen.getAsBoolean()) {
             return Outcome.fail(ErrorCode.CIRCUIT_OPEN, "reconciliation found a discrepancy; money movement is stopped");
         }
-        TransferView hold = state.openHold(id);
         if (hold == null) {
             return alreadyResolved(id, outcome, amount);
         }

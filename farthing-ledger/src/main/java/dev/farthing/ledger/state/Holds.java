@@ -26,6 +26,15 @@ final class Holds {
         byExpiry.add(hold);
     }
 
+    /**
+     * Re-opens a hold removed earlier in the same command (an atomic batch rolled back). Its expiry entry is
+     * still queued: removal is lazy and the queue is only rebuilt in {@link #dueBy}, at a batch's start.
+     */
+    void restore(TransferView hold) {
+        TransferView previous = open.put(hold.id(), hold);
+        assert previous == null : "hold " + hold.id() + " restored while open";
+    }
+
     TransferView remove(String id) {
         // The expiry queue is cleaned lazily: dueBy() skips holds no longer open.
         return open.remove(id);

@@ -68,6 +68,21 @@ public final class LedgerState {
         return java.util.Collections.unmodifiableList(accountIds);
     }
 
+    /**
+     * Accounts in the reserved namespace that a client created (before it was reserved), in id order. None can
+     * appear after start-up (clients are refused), so callers compute this once on the recovered state. O(accounts).
+     */
+    public List<String> clientMadeReservedAccounts() {
+        List<String> out = new ArrayList<>();
+        for (AccountState a : accounts.values()) {
+            if (a.clientMadeReserved()) {
+                out.add(a.id);
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
     AccountState account(String id) {
         return accounts.get(id);
     }
@@ -114,12 +129,31 @@ public final class LedgerState {
         }
     }
 
+    /** Undoes a resolution applied earlier in the same atomic batch: {@code hold} is open again, as it was. */
+    public void revert(PendingResolved r, TransferView hold) {
+        if (!hold.id().equals(r.transferId()) || holds.get(hold.id()) != null) {
+            throw new IllegalStateException("cannot revert the resolution of " + r.transferId());
+        }
+        AccountState debit = requireAccount(hold.debitAccount());
+        AccountState credit = requireAccount(hold.creditAccount());
+        CurrencyTotals sums = totals.get(hold.currency());
+        debit.debitsPosted = Math.subtractExact(debit.debitsPosted, r.postedAmount());
+        credit.creditsPosted = Math.subtractExact(credit.creditsPosted, r.postedAmount());
+        sums.addPosted(-r.postedAmount());
+        debit.debitsPending = Math.addExact(debit.debitsPending, hold.amount());
+        credit.creditsPending = Math.addExact(credit.creditsPending, hold.amount());
+        sums.addPending(hold.amount());
+        holds.restore(hold);
+        debit.checkInvariants();
+        credit.checkInvariants();
+    }
+
     private void openAccount(AccountOpened a) {
         if (accounts.containsKey(a.id()) || !currencies.containsKey(a.currency())) {
             throw new IllegalStateException("cannot open account " + a.id());
         }
         accounts.put(a.id(), new AccountState(a.id(), a.currency(), a.kind(), a.noOverdraft(), a.creditLimit(),
-                a.metadata(), a.timestamp()));
+                a.metadata(), a.timestamp(), a.bySystem()));
         accountIds.add(a.id());
     }
 

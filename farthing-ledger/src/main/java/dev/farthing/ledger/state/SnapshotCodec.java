@@ -21,6 +21,11 @@ import java.util.Map;
  * the state corresponds to are written by the caller around these bytes ({@code snapshot.SnapshotFile}).
  */
 public final class SnapshotCodec {
+    /**
+     * Set in an account's kind byte when an engine module opened it. Snapshots written before the reserved
+     * namespace never set it, so they decode unchanged, as client-made accounts.
+     */
+    private static final int SYSTEM_ORIGIN_BIT = 0x80;
     private SnapshotCodec() {
     }
 
@@ -52,7 +57,7 @@ public final class SnapshotCodec {
     private static void encodeAccount(AccountState a, ByteSink out) {
         out.putString(a.id);
         out.putString(a.currency);
-        out.put((byte) a.kind.ordinal());
+        out.put((byte) (a.kind.ordinal() | (a.systemOrigin ? SYSTEM_ORIGIN_BIT : 0)));
         out.put((byte) (a.noOverdraft ? 1 : 0));
         out.putLong(a.creditLimit);
         out.putShort(a.metadata.size());
@@ -107,7 +112,8 @@ public final class SnapshotCodec {
     private static AccountState decodeAccount(ByteBuffer in) {
         String id = EventCodec.readString(in);
         String currency = EventCodec.readString(in);
-        AccountKind kind = AccountKind.values()[in.get()];
+        int kindByte = in.get() & 0xFF;
+        AccountKind kind = AccountKind.values()[kindByte & ~SYSTEM_ORIGIN_BIT];
         boolean noOverdraft = in.get() == 1;
         long creditLimit = in.getLong();
         int n = Short.toUnsignedInt(in.getShort());
@@ -116,7 +122,7 @@ public final class SnapshotCodec {
             metadata.put(EventCodec.readString(in), EventCodec.readString(in));
         }
         AccountState a = new AccountState(id, currency, kind, noOverdraft, creditLimit, Map.copyOf(metadata),
-                in.getLong());
+                in.getLong(), (kindByte & SYSTEM_ORIGIN_BIT) != 0);
         a.status = AccountStatus.values()[in.get()];
         a.debitsPosted = in.getLong();
         a.creditsPosted = in.getLong();

@@ -16,8 +16,13 @@ final class TransferRules {
         this.state = state;
     }
 
-    /** Validates a new transfer against the state; returns the committed form or throws the refusal. */
-    TransferView admit(NewTransfer t, long now) {
+    /**
+     * Validates a new transfer against the state; returns the committed form or throws the refusal. A hold's
+     * deadline counts from {@code deadlineFrom} (at most {@code now}): an atomic batch passes its first
+     * timestamp so that its holds with one timeout share one deadline and expire together.
+     */
+    TransferView admit(NewTransfer t, long now, long deadlineFrom) {
+        assert deadlineFrom <= now : "deadline counted from the future";
         if (state.currency(t.currency()) == null) {
             throw refuse(ErrorCode.UNKNOWN_CURRENCY, "currency " + t.currency() + " is not configured");
         }
@@ -30,6 +35,8 @@ final class TransferRules {
             throw refuse(ErrorCode.CURRENCY_MISMATCH, "transfer in " + t.currency() + " between accounts in "
                     + debit.currency + " and " + credit.currency);
         }
+        requireNotClientMade(debit);
+        requireNotClientMade(credit);
         requireMovable(debit);
         requireMovable(credit);
         requireNoOverflow(debit, credit, t.amount());
@@ -39,7 +46,7 @@ final class TransferRules {
         long expiresAt = 0;
         if (t.isPending()) {
             try {
-                expiresAt = Math.addExact(now, Math.multiplyExact(t.pendingTimeoutS(), NANOS_PER_SECOND));
+                expiresAt = Math.addExact(deadlineFrom, Math.multiplyExact(t.pendingTimeoutS(), NANOS_PER_SECOND));
             } catch (ArithmeticException e) {
                 throw refuse(ErrorCode.INVALID_REQUEST, "pending.timeout_s is too large");
             }
@@ -60,6 +67,24 @@ final class TransferRules {
         requireMovable(state.account(hold.debitAccount()));
         requireMovable(state.account(hold.creditAccount()));
         return amount;
+    }
+
+    /** Neither account of {@code t} is a reserved account a client made (those are never used). */
+    void requireNotClientMade(TransferView t) {
+        AccountState debit = state.account(t.debitAccount());
+        AccountState credit = state.account(t.creditAccount());
+        if (debit != null) {
+            requireNotClientMade(debit);
+        }
+        if (credit != null) {
+            requireNotClientMade(credit);
+        }
+    }
+
+    private static void requireNotClientMade(AccountState a) {
+        if (a.clientMadeReserved()) {
+            throw Authority.clientMade(a.id);
+        }
     }
 
     private AccountState existing(String id, String side) {

@@ -137,7 +137,7 @@ public final class LedgerVerifier {
                 }
             }
             return new VerifyReport(problem == null, problem, null, 0, batches, events, state.accountCount(),
-                    sums.transfers(), snapshotsChecked, end.tornBytes());
+                    sums.transfers(), snapshotsChecked, end.tornBytes(), state.clientMadeReservedAccounts());
         }
     }
 

@@ -67,7 +67,7 @@ class LedgerPropertyTest {
         for (String must : List.of("transfer:ok", "transfer:replay", "transfer:id_conflict", "transfer:insufficient_funds",
                 "transfer:overflow", "transfer:account_frozen", "transfer:account_closed", "transfer:currency_mismatch",
                 "transfer:not_found", "transfer:same_account", "transfer:unknown_currency", "atomic:rolled_back",
-                "atomic:committed", "loose:mixed", "post:full", "post:partial", "post:exceeds_pending_amount",
+                "atomic:committed", "loose:mixed", "resolve_all:committed", "resolve_all:rolled_back", "post:full", "post:partial", "post:exceeds_pending_amount",
                 "post:already_posted", "post:already_voided", "post:replay", "post:pending_expired", "void:ok", "void:replay",
                 "void:already_posted",
                 "expired", "status:closed", "status:account_not_empty", "account:replay", "account:id_conflict",
@@ -229,8 +229,10 @@ class LedgerPropertyTest {
                 randomBatch();
             } else if (pick < 750) {
                 post();
-            } else if (pick < 820) {
+            } else if (pick < 790) {
                 voidHold();
+            } else if (pick < 820) {
+                resolveSeveral();
             } else if (pick < 900) {
                 changeStatus();
             } else if (pick < 920) {
@@ -472,6 +474,8 @@ class LedgerPropertyTest {
         /** Executes a batch in the ledger and walks the model through it; compares every result and event. */
         List<Outcome<TransferView>> createTransfers(List<NewTransfer> batch, boolean atomic) {
             op = (atomic ? "atomic " : "loose ") + batch;
+            // An atomic batch's holds count their deadline from its first timestamp, so they expire together.
+            long batchStart = Math.max(batchNow, state.lastTimestamp() + 1);
             List<Outcome<TransferView>> results = processor.createTransfers(batch, atomic);
             List<LedgerEvent> events = drain();
             assertThat(results).as(ctx()).hasSize(batch.size());
@@ -495,7 +499,8 @@ class LedgerPropertyTest {
                         TransferView wanted = new TransferView(t.id(), t.debitAccount(), t.creditAccount(), t.amount(),
                                 t.currency(), t.code(), t.reference(), t.metadata(), t.pendingTimeoutS(), ts,
                                 t.isPending() ? TransferStatus.PENDING : TransferStatus.POSTED,
-                                t.isPending() ? 0 : t.amount(), t.isPending() ? ts + t.pendingTimeoutS() * SECOND : 0, 0);
+                                t.isPending() ? 0 : t.amount(),
+                                t.isPending() ? (atomic ? batchStart : ts) + t.pendingTimeoutS() * SECOND : 0, 0);
                         assertThat(view).as(ctx() + " member " + i).isEqualTo(wanted);
                     } else if (atomic) {
                         // Rolled back, so never seen: a placeholder is enough for the later members' predictions.
@@ -581,6 +586,48 @@ class LedgerPropertyTest {
             Object p = model.predictResolve(id, TransferStatus.VOIDED, 0);
             Outcome<TransferView> o = processor.voidHold(id);
             checkResolution(o, p, TransferStatus.VOIDED, "void");
+        }
+
+        /** Posts or voids 1..4 distinct holds atomically: all resolve, or none does and the refusals say why. */
+        void resolveSeveral() {
+            TransferStatus wanted = rnd.nextBoolean() ? TransferStatus.POSTED : TransferStatus.VOIDED;
+            java.util.LinkedHashSet<String> picked = new java.util.LinkedHashSet<>();
+            int n = 1 + rnd.nextInt(4);
+            for (int i = 0; i < n; i++) {
+                picked.add(rnd.nextInt(3) == 0 || model.openHolds.isEmpty() ? pickHoldId()
+                        : pick(new ArrayList<>(model.openHolds.keySet())));
+            }
+            List<String> ids = List.copyOf(picked);
+            op = "resolveAll " + wanted + " " + ids;
+            List<Object> predictions = ids.stream().map(id -> model.predictResolve(id, wanted, 0)).toList();
+            boolean anyFails = predictions.stream().anyMatch(p -> p instanceof ErrorCode);
+            List<Outcome<TransferView>> results = processor.resolveAll(ids, wanted == TransferStatus.POSTED);
+            List<LedgerEvent> events = drain();
+            assertThat(results).as(ctx()).hasSize(ids.size());
+            if (anyFails) {
+                assertThat(events).as(ctx() + ": a refused atomic resolution journals nothing").isEmpty();
+                for (int i = 0; i < ids.size(); i++) {
+                    ErrorCode want = predictions.get(i) instanceof ErrorCode code ? code : ErrorCode.LINKED_TRANSFER_FAILED;
+                    expectError(results.get(i), want);
+                }
+                cover(ids.size() > 1 && predictions.stream().anyMatch(p -> p instanceof Resolution)
+                        ? "resolve_all:rolled_back" : "resolve_all:refused");
+                return;
+            }
+            int e = 0;
+            for (int i = 0; i < ids.size(); i++) {
+                switch (predictions.get(i)) {
+                    case Replay(TransferView existing) -> expectReplay(results.get(i), existing);
+                    case Resolution(TransferView hold, long posted) -> {
+                        PendingResolved r = (PendingResolved) events.get(e++);
+                        assertThat(r).as(ctx()).isEqualTo(new PendingResolved(r.timestamp(), hold.id(), wanted, posted));
+                        assertThat(results.get(i).value()).as(ctx()).isEqualTo(model.resolve(hold, wanted, posted, r.timestamp()));
+                    }
+                    default -> fail(ctx() + ": bad prediction " + predictions.get(i));
+                }
+            }
+            assertThat(events).as(ctx()).hasSize(e);
+            cover(ids.size() > 1 ? "resolve_all:committed" : "resolve_all:single");
         }
 
         void checkResolution(Outcome<TransferView> o, Object prediction, TransferStatus outcome, String kind) {

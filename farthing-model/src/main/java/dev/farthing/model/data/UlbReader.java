@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the ULB credit-card dataset: Time, V1..V28 (PCA components), Amount as features and Class as the
- * label (1 = fraud).
+ * Reads the ULB credit-card dataset (Time, V1..V28, Amount, Class) into the features of {@link UlbFeatures};
+ * the label is Class (1 = fraud).
  */
 public final class UlbReader {
 
@@ -15,27 +15,37 @@ public final class UlbReader {
     }
 
     public static List<String> featureNames() {
-        List<String> names = new ArrayList<>();
-        names.add("Time");
-        for (int i = 1; i <= 28; i++) {
-            names.add("V" + i);
-        }
-        names.add("Amount");
-        return names;
+        return UlbFeatures.names();
     }
 
     public static Dataset read(Path file) throws IOException {
-        List<String> names = featureNames();
-        List<String> required = new ArrayList<>(names);
+        return readStamped(file).data();
+    }
+
+    /** The rows with their Time in whole seconds. */
+    public static StampedDataset readStamped(Path file) throws IOException {
+        List<String> required = new ArrayList<>();
+        required.add("Time");
+        for (int i = 1; i <= UlbFeatures.COMPONENTS; i++) {
+            required.add("V" + i);
+        }
+        required.add("Amount");
         required.add("Class");
-        RowCollector rows = new RowCollector(names);
+        RowCollector rows = new RowCollector(featureNames());
         CsvTable.read(file, required, table -> {
-            double[] row = new double[names.size()];
-            for (int i = 0; i < row.length; i++) {
-                row[i] = table.number(names.get(i));
+            double[] components = new double[UlbFeatures.COMPONENTS];
+            for (int i = 0; i < components.length; i++) {
+                components[i] = table.number("V" + (i + 1));
             }
-            rows.add(row, table.label("Class"));
+            double time = table.number("Time");
+            double[] row;
+            try {
+                row = UlbFeatures.of(time, components, table.number("Amount"));
+            } catch (IllegalArgumentException e) {
+                throw table.error(e.getMessage());
+            }
+            rows.add(row, table.label("Class"), (long) Math.floor(time));
         });
-        return rows.toDataset();
+        return rows.toStamped();
     }
 }

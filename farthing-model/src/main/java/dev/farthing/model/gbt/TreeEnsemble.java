@@ -14,13 +14,20 @@ public final class TreeEnsemble {
     /** Marks a leaf in the input {@code feature} arrays and in the packed layout. */
     static final int LEAF = -1;
     /** Packed node: [feature or LEAF, float bits of threshold or leaf value, (left child offset << 1) | default-left]. */
-    private static final int STRIDE = 3;
+    static final int STRIDE = 3;
 
     private final int[] rootOffsets;
     private final int[] packed;
     private final float baseMargin;
     private final int featureCount;
     private final int nodeCount;
+    /** Training cover (hessian sum) per packed slot, or null when the model file carried none. */
+    private final double[] coverBySlot;
+    /** Built on the first explainer and shared by all (immutable); see {@link ShapTables}. */
+    private ShapTables shapTables;
+    private boolean shapTablesBuilt;
+    /** Deepest leaf over all trees (a root leaf has depth 0); sizes the TreeSHAP path buffers. */
+    private final int maxDepth;
 
     /**
      * Node arrays as XGBoost stores them (children by global index, one root per tree); validated, then packed.
@@ -28,11 +35,13 @@ public final class TreeEnsemble {
      * @param feature split feature per node, {@link #LEAF} for leaves
      * @param threshold split threshold, or the leaf value for leaves
      * @param missing child taken when the split feature is missing (equal to left or right)
+     * @param cover training hessian sum per node ({@code sum_hessian}), needed only to explain; may be null
      */
     TreeEnsemble(int[] roots, int[] feature, float[] threshold, int[] left, int[] right, int[] missing,
-                 float baseMargin, int featureCount) {
+                 float[] cover, float baseMargin, int featureCount) {
         int nodes = feature.length;
-        if (threshold.length != nodes || left.length != nodes || right.length != nodes || missing.length != nodes) {
+        if (threshold.length != nodes || left.length != nodes || right.length != nodes || missing.length != nodes
+                || (cover != null && cover.length != nodes)) {
             throw new IllegalArgumentException("node arrays differ in length");
         }
         for (int n = 0; n < nodes; n++) {
@@ -53,6 +62,8 @@ public final class TreeEnsemble {
         boolean[] reachable = new boolean[nodes];
         int used = 0;
         int[] queue = new int[nodes];
+        int[] depth = new int[nodes];
+        int deepest = 0;
         for (int t = 0; t < roots.length; t++) {
             int head = 0;
             int tail = 0;
@@ -61,7 +72,10 @@ public final class TreeEnsemble {
             while (head < tail) {
                 int n = queue[head++];
                 reachable[n] = true;
+                deepest = Math.max(deepest, depth[n]);
                 if (feature[n] != LEAF) {
+                    depth[left[n]] = depth[n] + 1;
+                    depth[right[n]] = depth[n] + 1;
                     slot[left[n]] = used++;
                     slot[right[n]] = used++;
                     queue[tail++] = left[n];
@@ -71,7 +85,23 @@ public final class TreeEnsemble {
             rootOffsets[t] = slot[roots[t]] * STRIDE;
         }
         this.nodeCount = used;
+        this.maxDepth = deepest;
         this.packed = pack(reachable, feature, threshold, left, missing, slot, used);
+        this.coverBySlot = cover == null ? null : coverBySlot(cover, feature, reachable, slot, used);
+    }
+
+    /** Covers moved to packed slots; an internal node must have a positive cover to divide by. */
+    private static double[] coverBySlot(float[] cover, int[] feature, boolean[] reachable, int[] slot, int used) {
+        double[] out = new double[used];
+        for (int n = 0; n < cover.length; n++) {
+            if (!reachable[n]) {
+                continue;
+            }
+            boolean ok = Float.isFinite(cover[n]) && (feature[n] == LEAF ? cover[n] >= 0f : cover[n] > 0f);
+            checkNode(n, ok, "cover (sum_hessian) " + cover[n] + " is not a valid hessian sum");
+            out[slot[n]] = cover[n];
+        }
+        return out;
     }
 
     private static int[] pack(boolean[] reachable, int[] feature, float[] threshold, int[] left, int[] missing,
@@ -142,6 +172,52 @@ public final class TreeEnsemble {
             sum += Float.intBitsToFloat(nodes[at + 1]);
         }
         return sum + baseMargin;
+    }
+
+    /** True when the model carries node covers, so its predictions can be explained with {@link #explainer()}. */
+    public boolean hasCover() {
+        return coverBySlot != null;
+    }
+
+    /**
+     * A new TreeSHAP explainer for this ensemble, with its own path buffers: reuse it for many rows, from one
+     * thread. Throws IllegalStateException when the model file carried no node covers.
+     */
+    public TreeShap explainer() {
+        if (coverBySlot == null) {
+            throw new IllegalStateException("this model has no node covers (XGBoost 'sum_hessian'), which exact"
+                    + " TreeSHAP needs: export it with Booster.toByteArray(\"json\") or retrain it with this version");
+        }
+        return new TreeShap(this);
+    }
+
+    /** The shared TreeSHAP tables, built once with {@code pathMath}'s arithmetic; null when too large. */
+    synchronized ShapTables shapTables(TreeShap pathMath) {
+        if (!shapTablesBuilt) {
+            shapTables = ShapTables.build(this, pathMath);
+            shapTablesBuilt = true;
+        }
+        return shapTables;
+    }
+
+    int[] packed() {
+        return packed;
+    }
+
+    int[] rootOffsets() {
+        return rootOffsets;
+    }
+
+    double[] coverBySlot() {
+        return coverBySlot;
+    }
+
+    int maxDepth() {
+        return maxDepth;
+    }
+
+    float baseMargin() {
+        return baseMargin;
     }
 
     /** Fraud probability in [0, 1]. */

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Reads XGBoost's JSON model format ({@code Booster.toByteArray("json")}, {@code save_model("m.json")}) into a
  * {@link TreeEnsemble}. Only what scoring needs is read: {@code learner.gradient_booster.model.trees[]}
- * (split_indices, split_conditions, left/right_children, default_left) and
+ * (split_indices, split_conditions, left/right_children, default_left, and sum_hessian, the node cover that
+ * TreeSHAP needs; a model without it scores but cannot be explained) and
  * {@code learner.learner_model_param.base_score}, which XGBoost stores in probability space for logistic
  * objectives and converts to a margin with the logit.
  */
@@ -39,7 +40,7 @@ public final class XgboostJson {
         }
         float baseMargin = logit(baseScore(require(params, "base_score")));
         return new TreeEnsemble(builder.roots, builder.feature, builder.threshold, builder.left, builder.right,
-                builder.missing, baseMargin, featureCount);
+                builder.missing, builder.allCovered ? builder.cover : null, baseMargin, featureCount);
     }
 
     /** base_score is a string, e.g. "4.5E-1", or (newer releases) a one-element vector "[4.5E-1]". */
@@ -78,6 +79,9 @@ public final class XgboostJson {
         final int[] left;
         final int[] right;
         final int[] missing;
+        final float[] cover;
+        /** False once a tree lacks {@code sum_hessian}: then the ensemble scores but cannot be explained. */
+        boolean allCovered = true;
         int next;
         int treeCount;
 
@@ -88,6 +92,7 @@ public final class XgboostJson {
             left = new int[nodes];
             right = new int[nodes];
             missing = new int[nodes];
+            cover = new float[nodes];
         }
 
         void add(JsonNode tree) {
@@ -97,7 +102,9 @@ public final class XgboostJson {
             JsonNode conditions = require(tree, "split_conditions");
             JsonNode defaults = require(tree, "default_left");
             JsonNode types = tree.path("split_type");
+            JsonNode hessians = tree.path("sum_hessian");
             int size = lefts.size();
+            allCovered &= hessians.isArray() && hessians.size() == size;
             if (rights.size() != size || indices.size() != size || conditions.size() != size
                     || defaults.size() != size) {
                 throw new IllegalArgumentException("tree " + tree.path("id").asText() + ": node arrays differ in length");
@@ -107,6 +114,9 @@ public final class XgboostJson {
             for (int i = 0; i < size; i++) {
                 int n = offset + i;
                 threshold[n] = (float) conditions.get(i).asDouble();
+                if (allCovered) {
+                    cover[n] = (float) hessians.get(i).asDouble();
+                }
                 int l = lefts.get(i).asInt();
                 if (l == -1) {
                     feature[n] = TreeEnsemble.LEAF;

@@ -19,8 +19,13 @@ public record OodCheck(List<String> farFeatures, double weight, boolean guardOn)
         return !farFeatures.isEmpty();
     }
 
-    /** {@code score} shrunk toward {@code prior} by this check's weight: {@code prior + weight·(score − prior)}. */
+    /**
+     * {@code score} shrunk toward {@code prior} by this check's weight, {@code prior + weight·(score − prior)}, but
+     * never raised: the guard reduces the model's weight in a flag, and a payment is never rated riskier for being
+     * unlike the training data (novelty is not evidence; a fraud-enriched training prior would otherwise lift
+     * every unfamiliar legitimate payment toward it).
+     */
     public double shrink(double score, double prior) {
-        return weight == 1.0 || Double.isNaN(score) ? score : prior + weight * (score - prior);
+        return weight == 1.0 || Double.isNaN(score) ? score : Math.min(score, prior + weight * (score - prior));
     }
 }

@@ -94,6 +94,34 @@ public final class IsolationForest {
         return value[n];
     }
 
+    /**
+     * Per-feature attribution of this forest's scores by path length (see {@link PathAttribution}); immutable
+     * and thread-safe, built on demand because it precomputes the training size of every node.
+     */
+    public PathAttribution attribution() {
+        return new PathAttribution(this);
+    }
+
+    int[] roots() {
+        return roots;
+    }
+
+    int[] links() {
+        return links;
+    }
+
+    double[] values() {
+        return value;
+    }
+
+    int sampleSize() {
+        return sampleSize;
+    }
+
+    double normaliser() {
+        return normaliser;
+    }
+
     public int treeCount() {
         return roots.length;
     }

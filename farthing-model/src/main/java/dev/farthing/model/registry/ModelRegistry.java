@@ -79,7 +79,8 @@ public final class ModelRegistry {
         for (String version : versionsOnDisk()) {
             RiskModel m = model(version);
             entries.add(new ModelEntry(version, m.createdAt(), m.featureNames().size(), m.hasAnomalyModel(),
-                    state.active().filter(version::equals).isPresent(), state.shadows().contains(version)));
+                    state.active().filter(version::equals).isPresent(), state.shadows().contains(version),
+                    m.hasTrainingStats(), m.isCalibrated(), m.thresholds()));
         }
         entries.sort((a, b) -> a.createdAt().compareTo(b.createdAt()));
         return entries;

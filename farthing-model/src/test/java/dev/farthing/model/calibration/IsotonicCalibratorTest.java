@@ -62,8 +62,8 @@ class IsotonicCalibratorTest {
         long seed = TestData.seed();
         Random random = new Random(seed);
         // A model that is right in ranking but wrong in level: the true probability is raw cubed.
-        IsotonicCalibrator c = IsotonicCalibrator.fit(draw(random, 40_000, true), lastLabels);
-        double[] raw = draw(random, 40_000, true);
+        IsotonicCalibrator c = IsotonicCalibrator.fit(draw(random, 100_000, true), lastLabels);
+        double[] raw = draw(random, 100_000, true);
         int[] labels = lastLabels;
         double[] predicted = new double[10];
         double[] observed = new double[10];
@@ -80,12 +80,14 @@ class IsotonicCalibratorTest {
         int checked = 0;
         double worstRaw = 0;
         for (int b = 0; b < 10; b++) {
-            if (count[b] < 500) {
+            if (count[b] < 2000) {
                 continue;
             }
             checked++;
             double rate = observed[b] / count[b];
-            assertThat(predicted[b] / count[b]).as("seed %d bin %d", seed, b).isCloseTo(rate, within(0.03));
+            // Within fitting error plus four standard errors of the observed rate.
+            double tolerance = 0.01 + 4 * Math.sqrt(0.25 / count[b]);
+            assertThat(predicted[b] / count[b]).as("seed %d bin %d", seed, b).isCloseTo(rate, within(tolerance));
             worstRaw = Math.max(worstRaw, Math.abs(rawMean[b] / count[b] - rate));
         }
         assertThat(checked).isGreaterThanOrEqualTo(4);

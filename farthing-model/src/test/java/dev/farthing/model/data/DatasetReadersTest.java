@@ -18,19 +18,29 @@ class DatasetReadersTest {
     Path dir;
 
     @Test
-    void paySimOneHotEncodesTypeAndKeepsBalances() throws Exception {
+    void paySimReadsBalanceMechanicsAndSteps() throws Exception {
         Path file = dir.resolve("p.csv");
         Files.writeString(file, """
                 step,type,amount,nameOrig,oldbalanceOrg,newbalanceOrig,nameDest,oldbalanceDest,newbalanceDest,isFraud,isFlaggedFraud
                 1,TRANSFER,181.0,C1,181.0,0.0,C2,0.0,0.0,1,0
-                1,PAYMENT,9839.64,C3,170136.0,160296.36,M4,0.0,0.0,0,0
+                26,PAYMENT,9839.64,C3,170136.0,160296.36,M4,0.0,0.0,0,0
                 """);
-        Dataset d = PaySimReader.read(file);
-        assertThat(d.featureNames()).containsExactly("type_cash_in", "type_cash_out", "type_debit", "type_payment",
-                "type_transfer", "amount", "oldbalanceOrg", "newbalanceOrig", "oldbalanceDest", "newbalanceDest");
-        assertThat(d.rows()[0]).containsExactly(0, 0, 0, 0, 1, 181.0, 181.0, 0.0, 0.0, 0.0);
+        StampedDataset stamped = PaySimReader.readStamped(file);
+        Dataset d = stamped.data();
+        assertThat(d.featureNames()).isEqualTo(PaySimFeatures.names());
+        assertThat(d.featureNames()).startsWith("type_cash_in", "type_cash_out", "type_debit", "type_payment",
+                "type_transfer");
+        assertThat(d.rows()[0]).containsExactly(PaySimFeatures.of(1, "TRANSFER", 181.0, 181.0, 0.0, "C2", 0.0, 0.0));
         assertThat(d.rows()[1][3]).isEqualTo(1.0);
+        assertThat(d.rows()[1][d.featureNames().indexOf("hour_of_day")]).isEqualTo(2.0);
         assertThat(d.labels()).containsExactly(1, 0);
+        assertThat(stamped.times()).containsExactly(1, 26);
+        Files.writeString(file, "step,type,amount,nameOrig,oldbalanceOrg,newbalanceOrig,nameDest,oldbalanceDest,newbalanceDest,isFraud,isFlaggedFraud\n"
+                + "1.5,TRANSFER,181.0,C1,181.0,0.0,C2,0.0,0.0,1,0\n");
+        assertThatThrownBy(() -> PaySimReader.read(file)).hasMessageContaining("line 2").hasMessageContaining("step");
+        Files.writeString(file, "step,type,amount,nameOrig,oldbalanceOrg,newbalanceOrig,nameDest,oldbalanceDest,newbalanceDest,isFraud,isFlaggedFraud\n"
+                + "1,TRANSFER,-5,C1,181.0,0.0,C2,0.0,0.0,1,0\n");
+        assertThatThrownBy(() -> PaySimReader.read(file)).hasMessageContaining("line 2").hasMessageContaining("amount");
     }
 
     @Test

@@ -1,50 +1,47 @@
 package dev.farthing.risk.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.farthing.risk.payment.PaymentContext;
 import dev.farthing.risk.payment.PaymentContext.Geo;
-import dev.farthing.risk.payment.PaymentContext.Telemetry;
 
 import java.net.Inet6Address;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The {@code context} object of a payment body: where, on what and how the payer paid. */
+/**
+ * The {@code context} object of a payment body: where, on what and how the payer paid. {@code device_id} and
+ * {@code ip} are required and strict (a missing or malformed one refuses the payment); every other field is an
+ * optional signal read leniently ({@link Signals}): what is malformed, out of range or unknown is left out and
+ * listed in the warnings, and the payment is decided on the rest.
+ */
 final class PaymentContextJson {
-    static final int MAX_KEYSTROKES = 256;
-    static final int MAX_INTERVAL_MS = 600_000;
-    private static final int MAX_DEVICE_ID = 128;
+    static final int MAX_ID_TEXT = 128;
     private static final Set<String> FIELDS = Set.of("device_id", "ip", "country", "geo", "user_agent",
             "session_id", "content_id", "content_started_at", "instrument_id", "account_created_at", "telemetry");
     private static final Set<String> GEO_FIELDS = Set.of("lat", "lon");
-    private static final Set<String> TELEMETRY_FIELDS = Set.of("keystroke_intervals_ms", "pointer_moves",
-            "pointer_straightness", "touch_pressure_var");
     private static final Pattern IPV4 =
             Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
 
     private PaymentContextJson() {
     }
 
-    static PaymentContext parse(JsonNode node, String path) {
-        StrictObject in = StrictObject.of(node, path, FIELDS);
-        String deviceId = in.string("device_id", MAX_DEVICE_ID);
+    static PaymentContext parse(JsonNode node, String path, Warnings warnings) {
+        StrictObject in = StrictObject.anyFields(node, path);
+        String deviceId = in.string("device_id", MAX_ID_TEXT);
         String ip = ip(in);
-        String country = in.optionalString("country", 2);
-        if (country != null && !COUNTRY.matcher(country).matches()) {
-            throw in.invalid("country", "must be an ISO 3166-1 alpha-2 code like DE");
-        }
-        return new PaymentContext(deviceId, ip, country, geo(in),
-                in.optionalString("user_agent", StrictObject.MAX_TEXT_LENGTH),
-                in.optionalString("session_id", MAX_DEVICE_ID),
-                in.optionalString("content_id", MAX_DEVICE_ID),
-                in.optionalTime("content_started_at", PaymentContext.UNKNOWN),
-                in.optionalString("instrument_id", MAX_DEVICE_ID),
-                in.optionalTime("account_created_at", PaymentContext.UNKNOWN),
-                telemetry(in));
+        Signals s = Signals.of(node, path, FIELDS, warnings);
+        return new PaymentContext(deviceId, ip, country(s), geo(s),
+                s.text("user_agent", StrictObject.MAX_TEXT_LENGTH),
+                s.text("session_id", MAX_ID_TEXT),
+                s.text("content_id", MAX_ID_TEXT),
+                s.time("content_started_at", PaymentContext.UNKNOWN),
+                s.text("instrument_id", MAX_ID_TEXT),
+                s.time("account_created_at", PaymentContext.UNKNOWN),
+                TelemetryJson.parse(s));
     }
 
     private static String ip(StrictObject in) {
@@ -63,48 +60,35 @@ final class PaymentContextJson {
         throw in.invalid("ip", "must be an IPv4 (dotted quad) or IPv6 address literal");
     }
 
-    private static Geo geo(StrictObject in) {
-        JsonNode node = in.value("geo");
+    /** ISO 3166-1 alpha-2 in any case ({@code de}, {@code De}), kept in upper case. */
+    private static String country(Signals s) {
+        JsonNode v = s.value("country");
+        if (v == null) {
+            return null;
+        }
+        if (!v.isTextual() || !COUNTRY.matcher(v.textValue()).matches()) {
+            s.drop("country", "must be an ISO 3166-1 alpha-2 code like DE");
+            return null;
+        }
+        return v.textValue().toUpperCase(Locale.ROOT);
+    }
+
+    /** Both coordinates or no position: half a position is dropped with the half that is wrong named. */
+    private static Geo geo(Signals in) {
+        JsonNode node = in.object("geo");
         if (node == null) {
             return null;
         }
-        StrictObject geo = StrictObject.of(node, in.where("geo"), GEO_FIELDS);
-        Double lat = geo.optionalNumber("lat", -90, 90);
-        Double lon = geo.optionalNumber("lon", -180, 180);
-        if (lat == null || lon == null) {
-            throw geo.invalid(lat == null ? "lat" : "lon", "is required");
+        Signals geo = Signals.of(node, in.where("geo"), GEO_FIELDS, in.warnings());
+        Double lat = geo.number("lat", -90, 90);
+        Double lon = geo.number("lon", -180, 180);
+        if (lat == null && geo.value("lat") == null) {
+            geo.drop("lat", "is required with lon");
         }
-        return new Geo(lat, lon);
-    }
-
-    private static Telemetry telemetry(StrictObject in) {
-        JsonNode node = in.value("telemetry");
-        if (node == null) {
-            return null;
+        if (lon == null && geo.value("lon") == null) {
+            geo.drop("lon", "is required with lat");
         }
-        StrictObject t = StrictObject.of(node, in.where("telemetry"), TELEMETRY_FIELDS);
-        return new Telemetry(keystrokes(t), t.optionalCount("pointer_moves", Integer.MAX_VALUE),
-                t.optionalNumber("pointer_straightness", 0, 1),
-                t.optionalNumber("touch_pressure_var", 0, Double.MAX_VALUE));
-    }
-
-    private static int[] keystrokes(StrictObject t) {
-        JsonNode node = t.value("keystroke_intervals_ms");
-        if (node == null) {
-            return new int[0];
-        }
-        if (!node.isArray() || node.size() > MAX_KEYSTROKES) {
-            throw t.invalid("keystroke_intervals_ms", "must be an array of at most " + MAX_KEYSTROKES + " integers");
-        }
-        int[] out = new int[node.size()];
-        for (int i = 0; i < out.length; i++) {
-            JsonNode v = node.get(i);
-            if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 0 || v.intValue() > MAX_INTERVAL_MS) {
-                throw t.invalid("keystroke_intervals_ms[" + i + "]", "must be an integer within 0.." + MAX_INTERVAL_MS);
-            }
-            out[i] = v.intValue();
-        }
-        return out;
+        return lat == null || lon == null ? null : new Geo(lat, lon);
     }
 
     static ObjectNode write(PaymentContext c) {
@@ -126,27 +110,7 @@ final class PaymentContextJson {
             out.put("account_created_at", Rfc3339.format(c.accountCreatedAtNanos()));
         }
         if (c.telemetry() != null) {
-            out.set("telemetry", writeTelemetry(c.telemetry()));
-        }
-        return out;
-    }
-
-    private static ObjectNode writeTelemetry(Telemetry t) {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        if (t.keystrokeIntervalsMs() != null && t.keystrokeIntervalsMs().length > 0) {
-            ArrayNode keys = out.putArray("keystroke_intervals_ms");
-            for (int k : t.keystrokeIntervalsMs()) {
-                keys.add(k);
-            }
-        }
-        if (t.pointerMoves() != null) {
-            out.put("pointer_moves", t.pointerMoves());
-        }
-        if (t.pointerStraightness() != null) {
-            out.put("pointer_straightness", t.pointerStraightness());
-        }
-        if (t.touchPressureVar() != null) {
-            out.put("touch_pressure_var", t.touchPressureVar());
+            out.set("telemetry", TelemetryJson.write(c.telemetry()));
         }
         return out;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.farthing.risk.payment.PaymentRequest;
 
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -15,8 +16,12 @@ import java.util.regex.Pattern;
  *   geo?: {lat, lon}, user_agent?, session_id?, content_id?, content_started_at?, instrument_id?,
  *   account_created_at?, telemetry?: {keystroke_intervals_ms?, pointer_moves?, pointer_straightness?,
  *   touch_pressure_var?}}}</pre>
- * Unknown fields, wrong types, non-positive amounts and malformed ids are refused with
- * {@link InvalidPaymentException} naming the field.
+ * The money and identity fields ({@code id, payer, payee, amount, currency, fee}, and the context's
+ * {@code device_id} and {@code ip}) are strict: an unknown top-level field, a wrong type (an amount must be a
+ * JSON integer), a non-positive amount or a malformed id is refused with {@link InvalidPaymentException} naming
+ * the field. The rest of the context is optional signals: {@link #read} leaves out what is malformed, out of
+ * range or unknown and lists it as {@link InputWarning}s; {@link #parse} (for recorded datasets, which are
+ * written canonically) refuses it instead.
  */
 public final class PaymentRequestJson {
     private static final Set<String> FIELDS = Set.of("id", "payer", "payee", "amount", "currency", "fee", "context");
@@ -26,7 +31,32 @@ public final class PaymentRequestJson {
     private PaymentRequestJson() {
     }
 
+    /** A payment and the optional signals of its body that were left out. */
+    public record Parsed(PaymentRequest payment, List<InputWarning> warnings) {
+        public Parsed {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** Reads a client's body: strict where money is, lenient where signals are. */
+    public static Parsed read(JsonNode body) {
+        Warnings warnings = new Warnings();
+        PaymentRequest payment = read(body, warnings);
+        return new Parsed(payment, warnings.list());
+    }
+
+    /** Reads a body in which every field must be right, optional signals too (datasets). */
     public static PaymentRequest parse(JsonNode body) {
+        Warnings warnings = new Warnings();
+        PaymentRequest payment = read(body, warnings);
+        if (!warnings.isEmpty()) {
+            InputWarning w = warnings.first();
+            throw new InvalidPaymentException(w.field(), w.problem());
+        }
+        return payment;
+    }
+
+    private static PaymentRequest read(JsonNode body, Warnings warnings) {
         StrictObject in = StrictObject.of(body, "", FIELDS);
         String id = in.id("id");
         String payer = in.id("payer");
@@ -44,7 +74,7 @@ public final class PaymentRequestJson {
             throw in.invalid("fee.account", "must differ from payer");
         }
         return new PaymentRequest(id, payer, payee, amount, currency, fee,
-                PaymentContextJson.parse(in.required("context"), in.where("context")));
+                PaymentContextJson.parse(in.required("context"), in.where("context"), warnings));
     }
 
     private static PaymentRequest.Fee fee(StrictObject in) {

@@ -35,6 +35,14 @@ final class StrictObject {
         return new StrictObject(node, path);
     }
 
+    /** {@code node} must be an object; its field names are the caller's business (see {@link Signals}). */
+    static StrictObject anyFields(JsonNode node, String path) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidPaymentException(path, "must be an object");
+        }
+        return new StrictObject(node, path);
+    }
+
     String where(String field) {
         return where(path, field);
     }
@@ -77,91 +85,47 @@ final class StrictObject {
         return text(field, required(field), maxLength);
     }
 
-    String optionalString(String field, int maxLength) {
-        JsonNode v = value(field);
-        return v == null ? null : text(field, v, maxLength);
+    private String text(String field, JsonNode v, int maxLength) {
+        String problem = textProblem(v, maxLength);
+        if (problem != null) {
+            throw invalid(field, problem);
+        }
+        return v.textValue();
     }
 
-    private String text(String field, JsonNode v, int maxLength) {
+    /** Why {@code v} is not a string of 1..{@code maxLength} characters without control characters, or null. */
+    static String textProblem(JsonNode v, int maxLength) {
         if (!v.isTextual()) {
-            throw invalid(field, "must be a string");
+            return "must be a string";
         }
         String s = v.textValue();
         if (s.isEmpty() || s.length() > maxLength) {
-            throw invalid(field, "must be 1.." + maxLength + " characters");
+            return "must be 1.." + maxLength + " characters";
         }
         for (int i = 0; i < s.length(); i++) {
             if (Character.isISOControl(s.charAt(i))) {
-                throw invalid(field, "must not contain control characters");
+                return "must not contain control characters";
             }
         }
-        return s;
+        return null;
     }
 
-    /** A positive amount of minor units: a JSON integer or a string of decimal digits, 1..2^63-1. */
+    /**
+     * A positive amount of minor units: a JSON integer 1..2^63-1. A string of digits, a fraction or an exponent
+     * is refused: money is exact or it is not accepted.
+     */
     long amount(String field) {
         JsonNode v = required(field);
-        long amount;
-        if (v.isIntegralNumber() && v.canConvertToLong()) {
-            amount = v.longValue();
-        } else if (v.isTextual() && v.textValue().matches("[1-9][0-9]{0,18}")) {
-            try {
-                amount = Long.parseLong(v.textValue());
-            } catch (NumberFormatException e) {
-                throw invalid(field, "is too large (at most " + Long.MAX_VALUE + ")");
-            }
-        } else if (v.isIntegralNumber()) {
+        if (v.isIntegralNumber() && !v.canConvertToLong()) {
             throw invalid(field, "is too large (at most " + Long.MAX_VALUE + ")");
-        } else {
-            throw invalid(field, "must be a positive integer of minor units (a JSON integer or a string of digits)");
         }
+        if (!v.isIntegralNumber()) {
+            throw invalid(field, "must be a positive JSON integer of minor units (not a string, fraction or exponent)");
+        }
+        long amount = v.longValue();
         if (amount <= 0) {
             throw invalid(field, "must be positive");
         }
         return amount;
-    }
-
-    /** A finite number within [min, max], or null when absent. */
-    Double optionalNumber(String field, double min, double max) {
-        JsonNode v = value(field);
-        if (v == null) {
-            return null;
-        }
-        if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
-            throw invalid(field, "must be a number");
-        }
-        double d = v.doubleValue();
-        if (d < min || d > max) {
-            throw invalid(field, "must be within " + min + ".." + max);
-        }
-        return d;
-    }
-
-    /** A JSON integer within [0, max], or null when absent. */
-    Integer optionalCount(String field, int max) {
-        JsonNode v = value(field);
-        if (v == null) {
-            return null;
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 0 || v.intValue() > max) {
-            throw invalid(field, "must be an integer within 0.." + max);
-        }
-        return v.intValue();
-    }
-
-    /** An RFC 3339 timestamp in epoch nanoseconds, or {@code absent} when the field is absent. */
-    long optionalTime(String field, long absent) {
-        JsonNode v = value(field);
-        if (v == null) {
-            return absent;
-        }
-        if (!v.isTextual()) {
-            throw invalid(field, "must be an RFC 3339 string");
-        }
-        try {
-            return Rfc3339.parse(v.textValue());
-        } catch (IllegalArgumentException e) {
-            throw invalid(field, e.getMessage());
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.farthing.risk.decide;
 
+import dev.farthing.model.ModelExplainer;
 import dev.farthing.model.RiskModel;
 import dev.farthing.model.calibration.ScoreThresholds;
 import dev.farthing.model.guard.DriftMonitor;
@@ -7,6 +8,7 @@ import dev.farthing.model.guard.OodCheck;
 import dev.farthing.risk.features.FeatureEngine;
 import dev.farthing.risk.features.FeatureVector;
 import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.risk.policy.Explanation;
 import dev.farthing.risk.policy.PolicyInput;
 import dev.farthing.risk.policy.PolicySet;
 
@@ -18,7 +20,8 @@ import java.util.function.Supplier;
  * The decision core shared by the online engine, the simulator and the backtest: features, then model, then
  * policy. The model and the policy are read from suppliers on every payment, so activating a new version takes
  * effect on the next payment. Single-writer like the feature engine: one thread calls {@link #decide} and
- * {@link #learn} in ledger-time order. Allocates only the feature vector, the scores and the decision.
+ * {@link #learn} in ledger-time order. Allocates only the feature vector, the scores, the decision and a lazy {@link Explanation}
+ * (its contributions are computed only when the policy reads them or a matched rule is explained by the model).
  *
  * <p>The model's part is guarded: a row far outside the model's training distribution is scored with the
  * model's weight reduced and a {@code model_out_of_distribution} reason naming the features; every scored row
@@ -36,6 +39,8 @@ public final class Decider {
     private final Supplier<PolicySet> policy;
     // The last model checked against the feature schema; a model is checked once, not per payment.
     private RiskModel checkedModel;
+    // The checked model's explainer (its buffers are this thread's), null when the model cannot be explained.
+    private ModelExplainer explainer;
 
     public Decider(FeatureEngine features, Supplier<Optional<RiskModel>> model, Supplier<PolicySet> policy) {
         this.features = Objects.requireNonNull(features, "features");
@@ -63,11 +68,20 @@ public final class Decider {
         }
         PolicySet rules = policy.get();
         ScoreThresholds thresholds = active == null ? ScoreThresholds.NONE : active.thresholds();
-        var decision = rules.evaluate(new PolicyInput(payment, vector, scores, atNanos, thresholds));
+        var decision = rules.evaluate(new PolicyInput(payment, vector, scores, atNanos, thresholds,
+                active == null ? Explanation.NONE : explanation(vector)));
         if (ood.outOfDistribution()) {
             decision = OutOfDistributionReason.add(decision, ood);
         }
         return new Decision(vector, scores, decision, active == null ? NO_MODEL : active.version(), rules.version());
+    }
+
+    /**
+     * The contributions of the model that decided the last payment, computed lazily for {@code vector}
+     * (the features {@link #decide} returned); {@link Explanation#NONE} when it cannot be explained.
+     */
+    public Explanation explanation(FeatureVector vector) {
+        return explainer == null ? Explanation.NONE : new Explanation(explainer, vector);
     }
 
     /** Records a decided attempt; {@code moved} is true when money moved (see {@link FeatureEngine#record}). */
@@ -80,7 +94,19 @@ public final class Decider {
             // Throws FeatureMismatchException: a model trained on other features must not score silently.
             active.requireFeatures(vector.schema().names());
             checkedModel = active;
+            explainer = explainerOf(active);
         }
         return active.outOfDistribution(vector.values());
+    }
+
+    private static ModelExplainer explainerOf(RiskModel model) {
+        try {
+            return model.explainer();
+        } catch (IllegalArgumentException e) {
+            // An explanation is a courtesy: a model that scores but cannot be explained still decides.
+            System.getLogger(Decider.class.getName()).log(System.Logger.Level.WARNING,
+                    "model " + model.version() + " cannot explain its scores: " + e.getMessage());
+            return null;
+        }
     }
 }

@@ -60,7 +60,8 @@ public final class PolicyBacktest {
             previous = r.atNanos();
             Decision base = decider.decide(r.payment(), r.atNanos());
             PolicyDecision cand = candidate.evaluate(
-                    new PolicyInput(r.payment(), base.features(), base.scores(), r.atNanos()));
+                    new PolicyInput(r.payment(), base.features(), base.scores(), r.atNanos(),
+                            decider.explanation(base.features())));
             tally.add(r, base.policy(), cand);
             decider.learn(r.payment(), r.atNanos(), true);
         }

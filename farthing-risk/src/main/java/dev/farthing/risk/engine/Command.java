@@ -2,6 +2,7 @@ package dev.farthing.risk.engine;
 
 import dev.farthing.ledger.model.Outcome;
 import dev.farthing.ledger.model.TransferView;
+import dev.farthing.risk.journal.IndexedPayment;
 import dev.farthing.risk.payment.PaymentRequest;
 import dev.farthing.risk.review.FraudLabel;
 import dev.farthing.risk.review.LabelSource;
@@ -14,8 +15,18 @@ import java.util.concurrent.CompletableFuture;
 /** Work for the decision thread: requests from callers, and the ledger's answers to commands it sent. */
 sealed interface Command {
 
-    /** {@code fingerprint} of the body is computed by the caller's thread, off the decision thread. */
-    record Submit(PaymentRequest payment, byte[] fingerprint, Waiter waiter) implements Command {
+    /**
+     * {@code fingerprint} of the body is computed by the caller's thread, off the decision thread, and so is the
+     * payment index lookup ({@code prior}; null when the caller found the id in memory and did not look).
+     */
+    record Submit(PaymentRequest payment, byte[] fingerprint, Waiter waiter, Prior prior) implements Command {
+    }
+
+    /**
+     * What the payment index said about an id: {@code found} (null: absent), complete for everything the index
+     * held when it had reached {@code indexedRecords} journal records.
+     */
+    record Prior(long indexedRecords, IndexedPayment found) {
     }
 
     /** A challenge outcome ({@code approve} = passed) or a review verdict ({@code approve} = approve) with its label. */
@@ -30,7 +41,8 @@ sealed interface Command {
         }
     }
 
-    record Label(String paymentId, FraudLabel label, LabelSource source,
+    /** {@code indexed}: the caller found the payment in the index (forgotten by memory, still known). */
+    record Label(String paymentId, FraudLabel label, LabelSource source, boolean indexed,
                  CompletableFuture<TrainingLabel> future) implements Command {
     }
 

@@ -94,6 +94,9 @@ final class DecisionLoop implements Runnable {
         }
         lastAt = at - 1;
         try {
+            if (s.indexing.failure() != null) {
+                throw new IllegalStateException("the payment index failed", s.indexing.failure());
+            }
             s.journal.commit();
         } catch (RuntimeException e) {
             broken = e;

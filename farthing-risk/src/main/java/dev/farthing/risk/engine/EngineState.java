@@ -20,6 +20,8 @@ final class EngineState {
     final Assessor assessor;
     /** Set once the journal has been replayed (replay needs everything else, not the journal). */
     RiskJournal journal;
+    /** The durable payment index (set before replay). */
+    PaymentIndexing indexing;
     final PaymentBook book;
     final ReviewQueue reviews;
     final LabelStore labels;

@@ -1,5 +1,6 @@
 package dev.farthing.risk.engine;
 
+import dev.farthing.ledger.model.ErrorCode;
 import dev.farthing.ledger.model.Outcome;
 import dev.farthing.ledger.model.TransferView;
 import dev.farthing.risk.journal.RiskRecord;
@@ -8,14 +9,14 @@ import dev.farthing.risk.review.LabelSource;
 import dev.farthing.risk.review.ReviewStatus;
 import dev.farthing.risk.review.TrainingLabel;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Challenge outcomes and review verdicts: post or void a payment's holds, exactly once. The transition is
- * checked first (only a held payment of the right kind, one resolution at a time); the ledger acts; then the
- * outcome is journaled and, once durable, answered. Also stores training labels.
+ * Challenge outcomes and review verdicts: post or void a payment's holds, exactly once and all together (one
+ * atomic ledger call for the payment leg and its fee leg). The transition is checked first (only a held payment
+ * of the right kind, one resolution at a time); the ledger acts; then the outcome is journaled and, once
+ * durable, answered. Also stores training labels.
  */
 final class HoldFlow {
     private final EngineState s;
@@ -36,17 +37,23 @@ final class HoldFlow {
     }
 
     private static RiskRefusal checkTransition(BookEntry entry, Command.Resolve cmd) {
-        String id = cmd.paymentId();
         if (entry == null) {
-            return new RiskRefusal(RiskRefusal.NOT_FOUND, "no payment " + id);
+            return new RiskRefusal(RiskRefusal.NOT_FOUND, "no payment " + cmd.paymentId());
         }
-        PaymentResult r = entry.result;
-        Decision needed = cmd.challenge() ? Decision.CHALLENGED : Decision.HELD_FOR_REVIEW;
+        return checkTransition(cmd.paymentId(), entry.result, entry.resolving, cmd.challenge());
+    }
+
+    /**
+     * Why payment {@code id}, standing at {@code r}, cannot be challenged ({@code challenge}) or reviewed now;
+     * null when it can. Also answers, on a caller's thread, for payments only the index remembers (settled).
+     */
+    static RiskRefusal checkTransition(String id, PaymentResult r, boolean resolving, boolean challenge) {
+        Decision needed = challenge ? Decision.CHALLENGED : Decision.HELD_FOR_REVIEW;
         if (r.decision() != needed) {
             return new RiskRefusal(RiskRefusal.INVALID_STATE, "payment " + id + " was " + r.decision().wire()
-                    + "; only a " + needed.wire() + " payment can be " + (cmd.challenge() ? "challenged" : "reviewed"));
+                    + "; only a " + needed.wire() + " payment can be " + (challenge ? "challenged" : "reviewed"));
         }
-        if (entry.resolving || r.status() == PaymentStatus.LEDGER_PENDING) {
+        if (resolving || r.status() == PaymentStatus.LEDGER_PENDING) {
             return new RiskRefusal(RiskRefusal.IN_PROGRESS, "payment " + id + " is still being placed or resolved; retry");
         }
         if (r.status() != PaymentStatus.HELD) {
@@ -55,19 +62,16 @@ final class HoldFlow {
         return null;
     }
 
+    /** Both legs in one atomic ledger call: posted together, voided together, or neither. */
     private void sendResolution(BookEntry entry, Command.Resolve cmd) {
-        List<CompletableFuture<Outcome<TransferView>>> calls = new ArrayList<>();
         s.ledgerCallsInFlight.incrementAndGet();
+        CompletableFuture<List<Outcome<TransferView>>> call;
         try {
-            for (String leg : entry.result.transferIds()) {
-                calls.add(cmd.approve() ? s.ledger.postPending(leg, 0) : s.ledger.voidPending(leg));
-            }
+            call = s.ledger.resolvePending(entry.result.transferIds(), cmd.approve());
         } catch (RuntimeException e) {
-            calls.add(CompletableFuture.failedFuture(e));
+            call = CompletableFuture.failedFuture(e);
         }
-        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) ->
-                s.answer(new Command.HoldsAnswered(cmd, error == null ? calls.stream().map(CompletableFuture::join).toList()
-                        : null, error)));
+        call.whenComplete((outcomes, error) -> s.answer(new Command.HoldsAnswered(cmd, outcomes, error)));
     }
 
     void holdsAnswered(Command.HoldsAnswered answer, long at) {
@@ -125,12 +129,16 @@ final class HoldFlow {
     /**
      * Where the holds ended up, leg by leg: the intended state when the ledger did it now; the state it already
      * had (ALREADY_POSTED, ALREADY_VOIDED: a resolution the ledger applied before a crash or a lost answer);
-     * EXPIRED when the ledger expired them first; null when the ledger refused for another reason. All legs of
-     * one payment must agree.
+     * EXPIRED when the ledger expired them first; null when the ledger refused for another reason. A leg marked
+     * {@code linked_transfer_failed} was rolled back with its partner and follows the partner's state. All legs of
+     * one payment must agree (they are placed, resolved and expired together).
      */
     private static PaymentStatus outcomeOf(List<Outcome<TransferView>> outcomes, boolean approve) {
         PaymentStatus agreed = null;
         for (Outcome<TransferView> o : outcomes) {
+            if (o.error() == ErrorCode.LINKED_TRANSFER_FAILED) {
+                continue;
+            }
             PaymentStatus leg = o.isOk() ? (approve ? PaymentStatus.POSTED : PaymentStatus.VOIDED) : switch (o.error()) {
                 case ALREADY_POSTED -> PaymentStatus.POSTED;
                 case ALREADY_VOIDED -> PaymentStatus.VOIDED;
@@ -149,7 +157,7 @@ final class HoldFlow {
     }
 
     void label(Command.Label cmd, long at) {
-        if (s.book.get(cmd.paymentId()) == null) {
+        if (s.book.get(cmd.paymentId()) == null && !cmd.indexed()) {
             s.afterCommit(() -> cmd.future().completeExceptionally(
                     new RiskRefusal(RiskRefusal.NOT_FOUND, "no payment " + cmd.paymentId())));
             return;

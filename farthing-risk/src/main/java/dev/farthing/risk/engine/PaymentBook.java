@@ -7,21 +7,36 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
- * Payments by id: the idempotency table and the state of every hold. Written by the decision thread only,
- * read from any thread. Bounded: past {@code maxPayments}, the oldest settled payments are forgotten in
- * memory (payments still pending on the ledger or held are never forgotten).
+ * Payments by id in memory: the fast idempotency table and the state of every hold. Written by the decision
+ * thread only, read from any thread. Bounded: past {@code maxPayments}, the oldest settled payments are
+ * forgotten (payments still pending on the ledger or held are never forgotten). A forgotten payment still
+ * answers from the payment index, so a settled one leaves memory only once the index holds its final state:
+ * it waits in {@code leaving} until the index has folded the journal up to the record count at which it was
+ * picked (the book overshoots its bound by the payments picked while the indexer had not yet passed them: those
+ * of the indexer's lag, and at least the one picked in the current batch).
  */
 final class PaymentBook {
+    private record Leaving(String id, long journalRecords) {
+    }
+
     private final ConcurrentHashMap<String, BookEntry> entries = new ConcurrentHashMap<>();
     private final ArrayDeque<String> order = new ArrayDeque<>();
+    private final ArrayDeque<Leaving> leaving = new ArrayDeque<>();
     /** Fingerprints are taken on the callers' threads, off the decision thread: one digest per thread. */
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Hashing::sha256);
     private final int maxPayments;
+    private final LongSupplier journalRecords;
+    private final LongSupplier indexedRecords;
+    /** The highest journal record count at which a payment was forgotten: index lookups older than that may miss it. */
+    private long forgottenThrough;
 
-    PaymentBook(int maxPayments) {
+    PaymentBook(int maxPayments, LongSupplier journalRecords, LongSupplier indexedRecords) {
         this.maxPayments = maxPayments;
+        this.journalRecords = journalRecords;
+        this.indexedRecords = indexedRecords;
     }
 
     /** A 128-bit digest of a request's canonical bytes: equal exactly when the bodies are equal. Any thread. */
@@ -49,17 +64,36 @@ final class PaymentBook {
         return entries.size();
     }
 
+    /**
+     * Whether an index lookup made at {@code prior} settles that an id absent from memory is new (absent there
+     * too) or forgotten (found): only if the index had reached every payment this book has forgotten.
+     */
+    boolean conclusive(Command.Prior prior) {
+        return prior != null && prior.indexedRecords() >= forgottenThrough;
+    }
+
     private void evictSettled() {
         int scanned = 0;
         int limit = order.size();
-        while (entries.size() > maxPayments && scanned++ < limit) {
+        while (entries.size() - leaving.size() > maxPayments && scanned++ < limit) {
             String oldest = order.pollFirst();
             BookEntry e = entries.get(oldest);
             if (e != null && e.settled()) {
-                entries.remove(oldest);
+                leaving.addLast(new Leaving(oldest, journalRecords.getAsLong()));
             } else if (e != null) {
                 order.addLast(oldest);
             }
+        }
+        forgetIndexed();
+    }
+
+    /** Forgets the payments waiting to leave that the index has now passed. */
+    void forgetIndexed() {
+        long indexed = indexedRecords.getAsLong();
+        while (!leaving.isEmpty() && leaving.peekFirst().journalRecords() <= indexed) {
+            Leaving gone = leaving.pollFirst();
+            entries.remove(gone.id());
+            forgottenThrough = Math.max(forgottenThrough, gone.journalRecords());
         }
     }
 }

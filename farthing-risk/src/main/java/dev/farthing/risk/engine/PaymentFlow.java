@@ -4,6 +4,7 @@ import dev.farthing.ledger.model.ErrorCode;
 import dev.farthing.ledger.model.NewTransfer;
 import dev.farthing.ledger.model.Outcome;
 import dev.farthing.ledger.model.TransferView;
+import dev.farthing.risk.journal.IndexedPayment;
 import dev.farthing.risk.journal.RiskRecord;
 import dev.farthing.risk.payment.PaymentRequest;
 import dev.farthing.risk.review.ReviewItem;
@@ -31,6 +32,14 @@ final class PaymentFlow {
         BookEntry known = s.book.get(p.id());
         if (known != null) {
             repeat(known, fingerprint, cmd.waiter());
+            return;
+        }
+        if (!s.book.conclusive(cmd.prior())) {
+            s.indexing.lookUpAgain(cmd, s::answer); // forgotten since the caller looked (or it did not look): ask again
+            return;
+        }
+        if (cmd.prior().found() != null) {
+            repeatForgotten(cmd.prior().found(), fingerprint, cmd.waiter());
             return;
         }
         Assessment a = s.assessor.assess(p, at);
@@ -75,6 +84,20 @@ final class PaymentFlow {
         if (!known.legsInFlight) {
             s.afterCommit(() -> sendLegs(known)); // a repeat after the ledger failed to answer: send again
         }
+    }
+
+    /** A repeat of a payment the book forgot: settled long ago, it answers from the index and moves nothing. */
+    private void repeatForgotten(IndexedPayment known, byte[] fingerprint, Waiter waiter) {
+        PaymentResult original = known.result();
+        if (!Arrays.equals(known.fingerprint(), fingerprint)) {
+            s.afterCommit(() -> waiter.future().completeExceptionally(new RiskRefusal(RiskRefusal.IDEMPOTENCY_CONFLICT,
+                    "payment " + original.id() + " was already submitted with a different body")));
+            return;
+        }
+        assert original.status() != PaymentStatus.LEDGER_PENDING && original.status() != PaymentStatus.HELD
+                : "the book forgot payment " + original.id() + " while it was " + original.status();
+        Waiter repeat = new Waiter(waiter.future(), waiter.startNanos(), true);
+        s.afterCommit(() -> repeat.complete(original));
     }
 
     /** Sends a decided payment's legs as one atomic batch; the answer comes back through the loop. */

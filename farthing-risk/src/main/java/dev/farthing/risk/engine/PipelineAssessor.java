@@ -37,7 +37,7 @@ public final class PipelineAssessor implements Assessor {
         dev.farthing.risk.decide.Decision d = decider.decide(payment, atNanos);
         List<DecisionReason> reasons = new ArrayList<>(d.policy().reasons().size());
         for (Reason r : d.policy().reasons()) {
-            reasons.add(new DecisionReason(r.code(), r.detail()));
+            reasons.add(new DecisionReason(r.code(), r.detail(), r.explains(), r.contributions()));
         }
         scoreboard.recordScore(payment.id(), d.modelVersion(), d.fraudScore());
         return new Assessment(decisionOf(d.action()), d.fraudScore(), d.modelVersion(), d.policyVersion(), reasons,

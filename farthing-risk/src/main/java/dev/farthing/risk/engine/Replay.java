@@ -3,14 +3,16 @@ package dev.farthing.risk.engine;
 import dev.farthing.risk.journal.PaymentCodec;
 import dev.farthing.risk.journal.RiskRecord;
 
-import java.util.function.Consumer;
+import dev.farthing.risk.journal.JournalPosition;
+import dev.farthing.risk.journal.JournalScan;
 
 /**
  * Rebuilds the engine's memory from the journal at start-up: the idempotency book, hold states, open
  * reviews, labels, and the feature state (every decided payment is recorded again through the assessor at
- * its original time, in the original order, so features come out exactly as they were).
+ * its original time, in the original order, so features come out exactly as they were). The payment index
+ * folds the records it has not seen yet on the way.
  */
-final class Replay implements Consumer<RiskRecord> {
+final class Replay implements JournalScan.Sink {
     private final EngineState s;
     private final PaymentFlow payments;
     private final HoldFlow holds;
@@ -23,7 +25,8 @@ final class Replay implements Consumer<RiskRecord> {
     }
 
     @Override
-    public void accept(RiskRecord record) {
+    public void accept(RiskRecord record, JournalPosition after) {
+        s.indexing.replayed(record, after);
         if (!(record instanceof RiskRecord.Decided) && !(record instanceof RiskRecord.Labelled)
                 && s.book.get(record.paymentId()) == null) {
             // The book forgot this payment when it was settled (memory bound); settled payments need no follow-up.

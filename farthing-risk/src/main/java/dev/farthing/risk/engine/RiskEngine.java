@@ -1,6 +1,7 @@
 package dev.farthing.risk.engine;
 
 import dev.farthing.ledger.api.Ledger;
+import dev.farthing.risk.journal.IndexedPayment;
 import dev.farthing.risk.journal.JournalScan;
 import dev.farthing.risk.journal.RiskJournal;
 import dev.farthing.risk.payment.PaymentRequest;
@@ -28,17 +29,21 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>On open, the journal is replayed: idempotency, holds, reviews, labels and feature state come back, and
  * decisions the ledger never confirmed are sent again (idempotently: ledger ids derive from payment ids).
+ * Idempotency outlives the memory bound: a payment id the in-memory book forgot answers from the payment index
+ * in {@code dir/index} (derived from the journal, rebuilt from it when missing or out of step).
  */
 public final class RiskEngine implements AutoCloseable {
     private final EngineState state;
     private final DecisionLoop loop;
     private final Thread thread;
     private final JournalScan.Result recovered;
+    private final PaymentPreconditions preconditions;
 
     private RiskEngine(EngineState state, DecisionLoop loop, JournalScan.Result recovered) {
         this.state = state;
         this.loop = loop;
         this.recovered = recovered;
+        this.preconditions = new PaymentPreconditions(state.ledger);
         this.thread = Thread.ofPlatform().name("farthing-risk-decider").daemon(true).unstarted(loop);
     }
 
@@ -49,12 +54,24 @@ public final class RiskEngine implements AutoCloseable {
     public static RiskEngine open(Ledger ledger, Path dir, Assessor assessor, RiskEngineConfig config,
                                   DecisionObserver observer) {
         Objects.requireNonNull(ledger, "ledger");
-        EngineState s = new EngineState(ledger, assessor, new PaymentBook(config.maxPayments()),
+        Path journalDir = dir.resolve("journal");
+        PaymentIndexing indexing = PaymentIndexing.open(dir.resolve("index"), RiskJournal.fileIn(journalDir));
+        EngineState s = new EngineState(ledger, assessor,
+                new PaymentBook(config.maxPayments(), indexing::appendedRecords, indexing::indexedRecords),
                 new ReviewQueue(config.maxReviews()), new LabelStore(config.maxLabels()), config, observer);
+        s.indexing = indexing;
         PaymentFlow payments = new PaymentFlow(s);
         HoldFlow holds = new HoldFlow(s);
         Replay replay = new Replay(s, payments, holds);
-        s.journal = RiskJournal.open(dir.resolve("journal"), config.fsync(), replay);
+        try {
+            s.journal = RiskJournal.openWithPositions(journalDir, config.fsync(), replay);
+            indexing.finishReplay();
+            s.book.forgetIndexed(); // replay may have caught the index up only at its end
+        } catch (RuntimeException | Error e) {
+            indexing.close();
+            throw e;
+        }
+        indexing.follow(s.journal);
         RiskEngine engine = new RiskEngine(s, new DecisionLoop(s, payments, holds, replay.lastAt()),
                 s.journal.recovered());
         for (BookEntry e : s.book.all()) {
@@ -66,39 +83,103 @@ public final class RiskEngine implements AutoCloseable {
         return engine;
     }
 
-    /** Decides and, unless declined, moves the money. A repeat of the same id and body returns the first answer. */
+    /**
+     * Decides and, unless declined, moves the money. A repeat of the same id and body returns the first answer.
+     * A payment the ledger could never make (an account or currency it does not have, or accounts in another
+     * currency) fails with {@link RiskRefusal} ({@code not_found}, {@code unknown_currency},
+     * {@code currency_mismatch}, naming the field) before it is decided: nothing is journaled and the id stays free.
+     */
     public CompletableFuture<PaymentResult> submit(PaymentRequest payment) {
         CompletableFuture<PaymentResult> f = new CompletableFuture<>();
         long start = System.nanoTime();
         byte[] fingerprint = PaymentBook.fingerprint(dev.farthing.risk.journal.PaymentCodec.bytes(payment));
-        offer(new Command.Submit(payment, fingerprint, new Waiter(f, start, false)), f);
+        Command.Prior prior;
+        boolean known;
+        try {
+            // The index read happens here, on the caller's thread, so the decision thread never waits on disk.
+            known = state.book.get(payment.id()) != null;
+            prior = known ? null : state.indexing.lookup(payment.id());
+        } catch (RuntimeException e) {
+            f.completeExceptionally(new RiskRefusal(RiskRefusal.UNAVAILABLE, "the payment index could not be read: " + e.getMessage()));
+            return f;
+        }
+        if (known || prior.found() != null) {
+            // A payment already decided answers as it was decided; its preconditions held then.
+            offer(new Command.Submit(payment, fingerprint, new Waiter(f, start, false), prior), f);
+            return f;
+        }
+        preconditions.check(payment).whenComplete((ok, error) -> {
+            if (error != null) {
+                f.completeExceptionally(error instanceof java.util.concurrent.CompletionException c
+                        && c.getCause() != null ? c.getCause() : error);
+            } else {
+                offer(new Command.Submit(payment, fingerprint, new Waiter(f, start, false), prior), f);
+            }
+        });
         return f;
     }
 
     /** Records a step-up outcome for a challenged payment: passed posts its holds, failed voids them. */
     public CompletableFuture<PaymentResult> challenge(String paymentId, boolean passed) {
         CompletableFuture<PaymentResult> f = new CompletableFuture<>();
-        offer(Command.Resolve.challenge(paymentId, passed, f), f);
+        if (!refusedAsForgotten(paymentId, true, f)) {
+            offer(Command.Resolve.challenge(paymentId, passed, f), f);
+        }
         return f;
     }
 
     /** A reviewer's verdict on a held payment: approve posts, decline voids; the label (may be null) is stored. */
     public CompletableFuture<PaymentResult> review(String paymentId, Verdict verdict, FraudLabel label) {
+        Objects.requireNonNull(verdict, "verdict");
         CompletableFuture<PaymentResult> f = new CompletableFuture<>();
-        offer(Command.Resolve.review(paymentId, Objects.requireNonNull(verdict, "verdict"), label, f), f);
+        if (!refusedAsForgotten(paymentId, false, f)) {
+            offer(Command.Resolve.review(paymentId, verdict, label, f), f);
+        }
         return f;
     }
 
     /** Stores a training label for a known payment. */
     public CompletableFuture<TrainingLabel> label(String paymentId, FraudLabel label, LabelSource source) {
         CompletableFuture<TrainingLabel> f = new CompletableFuture<>();
-        offer(new Command.Label(paymentId, Objects.requireNonNull(label), Objects.requireNonNull(source), f), f);
+        boolean indexed = state.book.get(paymentId) == null && lookup(paymentId).isPresent();
+        offer(new Command.Label(paymentId, Objects.requireNonNull(label), Objects.requireNonNull(source), indexed, f), f);
         return f;
     }
 
+    /**
+     * A payment memory forgot is settled for good, so a challenge or review of it is refused here, from the index,
+     * without the decision thread; true when {@code f} was so completed.
+     */
+    private boolean refusedAsForgotten(String paymentId, boolean challenge, CompletableFuture<PaymentResult> f) {
+        if (state.book.get(paymentId) != null) {
+            return false;
+        }
+        IndexedPayment forgotten;
+        try {
+            forgotten = state.indexing.get(paymentId);
+        } catch (RuntimeException e) {
+            f.completeExceptionally(new RiskRefusal(RiskRefusal.UNAVAILABLE, "the payment index could not be read: " + e.getMessage()));
+            return true;
+        }
+        if (forgotten == null || state.book.get(paymentId) != null) {
+            return false; // unknown (the loop says not_found), or back in memory: the loop decides
+        }
+        RiskRefusal refusal = HoldFlow.checkTransition(paymentId, forgotten.result(), false, challenge);
+        if (refusal == null) {
+            return false; // never forgotten while held; the loop holds the truth
+        }
+        f.completeExceptionally(refusal);
+        return true;
+    }
+
+    /** The payment's answer as it stands: from memory, else (a payment the memory bound forgot) from the index. */
     public Optional<PaymentResult> lookup(String paymentId) {
         BookEntry e = state.book.get(paymentId);
-        return e == null ? Optional.empty() : Optional.of(e.result);
+        if (e != null) {
+            return Optional.of(e.result);
+        }
+        IndexedPayment indexed = state.indexing.get(paymentId);
+        return indexed == null ? Optional.empty() : Optional.of(indexed.result());
     }
 
     /** Review items with {@code status} (all when null), oldest first. */
@@ -124,6 +205,16 @@ public final class RiskEngine implements AutoCloseable {
         return state.book.size();
     }
 
+    /** Whether the in-memory book still holds the payment (for tests of the memory bound). */
+    boolean inMemory(String paymentId) {
+        return state.book.get(paymentId) != null;
+    }
+
+    /** Whether the payment index has folded every committed journal record (for tests). */
+    boolean indexCaughtUp() {
+        return state.indexing.indexedRecords() >= state.journal.committed().records();
+    }
+
     private void offer(Command c, CompletableFuture<?> f) {
         if (loop.broken() != null) {
             f.completeExceptionally(new RiskRefusal(RiskRefusal.UNAVAILABLE, "the risk engine stopped: " + loop.broken()));
@@ -141,6 +232,10 @@ public final class RiskEngine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        state.journal.close();
+        try {
+            state.journal.close();
+        } finally {
+            state.indexing.close();
+        }
     }
 }

@@ -2,11 +2,15 @@ package dev.farthing.risk.engine;
 
 /**
  * A risk command refused for a reason the caller can act on, with a stable snake_case {@code code}:
- * {@code not_found}, {@code idempotency_conflict}, {@code invalid_state}, {@code resolution_in_progress},
- * {@code hold_expired}, {@code overloaded}, {@code unavailable}. Carries no stack trace: refusals are expected.
+ * {@code not_found}, {@code unknown_currency}, {@code currency_mismatch}, {@code idempotency_conflict},
+ * {@code invalid_state}, {@code resolution_in_progress}, {@code hold_expired}, {@code overloaded},
+ * {@code unavailable}. {@link #field()} names the request field at fault when there is one ({@code payee}).
+ * Carries no stack trace: refusals are expected.
  */
 public final class RiskRefusal extends RuntimeException {
     public static final String NOT_FOUND = "not_found";
+    public static final String UNKNOWN_CURRENCY = "unknown_currency";
+    public static final String CURRENCY_MISMATCH = "currency_mismatch";
     public static final String IDEMPOTENCY_CONFLICT = "idempotency_conflict";
     public static final String INVALID_STATE = "invalid_state";
     public static final String IN_PROGRESS = "resolution_in_progress";
@@ -17,10 +21,21 @@ public final class RiskRefusal extends RuntimeException {
     public static final String UNAVAILABLE = "unavailable";
 
     private final String code;
+    private final String field;
 
     public RiskRefusal(String code, String detail) {
+        this(code, detail, null);
+    }
+
+    public RiskRefusal(String code, String detail, String field) {
         super(detail, null, false, false);
         this.code = code;
+        this.field = field;
+    }
+
+    /** The dotted path of the request field at fault, or null. */
+    public String field() {
+        return field;
     }
 
     public String code() {

@@ -19,10 +19,20 @@ public final class JournalScan {
     public record Result(long endOffset, long tornBytes, long records) {
     }
 
+    /** Receives each intact record with the position just after it. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(RiskRecord record, JournalPosition after);
+    }
+
     private JournalScan() {
     }
 
     public static Result scan(Path file, Consumer<RiskRecord> sink) {
+        return scanWithPositions(file, (record, after) -> sink.accept(record));
+    }
+
+    public static Result scanWithPositions(Path file, Sink sink) {
         byte[] data = readAll(file);
         CRC32C crc = new CRC32C();
         int offset = 0;
@@ -39,8 +49,8 @@ public final class JournalScan {
             } catch (RuntimeException e) {
                 throw new JournalCorruptionException(file, offset, "undecodable record: " + e.getMessage());
             }
-            sink.accept(record);
             records++;
+            sink.accept(record, new JournalPosition(records, end, ByteBuffer.wrap(data).getInt(end - 4)));
             offset = end;
         }
         return new Result(offset, 0, records);

@@ -4,6 +4,7 @@ import dev.farthing.risk.engine.Assessment;
 import dev.farthing.risk.engine.Decision;
 import dev.farthing.risk.engine.DecisionReason;
 import dev.farthing.risk.engine.PaymentStatus;
+import dev.farthing.risk.policy.Contribution;
 import dev.farthing.risk.review.FraudLabel;
 import dev.farthing.risk.review.LabelSource;
 import dev.farthing.risk.review.TrainingLabel;
@@ -20,6 +21,11 @@ final class RecordCodec {
     private static final int REFUSED = 3;
     private static final int RESOLVED = 4;
     private static final int LABELLED = 5;
+    /**
+     * Optional tagged sections after a Decided record's fields, so records written before a section existed
+     * still read: CONTRIBUTIONS = per reason, explains then (feature, value, unit, contribution) entries.
+     */
+    private static final int CONTRIBUTIONS = 0x43;
 
     private RecordCodec() {
     }
@@ -73,6 +79,19 @@ final class RecordCodec {
         }
         writeMap(w, a.features());
         writeMap(w, a.shadowScores());
+        if (a.reasons().stream().anyMatch(r -> !r.contributions().isEmpty())) {
+            w.u8(CONTRIBUTIONS);
+            for (DecisionReason r : a.reasons()) {
+                w.str(r.explains());
+                w.i32(r.contributions().size());
+                for (Contribution c : r.contributions()) {
+                    w.str(c.feature());
+                    w.f64(c.value());
+                    w.str(c.unit());
+                    w.f64(c.contribution());
+                }
+            }
+        }
     }
 
     private static void writeMap(ByteWriter w, Map<String, Double> map) {
@@ -116,6 +135,22 @@ final class RecordCodec {
         }
         Map<String, Double> features = readMap(r);
         Map<String, Double> shadows = readMap(r);
+        while (!r.atEnd()) {
+            int section = r.u8();
+            if (section != CONTRIBUTIONS) {
+                throw new IllegalStateException("unknown decided-record section " + section);
+            }
+            for (int i = 0; i < n; i++) {
+                String explains = r.str();
+                int count = r.count(24);
+                List<Contribution> contributions = new ArrayList<>(count);
+                for (int c = 0; c < count; c++) {
+                    contributions.add(new Contribution(r.str(), r.f64(), r.str(), r.f64()));
+                }
+                DecisionReason plain = reasons.get(i);
+                reasons.set(i, new DecisionReason(plain.code(), plain.detail(), explains, contributions));
+            }
+        }
         return new RiskRecord.Decided(payment, at,
                 new Assessment(decision, score, model, policy, reasons, features, shadows), latencyUs);
     }

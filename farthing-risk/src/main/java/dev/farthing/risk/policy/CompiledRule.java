@@ -12,6 +12,23 @@ record CompiledRule(PolicyRule rule, CelRuntime.Program program, List<PolicyVari
         referenced = List.copyOf(referenced);
     }
 
+    /**
+     * A hard rule reads only the request's money and identity fields (amount, fee, currency, country, payer,
+     * payee): its decline stands without other evidence. A rule that reads a feature, a score or a
+     * {@code payment.has_*} flag is not one, whatever else it reads.
+     */
+    boolean hardRule() {
+        if (referenced.isEmpty()) {
+            return false;
+        }
+        for (PolicyVariables.Variable v : referenced) {
+            if (!PolicyVariables.isRequestField(v.name())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True when the condition holds for this payment. The checker guarantees a bool result. */
     boolean matches(PolicyActivation activation) throws CelEvaluationException {
         return Boolean.TRUE.equals(program.eval(activation));

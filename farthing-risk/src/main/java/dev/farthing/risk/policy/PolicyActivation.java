@@ -34,6 +34,10 @@ final class PolicyActivation implements CelVariableResolver {
         return (Optional<Object>) value;
     }
 
+    PolicyInput input() {
+        return input;
+    }
+
     /** The value a rule saw for {@code variable}, for explanations. */
     Object value(PolicyVariables.Variable variable) {
         return find(variable.name()).orElseThrow();

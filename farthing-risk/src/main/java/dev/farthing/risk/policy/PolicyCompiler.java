@@ -46,6 +46,7 @@ import java.util.Set;
  *
  * <h2>Variables and NaN</h2>
  * See {@link PolicyVariables}: {@code features.NAME} (double, one per feature of the schema),
+ * {@code contribution.NAME} (double, the feature's TreeSHAP contribution to the fraud model in log-odds),
  * {@code score.fraud} and {@code score.anomaly} (double), and {@code payment.*}. Numbers order across int
  * and double ({@code features.payer_count_1h > 30} is fine), but equality needs one type: write
  * {@code features.young_account_flag == 1.0}, not {@code == 1}. An unknown value is NaN, and every comparison
@@ -155,6 +156,9 @@ public final class PolicyCompiler {
     private static String unknownMessage(String name) {
         if (name.startsWith("features.")) {
             return "unknown feature '" + name.substring("features.".length()) + "'";
+        }
+        if (name.startsWith("contribution.")) {
+            return "unknown feature '" + name.substring("contribution.".length()) + "' in '" + name + "'";
         }
         return "unknown variable '" + name + "'";
     }

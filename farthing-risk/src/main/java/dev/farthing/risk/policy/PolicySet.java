@@ -15,10 +15,14 @@ import java.util.List;
  * the most severe matched action wins and every matched rule's reason is returned, most severe first.
  * A rule whose evaluation fails (e.g. integer overflow) does not silently pass: it adds a
  * {@code policy_rule_error} reason and raises the decision to at least REVIEW.
+ *
+ * <p>Novelty is not evidence: every decision then passes through {@link EvidenceRule}, which no policy text can
+ * switch off. Without a feature beyond its evidence band or a hard rule, declines and reviews are lowered to
+ * challenges with a {@code downgraded_no_evidence} reason first.
  */
 public final class PolicySet {
-    private static final Comparator<Match> MOST_SEVERE_FIRST =
-            Comparator.comparing(Match::action, Comparator.reverseOrder());
+    private static final Comparator<EvidenceRule.Match> MOST_SEVERE_FIRST =
+            Comparator.comparing(EvidenceRule.Match::action, Comparator.reverseOrder());
 
     private final String name;
     private final String version;
@@ -35,9 +39,6 @@ public final class PolicySet {
         this.variables = variables;
         this.rules = List.copyOf(rules);
         this.allRules = allRules;
-    }
-
-    private record Match(Action action, Reason reason) {
     }
 
     public String name() {
@@ -69,10 +70,10 @@ public final class PolicySet {
         }
         PolicyActivation activation = new PolicyActivation(variables, input);
         List<?> hits = CombinedRules.evaluate(allRules, activation);
-        List<Match> matches = null;
+        List<EvidenceRule.Match> matches = null;
         for (int i = 0; i < rules.size(); i++) {
             CompiledRule rule = rules.get(i);
-            Match match = hits == null ? run(rule, activation)
+            EvidenceRule.Match match = hits == null ? run(rule, activation)
                     : Boolean.TRUE.equals(hits.get(i)) ? matched(rule, activation) : null;
             if (match != null) {
                 if (matches == null) {
@@ -85,23 +86,21 @@ public final class PolicySet {
             return PolicyDecision.approveWithoutReasons();
         }
         matches.sort(MOST_SEVERE_FIRST);
-        List<Reason> reasons = new ArrayList<>(matches.size());
-        for (Match m : matches) {
-            reasons.add(m.reason());
-        }
-        return new PolicyDecision(matches.getFirst().action(), reasons);
+        return EvidenceRule.decide(matches, input.features());
     }
 
-    private static Match matched(CompiledRule rule, PolicyActivation activation) {
-        return new Match(rule.rule().action(), ReasonDetails.matched(rule, activation));
+    private static EvidenceRule.Match matched(CompiledRule rule, PolicyActivation activation) {
+        return new EvidenceRule.Match(rule.rule().name(), rule.rule().action(), ReasonDetails.matched(rule, activation),
+                rule.hardRule() ? Action.DECLINE : EvidenceRule.UNCORROBORATED);
     }
 
     /** One rule alone: the slow path, taken only when the combined program failed, to isolate the failure. */
-    private static Match run(CompiledRule rule, PolicyActivation activation) {
+    private static EvidenceRule.Match run(CompiledRule rule, PolicyActivation activation) {
         try {
             return rule.matches(activation) ? matched(rule, activation) : null;
         } catch (CelEvaluationException | RuntimeException e) {
-            return new Match(rule.rule().action().max(Action.REVIEW), ReasonDetails.failed(rule.rule(), e));
+            return new EvidenceRule.Match(rule.rule().name(), rule.rule().action().max(Action.REVIEW),
+                    ReasonDetails.failed(rule.rule(), e), Action.REVIEW);
         }
     }
 

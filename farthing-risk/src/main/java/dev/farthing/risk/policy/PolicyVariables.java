@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The variables a policy can name, with their CEL types, units and how to read them from a
@@ -20,6 +21,10 @@ import java.util.Map;
  *   <li>{@code model.decline_threshold}, {@code model.review_threshold}, {@code model.challenge_threshold}
  *       (double, probability): the active model's bands, chosen at training from held-out legitimate scores for
  *       a target false-decline rate; NaN when no model is active or its bundle has none;</li>
+ *   <li>{@code contribution.NAME} (double, log-odds) for every feature: its exact TreeSHAP contribution to the
+ *       fraud model's margin for this payment; NaN when no model is active or it cannot be explained. Reading
+ *       one computes the payment's contributions (tens of microseconds and more), so prefer guarding it with a
+ *       cheap condition first ({@code score.fraud > 0.5 && contribution.amount > 1.0});</li>
  *   <li>{@code payment.amount}, {@code payment.fee_amount} (int, minor units), {@code payment.currency},
  *       {@code payment.country} ("" when absent), {@code payment.payer}, {@code payment.payee} (string),
  *       {@code payment.has_fee}, {@code payment.has_geo}, {@code payment.has_telemetry},
@@ -28,6 +33,12 @@ import java.util.Map;
  */
 final class PolicyVariables {
     private static final long NANOS_PER_HOUR = 3_600_000_000_000L;
+    /**
+     * The request's own money and identity fields: a rule that reads only these is a hard rule (a limit, a
+     * currency or country rule, a block list of accounts) and may decline without other evidence.
+     */
+    private static final Set<String> REQUEST_FIELDS = Set.of("payment.amount", "payment.fee_amount",
+            "payment.currency", "payment.country", "payment.payer", "payment.payee");
 
     /** How a variable's value is read from one payment's input; returns a boxed CEL value. */
     @FunctionalInterface
@@ -48,6 +59,11 @@ final class PolicyVariables {
             int index = i;
             FeatureSchema.Feature f = schema.feature(i);
             add("features." + f.name(), SimpleType.DOUBLE, f.unit(), in -> in.features().get(index));
+        }
+        for (int i = 0; i < schema.size(); i++) {
+            int index = i;
+            add("contribution." + schema.feature(i).name(), SimpleType.DOUBLE, "log_odds",
+                    in -> in.explanation().fraudContribution(index));
         }
         add("score.fraud", SimpleType.DOUBLE, "probability", PolicyInput::fraudScore);
         add("score.anomaly", SimpleType.DOUBLE, "score_0_1", PolicyInput::anomalyScore);
@@ -106,9 +122,19 @@ final class PolicyVariables {
         return byName.get(name);
     }
 
+    /** True for a variable that is one of the request's money or identity fields (see {@link #REQUEST_FIELDS}). */
+    static boolean isRequestField(String name) {
+        return REQUEST_FIELDS.contains(name);
+    }
+
+    /** True for variables whose rules are explained by the fraud model's contributions. */
+    static boolean explainedByFraudModel(Variable v) {
+        return v.name().equals("score.fraud") || v.name().startsWith("contribution.");
+    }
+
     /** True for the namespaces a policy's variables live in (so {@code features.typo} is reported by name). */
     static boolean isNamespace(String identifier) {
         return identifier.equals("features") || identifier.equals("score") || identifier.equals("payment")
-                || identifier.equals("model");
+                || identifier.equals("model") || identifier.equals("contribution");
     }
 }

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PaymentRequestJsonTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     static final String FULL = """
-            {"id":"pay-1","payer":"alice","payee":"news:site-9","amount":"250","currency":"USD",
+            {"id":"pay-1","payer":"alice","payee":"news:site-9","amount":250,"currency":"USD",
              "fee":{"account":"platform.fees","amount":5},
              "context":{"device_id":"dev-a1","ip":"203.0.113.7","country":"DE","geo":{"lat":52.52,"lon":13.405},
                "user_agent":"Mozilla/5.0","session_id":"s-1","content_id":"article-77",
@@ -88,6 +88,10 @@ class PaymentRequestJsonTest {
             fractional amount         | /amount                                 | 1.5         | amount
             amount beyond long        | /amount                                 | 9223372036854775808 | amount
             amount string with sign   | /amount                                 | "+5"        | amount
+            amount as string of digits| /amount                                 | "250"       | amount
+            amount with exponent      | /amount                                 | 2.5e2       | amount
+            amount integral float     | /amount                                 | 250.0       | amount
+            fee amount as string      | /fee                                    | {"account":"f","amount":"5"} | fee.amount
             lowercase currency        | /currency                               | "usd"       | currency
             fee without amount        | /fee                                    | {"account":"f"} | fee.amount
             fee paid to payer         | /fee                                    | {"account":"alice","amount":1} | fee.account
@@ -102,7 +106,7 @@ class PaymentRequestJsonTest {
             latitude out of range     | /context/geo                            | {"lat":91,"lon":0} | context.geo.lat
             geo without lon           | /context/geo                            | {"lat":1}   | context.geo.lon
             date without time         | /context/content_started_at             | "2026-01-01" | context.content_started_at
-            time without offset       | /context/account_created_at             | "2026-01-01T00:00:00" | context.account_created_at
+            time before 1900          | /context/account_created_at             | "1899-12-31T23:59:59Z" | context.account_created_at
             impossible date           | /context/account_created_at             | "2026-02-30T00:00:00Z" | context.account_created_at
             time as number            | /context/content_started_at             | 1700000000  | context.content_started_at
             keystrokes not an array   | /context/telemetry/keystroke_intervals_ms | 5         | context.telemetry.keystroke_intervals_ms

@@ -49,8 +49,16 @@ class DeciderTest {
         Decider decider = new Decider(new PayerCountingEngine(), () -> Optional.of(model), () -> POLICY);
         Decision high = decider.decide(pay("p1", "alice", 900), 0);
         assertThat(high.fraudScore()).isCloseTo(TestModels.HIGH, within(1e-6));
-        assertThat(high.action()).isEqualTo(Action.REVIEW);
-        assertThat(high.policy().reasons().getFirst().detail()).contains("score.fraud=0.8808 probability");
+        // A first payment: the model alone is not evidence, so its review is lowered to a challenge.
+        assertThat(high.action()).isEqualTo(Action.CHALLENGE);
+        assertThat(high.policy().reasons().getFirst().code()).isEqualTo("downgraded_no_evidence");
+        assertThat(high.policy().reasons().get(1).detail()).contains("score.fraud=0.8808 probability");
+        decider.learn(pay("c1", "carol", 10), 0, true);
+        decider.learn(pay("c2", "carol", 10), 0, true);
+        Decision corroborated = decider.decide(pay("c3", "carol", 900), 0);
+        assertThat(corroborated.action()).isEqualTo(Action.REVIEW); // two payments before: velocity evidence
+        assertThat(corroborated.policy().reasons()).extracting(r -> r.code())
+                .containsExactly("model_high_risk", "busy_payer");
         assertThat(high.modelVersion()).isEqualTo(model.version());
         Decision low = decider.decide(pay("p2", "alice", 100), 0);
         assertThat(low.fraudScore()).isCloseTo(TestModels.LOW, within(1e-6));

@@ -11,11 +11,13 @@ import java.util.Map;
 
 /**
  * A tiny hand-checkable feature engine for pipeline tests: payer_count counts the payer's recorded payments,
- * amount is the payment's amount, and mystery is always unknown (NaN).
+ * amount is the payment's amount, and mystery is always unknown (NaN). A payer count of 2 or more is velocity
+ * evidence (novelty is not evidence: without it declines and reviews are lowered to challenges).
  */
 final class PayerCountingEngine implements FeatureEngine {
     static final FeatureSchema SCHEMA = new FeatureSchema(List.of(
-            new FeatureSchema.Feature("payer_count", "count", "payments recorded for the payer"),
+            new FeatureSchema.Feature("payer_count", "count", "payments recorded for the payer",
+                    dev.farthing.risk.features.FeatureFamily.VELOCITY, 2),
             new FeatureSchema.Feature("amount", "minor_units", "this payment's amount"),
             new FeatureSchema.Feature("mystery", "ratio", "never known")));
 

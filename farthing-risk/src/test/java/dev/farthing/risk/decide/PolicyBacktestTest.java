@@ -18,14 +18,14 @@ import static org.assertj.core.api.Assertions.within;
 
 class PolicyBacktestTest {
     // Baseline: challenge from a payer's 3rd payment (count >= 2 before it). Candidate: review from the 3rd,
-    // decline from the 4th, and decline any amount >= 1000.
+    // decline from the 4th, and decline any amount >= 1000 (a hard rule: it reads only the request).
     private static final PolicySet BASELINE = compile("policy base\n"
             + "features.payer_count >= 2 => challenge \"busy_payer\"");
     private static final PolicySet CANDIDATE = compile("""
             policy cand
             features.payer_count >= 2 => review "busy_payer"
             features.payer_count >= 3 => decline "very_busy_payer"
-            features.amount >= 1000 => decline "large_amount"
+            payment.amount >= 1000 => decline "large_amount"
             """);
 
     private static PolicySet compile(String source) {

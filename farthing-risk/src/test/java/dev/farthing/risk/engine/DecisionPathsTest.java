@@ -1,6 +1,7 @@
 package dev.farthing.risk.engine;
 
 import dev.farthing.ledger.model.TransferStatus;
+import dev.farthing.risk.payment.PaymentRequest;
 import dev.farthing.risk.review.FraudLabel;
 import dev.farthing.risk.review.ReviewStatus;
 import dev.farthing.risk.review.Verdict;
@@ -122,18 +123,39 @@ class DecisionPathsTest {
         assertThat(poor.decision()).isEqualTo(Decision.DECLINED);
         assertThat(poor.transferIds()).isEmpty();
         assertThat(poor.reasons()).extracting(DecisionReason::code).contains("insufficient_funds");
-        var unknown = new dev.farthing.risk.payment.PaymentRequest("approve-x", "alice", "nobody", 5, "USD", null,
-                payment("x", 1, 0).context());
-        assertThat(await(engine.submit(unknown)).reasons()).extracting(DecisionReason::code).contains("not_found");
-        var euros = new dev.farthing.risk.payment.PaymentRequest("challenge-eur", "alice", "bob", 5, "EUR", null,
-                payment("x", 1, 0).context());
-        PaymentResult eur = await(engine.submit(euros));
-        assertThat(eur.decision()).isEqualTo(Decision.DECLINED);
-        assertThat(eur.reasons()).extracting(DecisionReason::code).contains("currency_mismatch");
         assertThat(f.transferExists("approve-big")).isFalse();
         f.assertMoney(0, 0, 0, 0);
         // The refusal is the payment's answer from now on, also for a repeat.
         assertThat(await(engine.submit(payment("approve-big", RiskFixture.FUNDED, 1))).decision()).isEqualTo(Decision.DECLINED);
+    }
+
+    @Test
+    void paymentsTheLedgerCouldNeverMakeAreRefusedBeforeDecidingAndLeaveTheirIdFree() {
+        var context = payment("x", 1, 0).context();
+        assertRefusedOn(() -> await(engine.submit(new PaymentRequest("approve-x", "alice", "nobody", 5, "USD", null,
+                context))), RiskRefusal.NOT_FOUND, "payee");
+        assertRefusedOn(() -> await(engine.submit(new PaymentRequest("approve-x", "nobody", "bob", 5, "USD", null,
+                context))), RiskRefusal.NOT_FOUND, "payer");
+        assertRefusedOn(() -> await(engine.submit(new PaymentRequest("approve-x", "alice", "bob", 5, "USD",
+                new PaymentRequest.Fee("nobody", 1), context))), RiskRefusal.NOT_FOUND, "fee.account");
+        assertRefusedOn(() -> await(engine.submit(new PaymentRequest("approve-x", "alice", "bob", 5, "EUR", null,
+                context))), RiskRefusal.CURRENCY_MISMATCH, "payer");
+        assertRefusedOn(() -> await(engine.submit(new PaymentRequest("approve-x", "alice", "bob", 5, "XYZ", null,
+                context))), RiskRefusal.UNKNOWN_CURRENCY, "currency");
+        assertThat(engine.lookup("approve-x")).isEmpty();
+        f.assertMoney(0, 0, 0, 0);
+        // The id was not used up: the corrected request is decided normally.
+        PaymentResult corrected = await(engine.submit(new PaymentRequest("approve-x", "alice", "bob", 5, "USD", null,
+                context)));
+        assertThat(corrected.decision()).isEqualTo(Decision.APPROVED);
+        assertThat(corrected.replayed()).isFalse();
+    }
+
+    static void assertRefusedOn(Runnable call, String code, String field) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(RiskRefusal.class, e -> {
+            assertThat(e.code()).isEqualTo(code);
+            assertThat(e.field()).isEqualTo(field);
+        });
     }
 
     @Test

@@ -161,9 +161,12 @@ class IdempotencyAndRestartTest {
             for (int i = 0; i < 20; i++) {
                 await(engine.submit(payment("approve-" + i, 1, 0)));
             }
-            assertThat(engine.paymentsInMemory()).isLessThanOrEqualTo(5);
+            DurableIdempotencyTest.awaitIndexed(engine);
+            await(engine.submit(payment("approve-last", 1, 0))); // memory is trimmed as payments are added
+            // The bound, plus the one payment picked in this batch that waits for the index to pass it.
+            assertThat(engine.paymentsInMemory()).isLessThanOrEqualTo(5 + 1);
             assertThat(engine.lookup("challenge-keep")).isPresent();
-            assertThat(engine.lookup("approve-0")).isEmpty();
+            assertThat(engine.lookup("approve-0")).as("forgotten in memory, still answered from the index").isPresent();
             assertThat(await(engine.challenge("challenge-keep", true)).status()).isEqualTo(PaymentStatus.POSTED);
         }
     }

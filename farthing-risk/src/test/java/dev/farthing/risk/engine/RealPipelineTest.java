@@ -25,7 +25,7 @@ class RealPipelineTest {
               => decline "test_decline" "amount 99"
             rule velocity:
                 features.payer_history_count >= 3.0
-              => decline "velocity_test" "a fourth payment from one payer"
+              => challenge "velocity_test" "a fourth payment from one payer"
             """;
 
     @TempDir
@@ -59,11 +59,11 @@ class RealPipelineTest {
             try (RiskServices risk = open(f)) {
                 // The policy choice is durable, and the payer's three recorded attempts came back from the journal.
                 PaymentResult fourth = await(risk.engine().submit(payment("p4", 10, 1)));
-                assertThat(fourth.decision()).isEqualTo(Decision.DECLINED);
+                assertThat(fourth.decision()).isEqualTo(Decision.CHALLENGED);
                 assertThat(fourth.reasons()).extracting(DecisionReason::code).contains("velocity_test");
                 assertThat(await(risk.engine().submit(payment("p1", 10, 1))).replayed()).isTrue();
                 assertThat(await(risk.engine().challenge("p2", true)).status()).isEqualTo(PaymentStatus.POSTED);
-                f.assertMoney(89, 87, 2, 0);
+                f.assertMoney(89, 87, 2, 11); // p4 (10 + fee 1) is held for its challenge
             }
         }
     }

@@ -5,6 +5,7 @@ import dev.farthing.risk.engine.Decision;
 import dev.farthing.risk.engine.DecisionReason;
 import dev.farthing.risk.engine.PaymentStatus;
 import dev.farthing.risk.payment.PaymentContext;
+import dev.farthing.risk.policy.Contribution;
 import dev.farthing.risk.payment.PaymentRequest;
 import dev.farthing.risk.review.FraudLabel;
 import dev.farthing.risk.review.LabelSource;
@@ -37,7 +38,11 @@ class RiskJournalTest {
 
     static List<RiskRecord> sample() {
         var a = new Assessment(Decision.HELD_FOR_REVIEW, 0.8, "gbt-1", "default-abc",
-                List.of(new DecisionReason("farm", "component of 40 accounts")), Map.of("payer_count_1h", 3.0),
+                List.of(new DecisionReason("farm", "component of 40 accounts"),
+                        new DecisionReason("model_high_risk", "model rates this 0.8", "score.fraud", List.of(
+                                new Contribution("payer_count_1h", 3.0, "count", 1.25),
+                                new Contribution("account_age_s", Double.NaN, "seconds", -0.5)))),
+                Map.of("payer_count_1h", 3.0),
                 Map.of("gbt-2", 0.7));
         return List.of(new RiskRecord.Decided(fullPayment("p1"), 1_000, a, 120),
                 new RiskRecord.LedgerApplied("p1"),

@@ -54,7 +54,13 @@ class DefaultPolicyTest {
                 .hasReason("account_takeover_suspected")).isTrue();
         assertThat(decide(Map.of("payer_new_device_flag", 1.0, "payer_country_change_flag", 1.0,
                 "payer_baseline_deviation_score", 5.0), null).hasReason("account_takeover_likely")).isTrue();
-        assertThat(decide(Map.of(), new RiskModel.Scores(0.99, Double.NaN)).action()).isEqualTo(Action.DECLINE);
+        // The model alone is not evidence: challenged; with a velocity burst beside it, declined.
+        PolicyDecision alone = decide(Map.of(), new RiskModel.Scores(0.99, Double.NaN));
+        assertThat(alone.action()).isEqualTo(Action.CHALLENGE);
+        assertThat(alone.reasons().getFirst().code()).isEqualTo("downgraded_no_evidence");
+        assertThat(alone.reasons().getFirst().detail()).startsWith("declined downgraded: no corroborating evidence");
+        assertThat(decide(Map.of("payer_count_1m", 9.0), new RiskModel.Scores(0.99, Double.NaN)).action())
+                .isEqualTo(Action.DECLINE);
     }
 
     @Test

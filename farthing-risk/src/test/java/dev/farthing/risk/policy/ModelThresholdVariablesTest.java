@@ -12,9 +12,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ModelThresholdVariablesTest {
     private static final ScoreThresholds BANDS = new ScoreThresholds(0.5, 0.3, 0.2, 0.001, 0.003, 0.01, 10_000);
 
+    // A payer count of 25 is evidence in the test schema, so reviews stand (novelty is not evidence).
     private static PolicyInput input(double fraud, ScoreThresholds thresholds) {
         return new PolicyInput(TestPolicies.payment(100), new FeatureVector(TestPolicies.SCHEMA,
-                new double[] {1, 1, 1, 1}), new RiskModel.Scores(fraud, Double.NaN), 0, thresholds);
+                new double[] {25, 1, 1, 1}), new RiskModel.Scores(fraud, Double.NaN), 0, thresholds);
     }
 
     @Test

@@ -56,7 +56,7 @@ class PolicyEvaluationTest {
         PolicyDecision unknown = p.evaluate(input(1, NAN, 0, 0));
         assertThat(unknown.action()).isEqualTo(Action.APPROVE);
         assertThat(unknown.reasons()).extracting(Reason::code).containsExactly("gap_unknown");
-        assertThat(p.evaluate(input(1, 0.01, 0, 0)).action()).isEqualTo(Action.DECLINE);
+        assertThat(p.evaluate(input(1, 0.01, 9, 0)).action()).isEqualTo(Action.DECLINE);
         // CEL-Java's own mixed double/int ordering ranks NaN above every number; ours follows IEEE.
         PolicySet mixed = compile("""
                 features.payer_gap_cv_1h > 1 => decline "gt"
@@ -67,13 +67,13 @@ class PolicyEvaluationTest {
                 1 <= features.payer_gap_cv_1h || 1 >= features.payer_gap_cv_1h => decline "int_first_eq"
                 """);
         assertThat(mixed.evaluate(input(1, NAN, 0, 0))).isEqualTo(PolicyDecision.approveWithoutReasons());
-        assertThat(mixed.evaluate(input(1, 2, 0, 0)).reasons()).extracting(Reason::code)
+        assertThat(mixed.evaluate(input(1, 2, 9, 0)).reasons()).extracting(Reason::code)
                 .containsExactly("gt", "ge", "int_first", "int_first_eq");
-        assertThat(mixed.evaluate(input(1, 0.5, 0, 0)).reasons()).extracting(Reason::code)
+        assertThat(mixed.evaluate(input(1, 0.5, 9, 0)).reasons()).extracting(Reason::code)
                 .containsExactly("ge", "lt", "le", "int_first", "int_first_eq");
         // Negations are true on NaN, as documented: '!=' is one.
         PolicySet negated = compile("features.payer_gap_cv_1h != 0.5 => review \"not_half\"");
-        assertThat(negated.evaluate(input(1, NAN, 0, 0)).action()).isEqualTo(Action.REVIEW);
+        assertThat(negated.evaluate(input(1, NAN, 9, 0)).action()).isEqualTo(Action.REVIEW);
     }
 
     @Test
@@ -81,7 +81,11 @@ class PolicyEvaluationTest {
         PolicySet p = compile("score.fraud > 0.9 || score.anomaly > 0.9 => decline \"model\"\n"
                 + "score.fraud <= 0.9 => challenge \"low_model\"");
         assertThat(p.evaluate(input(null, 1, 1, 1, 1)).action()).isEqualTo(Action.APPROVE);
-        assertThat(p.evaluate(input(new RiskModel.Scores(0.95, NAN), 1, 1, 1, 1)).action()).isEqualTo(Action.DECLINE);
+        // The model alone is not evidence: challenged, with a reason saying why; with a shared device it stands.
+        PolicyDecision alone = p.evaluate(input(new RiskModel.Scores(0.95, NAN), 1, 1, 1, 1));
+        assertThat(alone.action()).isEqualTo(Action.CHALLENGE);
+        assertThat(alone.reasons()).extracting(Reason::code).containsExactly("downgraded_no_evidence", "model");
+        assertThat(p.evaluate(input(new RiskModel.Scores(0.95, NAN), 1, 1, 9, 1)).action()).isEqualTo(Action.DECLINE);
         assertThat(p.evaluate(input(new RiskModel.Scores(0.5, NAN), 1, 1, 1, 1)).action()).isEqualTo(Action.CHALLENGE);
     }
 
@@ -120,7 +124,7 @@ class PolicyEvaluationTest {
                   && payment.payer == "alice" && payment.payee == "bob" && !payment.has_geo && payment.hour_utc == 0
                   && !payment.has_telemetry && !payment.has_content && !payment.has_instrument => review "all_seen"
                 """);
-        assertThat(p.evaluate(input(0, 0, 0, 0)).action()).isEqualTo(Action.REVIEW);
+        assertThat(p.evaluate(input(0, 0, 9, 0)).action()).isEqualTo(Action.REVIEW);
     }
 
     @Test

@@ -44,7 +44,7 @@ class PolicyStoreTest {
 
         PolicyStore reopened = open();
         assertThat(reopened.active().version()).isEqualTo(strict);
-        assertThat(reopened.active().evaluate(TestPolicies.input(11, 0, 0, 0)).action()).isEqualTo(Action.REVIEW);
+        assertThat(reopened.active().evaluate(TestPolicies.input(21, 0, 0, 0)).action()).isEqualTo(Action.REVIEW);
         assertThat(reopened.list()).extracting(StoredPolicy::sequence).containsExactly(1, 2);
     }
 

@@ -12,10 +12,11 @@ import java.util.function.Function;
 /**
  * A strict pull reader over one request body. Every method checks the JSON type of the current value and
  * refuses anything else with {@code invalid_request} naming the field ({@code transfers[3].amount}).
- * Amounts are JSON integers or strings of decimal digits, positive and within a signed 64-bit long.
+ * Amounts and counts are JSON integers only, within a signed 64-bit long: a string of digits, a fraction, an
+ * exponent ({@code 1e3} is a float token) or a boolean is refused, so no client library's number formatting
+ * can move a different amount than the one it meant.
  */
 public final class JsonIn {
-    private static final long MAX_SAFE_DIGITS = 19;
     private final JsonParser p;
     private String prefix = "";
 
@@ -122,18 +123,18 @@ public final class JsonIn {
         return t == JsonToken.VALUE_TRUE;
     }
 
-    /** A positive amount of minor units: a JSON integer or a string of decimal digits, 1..2^63-1. */
+    /** A positive amount of minor units: a JSON integer 1..2^63-1 (never a string, fraction or exponent). */
     public long amount(String field) {
-        long v = nonNegative(field, "must be a positive integer of minor units (a JSON integer or a string of digits)");
+        long v = nonNegative(field, "must be a positive JSON integer of minor units (not a string, fraction or exponent)");
         if (v == 0) {
             throw invalid(field, "must be positive");
         }
         return v;
     }
 
-    /** A non-negative integer (JSON integer or string of digits) no larger than {@code max}. */
+    /** A non-negative JSON integer no larger than {@code max} (never a string, fraction or exponent). */
     public long nonNegative(String field, long max) {
-        long v = nonNegative(field, "must be a non-negative integer");
+        long v = nonNegative(field, "must be a non-negative JSON integer (not a string, fraction or exponent)");
         if (v > max) {
             throw invalid(field, "must be at most " + max);
         }
@@ -156,27 +157,7 @@ public final class JsonIn {
                 throw invalid(field, "is not a valid integer");
             }
         }
-        if (t == JsonToken.VALUE_STRING) {
-            return digits(field, text(), expectation);
-        }
         throw invalid(field, expectation);
-    }
-
-    private long digits(String field, String s, String expectation) {
-        if (s.isEmpty() || s.length() > MAX_SAFE_DIGITS + 1 || (s.length() > 1 && s.charAt(0) == '0')) {
-            throw invalid(field, s.length() > MAX_SAFE_DIGITS ? "is too large (at most " + Long.MAX_VALUE + ")" : expectation);
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                throw invalid(field, expectation);
-            }
-        }
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            throw invalid(field, "is too large (at most " + Long.MAX_VALUE + ")");
-        }
     }
 
     /** A flat object of string values, or an empty map when null. */

@@ -5,6 +5,7 @@ import dev.farthing.ledger.model.LedgerHealth;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -13,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
@@ -31,6 +33,7 @@ public final class Metrics {
     private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Counter> refusals = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Timer> decisionTimers = new ConcurrentHashMap<>();
+    private final CopyOnWriteArrayList<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
 
     public Metrics(Ledger ledger) {
         new JvmMemoryMetrics().bindTo(registry);
@@ -91,7 +94,20 @@ public final class Metrics {
                 .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
+    /** A gauge family whose rows a domain replaces at scrape time (see {@link #beforeScrape}). */
+    public MultiGauge multiGauge(String name, String description) {
+        return MultiGauge.builder(name).description(description).register(registry);
+    }
+
+    /** Runs {@code refresh} before every scrape, e.g. to replace a {@link #multiGauge}'s rows. */
+    public void beforeScrape(Runnable refresh) {
+        beforeScrape.add(refresh);
+    }
+
     public String scrape() {
+        for (Runnable r : beforeScrape) {
+            r.run();
+        }
         return registry.scrape();
     }
 

@@ -26,6 +26,7 @@ public final class Problems {
     public static int statusOf(ErrorCode code) {
         return switch (code) {
             case INVALID_REQUEST -> 400;
+            case SYSTEM_ACCOUNT -> 403;
             case NOT_FOUND -> 404;
             case ID_CONFLICT, ALREADY_POSTED, ALREADY_VOIDED, PENDING_EXPIRED, NOT_PENDING, ACCOUNT_NOT_EMPTY -> 409;
             case INSUFFICIENT_FUNDS, CURRENCY_MISMATCH, UNKNOWN_CURRENCY, ACCOUNT_FROZEN, ACCOUNT_CLOSED,

@@ -64,6 +64,12 @@ public final class SystemRoutes {
             g.writeNumberField("pending_holds", h.pendingHolds());
             g.writeNumberField("transfers_committed", h.transfersCommitted());
             g.writeNumberField("index_lag", h.indexLag());
+            // Reserved accounts a client made before the namespace was reserved: the ledger never uses them.
+            g.writeArrayFieldStart("client_made_system_accounts");
+            for (String id : h.clientMadeSystemAccounts()) {
+                g.writeString(id);
+            }
+            g.writeEndArray();
             g.writeEndObject();
         });
     }

@@ -1,6 +1,7 @@
 package dev.farthing.server.http;
 
 import dev.farthing.ledger.api.Ledger;
+import dev.farthing.ledger.model.ErrorCode;
 import dev.farthing.ledger.model.NewTransfer;
 import dev.farthing.ledger.model.Outcome;
 import dev.farthing.ledger.model.TransferView;
@@ -44,6 +45,7 @@ public final class TransferRoutes {
                     + request.transfers().size() + " transfers");
         }
         refuseWholeBatchIfLedgerRefusedAll(outcomes);
+        refuseAtomicBatchTouchingSystemAccount(request.atomic(), outcomes);
         for (Outcome<TransferView> o : outcomes) {
             if (!o.isOk()) {
                 metrics.refusal(o.error().code());
@@ -67,6 +69,20 @@ public final class TransferRoutes {
             }
         }
         throw ApiException.of(first.error(), first.detail());
+    }
+
+    /** An atomic batch naming a reserved account moved nothing: 403 {@code system_account}, as one transfer would. */
+    private static void refuseAtomicBatchTouchingSystemAccount(boolean atomic, List<Outcome<TransferView>> outcomes) {
+        if (!atomic) {
+            return;
+        }
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome<TransferView> o = outcomes.get(i);
+            if (o.error() == ErrorCode.SYSTEM_ACCOUNT) {
+                throw ApiException.of(o.error(), "transfers[" + i + "]: " + o.detail() + "; nothing in the atomic"
+                        + " batch was committed");
+            }
+        }
     }
 
     private void lookup(Context ctx) {

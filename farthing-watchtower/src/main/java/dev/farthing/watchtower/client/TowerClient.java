@@ -62,12 +62,7 @@ public final class TowerClient {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base + "/v1/blobs")).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        if (signer != null) {
-            req.header(UploadAuth.KEY_HEADER, HexFormat.of().formatHex(signer.publicKey()))
-                    .header(UploadAuth.SIGNATURE_HEADER, HexFormat.of().formatHex(signer.sign(UploadAuth.signedMessage(bytes))));
-        } else {
-            req.header("Authorization", "Bearer " + token);
-        }
+        authenticate(req, bytes);
         HttpResponse<String> r = send(req.build());
         if (r.statusCode() == 201) {
             return StoreResult.STORED;
@@ -76,6 +71,35 @@ public final class TowerClient {
             return StoreResult.DUPLICATE;
         }
         throw refusal(r);
+    }
+
+    /** {@code GET /v1/blobs}: this client's own {@code {client, blobs, quota}}. */
+    public JsonNode account() {
+        return get("/v1/blobs");
+    }
+
+    /** How many of this client's blobs the tower holds under {@code hint} (never another client's). */
+    public int blobsUnder(dev.farthing.watchtower.blob.Hint hint) {
+        return get("/v1/blobs/" + hint.hex()).path("blobs").asInt();
+    }
+
+    private JsonNode get(String path) {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET();
+        authenticate(req, ("GET " + path).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = send(req.build());
+        if (r.statusCode() != 200) {
+            throw refusal(r);
+        }
+        return parse(r.body());
+    }
+
+    private void authenticate(HttpRequest.Builder req, byte[] signed) {
+        if (signer != null) {
+            req.header(UploadAuth.KEY_HEADER, HexFormat.of().formatHex(signer.publicKey()))
+                    .header(UploadAuth.SIGNATURE_HEADER, HexFormat.of().formatHex(signer.sign(UploadAuth.signedMessage(signed))));
+        } else {
+            req.header("Authorization", "Bearer " + token);
+        }
     }
 
     /** The tower's {@code /health} document. */

@@ -51,6 +51,12 @@ public final class EngineClient implements EventSource, PenaltySubmitter {
         return EngineEvents.parsePage(JSON.readTree(bounded(r.body())));
     }
 
+    /** A poll past any possible event that waits for nothing: the page carries the engine's ledger time. */
+    @Override
+    public Instant ledgerNow() throws IOException, InterruptedException {
+        return poll(Long.MAX_VALUE - 1, Duration.ZERO).ledgerTime();
+    }
+
     @Override
     public Verdict submit(JusticePayload payload) throws IOException, InterruptedException {
         ObjectNode body = JSON.createObjectNode()
@@ -105,14 +111,19 @@ public final class EngineClient implements EventSource, PenaltySubmitter {
 
         static EventPage parsePage(JsonNode root) throws IOException {
             JsonNode events = root.path("events");
-            if (!events.isArray() || !root.path("next").canConvertToLong()) {
-                throw new IOException("event page must have an events array and a numeric next");
+            if (!events.isArray() || !root.path("next").canConvertToLong() || !root.path("ledger_time").isTextual()) {
+                throw new IOException("event page must have an events array, a numeric next and the engine's ledger_time"
+                        + " (an engine too old to send ledger_time cannot be followed: windows are judged by it)");
             }
             List<ChannelEvent> out = new ArrayList<>(events.size());
             for (JsonNode e : events) {
                 out.add(parseEvent(e));
             }
-            return new EventPage(out, root.path("next").asLong());
+            try {
+                return new EventPage(out, root.path("next").asLong(), Instant.parse(root.path("ledger_time").asText()));
+            } catch (RuntimeException e) {
+                throw new IOException("malformed event page: " + e.getMessage(), e);
+            }
         }
 
         static ChannelEvent parseEvent(JsonNode e) throws IOException {
@@ -121,7 +132,7 @@ public final class EngineClient implements EventSource, PenaltySubmitter {
                 String window = text(e, "window_ends_at");
                 return new ChannelEvent(e.path("seq").asLong(), e.path("type").asText(), text(e, "channel_id"),
                         commitment == null ? null : HexFormat.of().parseHex(commitment), e.path("nonce").asLong(),
-                        window == null ? null : Instant.parse(window));
+                        window == null ? null : Instant.parse(window), Instant.parse(e.path("at").asText()));
             } catch (RuntimeException ex) {
                 throw new IOException("malformed channel event " + e + ": " + ex.getMessage(), ex);
             }

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -31,17 +30,19 @@ public final class Follower implements Runnable {
     private final CrashPoint crash;
     private final FollowerStats stats = new FollowerStats();
     private final Duration pollWait;
+    private final LedgerClock ledger;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile boolean stopped;
 
-    public Follower(EventSource source, BlobStore store, PenaltySubmitter submitter, CursorFile cursor, Clock clock,
+    public Follower(EventSource source, BlobStore store, PenaltySubmitter submitter, CursorFile cursor,
                     CrashPoint crash, Duration pollWait) {
         this.source = source;
         this.store = store;
         this.cursor = cursor;
         this.crash = crash;
         this.pollWait = pollWait;
-        this.punisher = new Punisher(submitter, clock, stats, Duration.ofMillis(50), Duration.ofSeconds(2),
+        this.ledger = new LedgerClock(source);
+        this.punisher = new Punisher(submitter, ledger, stats, Duration.ofMillis(50), Duration.ofSeconds(2),
                 stopSignal);
     }
 
@@ -72,10 +73,12 @@ public final class Follower implements Runnable {
             LOG.warn("Event stream unavailable after seq {}: {}", cursor.seq(), e.toString());
             return false;
         }
+        ledger.observe(page.ledgerTime());
         for (ChannelEvent event : page.events()) {
             if (stopped) {
                 return true;
             }
+            ledger.observe(event.at());
             handle(event);
         }
         if (!page.events().isEmpty()) {
@@ -128,6 +131,11 @@ public final class Follower implements Runnable {
 
     public long cursor() {
         return cursor.seq();
+    }
+
+    /** The engine's ledger time as last seen (null before the engine first answered). */
+    public java.time.Instant ledgerTime() {
+        return ledger.latest();
     }
 
     /**

@@ -5,7 +5,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
@@ -13,23 +12,24 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Submits one penalty, retrying transient failures with backoff until it lands, the engine refuses it for
- * good, or the dispute window closes. The engine answers a penalty that already landed idempotently, so a
+ * good, or the dispute window closes by the engine's ledger time ({@link LedgerClock}, refreshed before every
+ * attempt; the tower's own clock is never consulted, so no attempt is made once the ledger says it is late). The engine answers a penalty that already landed idempotently, so a
  * retry after a lost reply, or after a tower restart, is safe.
  */
 final class Punisher {
     private static final Logger LOG = LoggerFactory.getLogger(Punisher.class);
     private final PenaltySubmitter submitter;
-    private final Clock clock;
+    private final LedgerClock ledger;
     private final FollowerStats stats;
     private final Duration backoffBase;
     private final Duration backoffCap;
     private final CountDownLatch stopSignal;
 
-    Punisher(PenaltySubmitter submitter, Clock clock, FollowerStats stats, Duration backoffBase, Duration backoffCap,
+    Punisher(PenaltySubmitter submitter, LedgerClock ledger, FollowerStats stats, Duration backoffBase, Duration backoffCap,
              CountDownLatch stopSignal) {
         this.stopSignal = stopSignal;
         this.submitter = submitter;
-        this.clock = clock;
+        this.ledger = ledger;
         this.stats = stats;
         this.backoffBase = backoffBase;
         this.backoffCap = backoffCap;
@@ -39,11 +39,11 @@ final class Punisher {
     boolean punish(ChannelEvent close, JusticePayload payload) throws InterruptedException {
         Backoff backoff = new Backoff(backoffBase, backoffCap);
         for (int attempt = 1; ; attempt++) {
-            Instant now = clock.instant();
-            if (close.windowEndsAt() != null && !now.isBefore(close.windowEndsAt())) {
+            Instant now = ledger.refresh();
+            if (close.windowEndsAt() != null && now != null && !now.isBefore(close.windowEndsAt())) {
                 stats.missed.incrementAndGet();
-                LOG.error("MISSED penalty for channel {} state {}: the dispute window closed at {} after {} attempts",
-                        close.channelId(), close.nonce(), close.windowEndsAt(), attempt - 1);
+                LOG.error("MISSED penalty for channel {} state {}: the dispute window closed at {} (ledger time now {}) after {} attempts",
+                        close.channelId(), close.nonce(), close.windowEndsAt(), now, attempt - 1);
                 return false;
             }
             PenaltySubmitter.Verdict verdict = submitOnce(payload);

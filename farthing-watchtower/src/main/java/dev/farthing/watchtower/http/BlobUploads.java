@@ -7,22 +7,31 @@ import dev.farthing.watchtower.blob.JusticeBlob;
 import dev.farthing.watchtower.blob.SealedBlob;
 import dev.farthing.watchtower.http.Exchanges.Problem;
 import dev.farthing.watchtower.store.BlobStore;
+import dev.farthing.watchtower.store.ClientNamespace;
 import dev.farthing.watchtower.store.StoreException;
 import dev.farthing.watchtower.store.StoreResult;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 /**
- * {@code POST /v1/blobs {"hint": 32 hex, "blob": hex of JusticeBlob.SIZE bytes}}: answers 201
+ * The caller's own namespace (see {@link UploadAuth}):
+ * <ul>
+ * <li>{@code POST /v1/blobs {"hint": 32 hex, "blob": hex of JusticeBlob.SIZE bytes}}: answers 201
  * {@code {"status":"stored"}} once the blob is durable, 200 {@code {"status":"duplicate"}} for an exact
- * repeat; problems: {@code bad_request}, {@code body_too_large}, {@code hint_full} (409), {@code store_full}
- * (507), {@code store_failed} (503).
+ * repeat; problems: {@code bad_request}, {@code body_too_large}, {@code hint_full} (409),
+ * {@code quota_exceeded} (429), {@code store_full} (507), {@code store_failed} (503).</li>
+ * <li>{@code GET /v1/blobs}: {@code {"client", "blobs", "quota"}}, the caller's count and quota.</li>
+ * <li>{@code GET /v1/blobs/{hint}}: {@code {"hint", "blobs"}}, how many of the caller's blobs are filed under
+ * the hint; another client's blobs under it are never counted or shown.</li>
+ * </ul>
  */
 public final class BlobUploads {
+    private static final String PATH = "/v1/blobs";
     private static final int MAX_BODY = 2048;
     private static final Set<String> FIELDS = Set.of("hint", "blob");
     private final BlobStore store;
@@ -32,13 +41,50 @@ public final class BlobUploads {
     }
 
     void handle(HttpExchange ex, UploadAuth auth) throws IOException {
+        String path = ex.getRequestURI().getRawPath();
+        boolean root = path.equals(PATH) || path.equals(PATH + "/");
+        String method = ex.getRequestMethod();
+        if (root && "POST".equals(method)) {
+            upload(ex, auth);
+        } else if ("GET".equals(method)) {
+            ClientNamespace client = caller(ex, auth, ("GET " + path).getBytes(StandardCharsets.UTF_8));
+            if (root) {
+                Exchanges.json(ex, 200, Exchanges.JSON.createObjectNode().put("client", client.name())
+                        .put("blobs", store.size(client)).put("quota", store.options().maxPerClient()));
+            } else {
+                Hint hint = hintOf(path.substring(PATH.length() + 1));
+                Exchanges.json(ex, 200, Exchanges.JSON.createObjectNode().put("hint", hint.hex())
+                        .put("blobs", store.candidates(client, hint).size()));
+            }
+        } else {
+            throw new Problem(405, "method_not_allowed", "use POST " + PATH + ", GET " + PATH + " or GET " + PATH + "/{hint}");
+        }
+    }
+
+    /** The caller's namespace; {@code signed} is what a signing client signed (the body, or "GET " ‖ path). */
+    private static ClientNamespace caller(HttpExchange ex, UploadAuth auth, byte[] signed) {
+        return auth.check(ex.getRequestHeaders().getFirst("Authorization"), ex.getRequestHeaders().getFirst(UploadAuth.KEY_HEADER),
+                ex.getRequestHeaders().getFirst(UploadAuth.SIGNATURE_HEADER), signed);
+    }
+
+    private static Hint hintOf(String hex) {
+        if (hex.length() != Hint.LENGTH * 2) {
+            throw new Problem(400, "bad_request", "hint must be " + Hint.LENGTH * 2 + " hex digits");
+        }
+        try {
+            return Hint.fromHex(hex);
+        } catch (IllegalArgumentException e) {
+            throw new Problem(400, "bad_request", "hint is not hex");
+        }
+    }
+
+    private void upload(HttpExchange ex, UploadAuth auth) throws IOException {
         byte[] body = Exchanges.body(ex, MAX_BODY);
-        auth.check(ex.getRequestHeaders().getFirst("Authorization"), ex.getRequestHeaders().getFirst(UploadAuth.KEY_HEADER),
-                ex.getRequestHeaders().getFirst(UploadAuth.SIGNATURE_HEADER), body);
+        ClientNamespace client = caller(ex, auth, body);
         SealedBlob sealed = parse(body);
         StoreResult result;
         try {
-            result = store.put(sealed).get();
+            result = store.put(client, sealed).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Problem(503, "interrupted", "the tower is shutting down");
@@ -89,6 +135,7 @@ public final class BlobUploads {
         if (cause instanceof StoreException se) {
             int status = switch (se.code()) {
                 case StoreException.HINT_FULL -> 409;
+                case StoreException.QUOTA_EXCEEDED -> 429;
                 case StoreException.STORE_FULL -> 507;
                 default -> 503;
             };

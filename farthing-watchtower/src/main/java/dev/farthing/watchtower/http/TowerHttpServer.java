@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
 /**
- * The tower's own small HTTP API on the JDK server: {@code POST /v1/blobs} (see {@link UploadAuth}) and
+ * The tower's own small HTTP API on the JDK server: {@code POST /v1/blobs}, {@code GET /v1/blobs[/{hint}]} (see {@link BlobUploads}, {@link UploadAuth}) and
  * {@code GET /health} (public). Every handler runs on a virtual thread; bodies are bounded.
  */
 public final class TowerHttpServer implements AutoCloseable {
@@ -34,7 +34,7 @@ public final class TowerHttpServer implements AutoCloseable {
             HttpServer s = HttpServer.create(new InetSocketAddress(host, port), 128);
             TowerHttpServer tower = new TowerHttpServer(s);
             Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
-            s.createContext("/v1/blobs", guarded(inFlight, "POST", ex -> uploads.handle(ex, auth)));
+            s.createContext("/v1/blobs", guarded(inFlight, null, ex -> uploads.handle(ex, auth)));
             s.createContext("/health", guarded(inFlight, "GET", ex -> Exchanges.json(ex, 200, health.report())));
             s.createContext("/", guarded(inFlight, null, ex -> {
                 throw new Problem(404, "not_found", "no route " + ex.getRequestURI().getPath());

@@ -8,15 +8,17 @@ import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 
 /**
- * One fixed-size record of the data file: hint (16) ‖ previous record under the same hint (i32, -1 for none)
- * ‖ blob ({@link JusticeBlob#SIZE}) ‖ CRC32C of everything before it (i32).
+ * One fixed-size record of the data file: namespaced key (16, see {@link ClientNamespace#key}) ‖ client
+ * namespace id (i64) ‖ previous record under the same key (i32, -1 for none) ‖ blob ({@link JusticeBlob#SIZE})
+ * ‖ CRC32C of everything before it (i32). {@code sealed.hint()} is the namespaced key, not the client's hint.
  */
-record BlobRecord(SealedBlob sealed, int previous) {
-    static final int SIZE = Hint.LENGTH + Integer.BYTES + JusticeBlob.SIZE + Integer.BYTES;
+record BlobRecord(SealedBlob sealed, long namespace, int previous) {
+    static final int SIZE = Hint.LENGTH + Long.BYTES + Integer.BYTES + JusticeBlob.SIZE + Integer.BYTES;
     private static final int CHECKED = SIZE - Integer.BYTES;
 
     byte[] encode() {
-        ByteBuffer b = ByteBuffer.allocate(SIZE).put(sealed.hint().bytes()).putInt(previous).put(sealed.blob());
+        ByteBuffer b = ByteBuffer.allocate(SIZE).put(sealed.hint().bytes()).putLong(namespace).putInt(previous)
+                .put(sealed.blob());
         b.putInt(crc(b.array()));
         return b.array();
     }
@@ -29,15 +31,16 @@ record BlobRecord(SealedBlob sealed, int previous) {
         if (r.getInt(CHECKED) != crc(raw)) {
             return null;
         }
-        byte[] hint = new byte[Hint.LENGTH];
-        r.get(hint);
+        byte[] key = new byte[Hint.LENGTH];
+        r.get(key);
+        long namespace = r.getLong();
         int previous = r.getInt();
         if (previous < -1 || previous >= index) {
             return null;
         }
         byte[] blob = new byte[JusticeBlob.SIZE];
         r.get(blob);
-        return new BlobRecord(new SealedBlob(Hint.fromBytes(hint), blob), previous);
+        return new BlobRecord(new SealedBlob(Hint.fromBytes(key), blob), namespace, previous);
     }
 
     private static int crc(byte[] raw) {

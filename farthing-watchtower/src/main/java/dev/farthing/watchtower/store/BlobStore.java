@@ -15,6 +15,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,9 +24,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * The tower's durable blob store: {@link RecordFile} on disk plus a {@link HintIndex} in memory. Uploads go
  * through one writer thread that appends a batch, fsyncs once (group commit) and only then completes the
- * batch's futures, so an acknowledged blob survives any crash. Several blobs may share a hint (the other
- * party knows the commitment too and could upload a decoy first); they are chained newest first and the
- * follower tries each, up to {@link StoreOptions#maxPerHint()}.
+ * batch's futures, so an acknowledged blob survives any crash. Each client uploads into its own
+ * {@link ClientNamespace}: blobs are filed under a key derived from the namespace and the hint, so one client
+ * can neither see nor crowd another's, and each client holds at most {@link StoreOptions#maxPerClient()}.
+ * Several blobs of one client may share a hint (a decoy from a stolen token, say); they are chained newest
+ * first and the follower tries each, up to {@link StoreOptions#maxPerHint()}, in every namespace.
  */
 public final class BlobStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BlobStore.class);
@@ -41,7 +45,11 @@ public final class BlobStore implements AutoCloseable {
     private volatile boolean closing;
     private volatile Throwable failure;
 
-    private record PendingPut(SealedBlob sealed, CompletableFuture<StoreResult> done) {
+    /** Blobs held per client namespace id; also the set of namespaces the follower looks in. */
+    private final ConcurrentHashMap<Long, AtomicInteger> perClient = new ConcurrentHashMap<>();
+
+    /** {@code keyed.hint()} is already the namespaced key. */
+    private record PendingPut(ClientNamespace client, SealedBlob keyed, CompletableFuture<StoreResult> done) {
     }
 
     private BlobStore(StoreOptions options, FileChannel lockChannel, FileLock lock) {
@@ -49,7 +57,10 @@ public final class BlobStore implements AutoCloseable {
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.index = new HintIndex(options.expectedBlobs());
-        this.file = RecordFile.open(options.dir().resolve(DATA_FILE), (r, i) -> index.put(r.sealed().hint(), i));
+        this.file = RecordFile.open(options.dir().resolve(DATA_FILE), (r, i) -> {
+            index.put(r.sealed().hint(), i);
+            counter(r.namespace()).incrementAndGet();
+        });
         this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
         this.writer = Thread.ofPlatform().name("tower-store-writer").daemon().start(this::writeLoop);
         if (file.tornBytes() > 0) {
@@ -91,10 +102,11 @@ public final class BlobStore implements AutoCloseable {
 
     /**
      * Queues a blob; the future completes once it is durable (or is an exact repeat). Fails with
-     * {@link StoreException}: {@code hint_full}, {@code store_full}, {@code store_failed}, {@code store_closed}.
+     * {@link StoreException}: {@code hint_full}, {@code quota_exceeded}, {@code store_full}, {@code store_failed},
+     * {@code store_closed}.
      * A full queue blocks the caller briefly, then is refused as {@code store_full} rather than buffered.
      */
-    public CompletableFuture<StoreResult> put(SealedBlob sealed) {
+    public CompletableFuture<StoreResult> put(ClientNamespace client, SealedBlob sealed) {
         CompletableFuture<StoreResult> done = new CompletableFuture<>();
         if (closing) {
             return CompletableFuture.failedFuture(new StoreException(StoreException.STORE_CLOSED, "store is closed", null));
@@ -104,7 +116,8 @@ public final class BlobStore implements AutoCloseable {
             return CompletableFuture.failedFuture(new StoreException(StoreException.STORE_FAILED, "store failed: " + failed, failed));
         }
         try {
-            if (!queue.offer(new PendingPut(sealed, done), 1, TimeUnit.SECONDS)) {
+            if (!queue.offer(new PendingPut(client, new SealedBlob(client.key(sealed.hint()), sealed.blob()), done), 1,
+                    TimeUnit.SECONDS)) {
                 return CompletableFuture.failedFuture(new StoreException(StoreException.STORE_FULL, "upload queue is full", null));
             }
         } catch (InterruptedException e) {
@@ -114,21 +127,52 @@ public final class BlobStore implements AutoCloseable {
         return done;
     }
 
-    /** Every blob filed under {@code hint}, newest first (at most {@code maxPerHint}); empty when none. */
+    /**
+     * Every blob any client filed under {@code hint}, each namespace's newest first (at most {@code maxPerHint}
+     * per namespace); empty when none. One hash per client namespace, no disk read unless the key matches.
+     */
     public List<SealedBlob> candidates(Hint hint) {
         List<SealedBlob> found = new ArrayList<>(1);
-        for (int i = index.get(hint); i >= 0 && found.size() < options.maxPerHint(); ) {
-            BlobRecord r = file.read(i);
-            lookupReads.increment();
-            found.add(r.sealed());
-            i = r.previous();
+        for (Long namespace : perClient.keySet()) {
+            chain(ClientNamespace.keyOf(namespace, hint), hint, found);
         }
         return found;
+    }
+
+    /** The blobs {@code client} filed under {@code hint} (its own namespace only), newest first. */
+    public List<SealedBlob> candidates(ClientNamespace client, Hint hint) {
+        return chain(client.key(hint), hint, new ArrayList<>(1));
+    }
+
+    /** The chain filed under {@code key}, each blob handed back under the client's {@code hint}. */
+    private List<SealedBlob> chain(Hint key, Hint hint, List<SealedBlob> into) {
+        int taken = 0;
+        for (int i = index.get(key); i >= 0 && taken < options.maxPerHint(); taken++) {
+            BlobRecord r = file.read(i);
+            lookupReads.increment();
+            into.add(new SealedBlob(hint, r.sealed().blob()));
+            i = r.previous();
+        }
+        return into;
     }
 
     /** Blobs stored (durable or being made durable). */
     public int size() {
         return file.count();
+    }
+
+    /** Blobs {@code client} holds (counts against its quota). */
+    public int size(ClientNamespace client) {
+        AtomicInteger n = perClient.get(client.id());
+        return n == null ? 0 : n.get();
+    }
+
+    public StoreOptions options() {
+        return options;
+    }
+
+    private AtomicInteger counter(long namespace) {
+        return perClient.computeIfAbsent(namespace, k -> new AtomicInteger());
     }
 
     /** Records read from disk by {@link #candidates}: a hint that matches nothing costs none. */
@@ -166,7 +210,7 @@ public final class BlobStore implements AutoCloseable {
         List<StoreResult> results = new ArrayList<>(batch.size());
         try {
             for (PendingPut p : batch) {
-                results.add(append(p.sealed()));
+                results.add(append(p.client(), p.keyed()));
             }
             file.force();
         } catch (IOException | RuntimeException e) {
@@ -179,15 +223,15 @@ public final class BlobStore implements AutoCloseable {
         for (int i = 0; i < batch.size(); i++) {
             StoreResult r = results.get(i);
             if (r == null) {
-                batch.get(i).done().completeExceptionally(refusal(batch.get(i).sealed()));
+                batch.get(i).done().completeExceptionally(refusal(batch.get(i)));
             } else {
                 batch.get(i).done().complete(r);
             }
         }
     }
 
-    /** Returns null when the blob is refused (its hint chain or the store is full). */
-    private StoreResult append(SealedBlob sealed) throws IOException {
+    /** Returns null when the blob is refused (its hint chain, the client's quota or the store is full). */
+    private StoreResult append(ClientNamespace client, SealedBlob sealed) throws IOException {
         int head = index.get(sealed.hint());
         int chain = 0;
         for (int i = head; i >= 0; chain++) {
@@ -197,20 +241,25 @@ public final class BlobStore implements AutoCloseable {
             }
             i = r.previous();
         }
-        if (chain >= options.maxPerHint() || file.count() >= options.maxBlobs()) {
+        if (chain >= options.maxPerHint() || size(client) >= options.maxPerClient() || file.count() >= options.maxBlobs()) {
             return null;
         }
-        int at = file.append(new BlobRecord(sealed, head));
+        int at = file.append(new BlobRecord(sealed, client.id(), head));
         index.put(sealed.hint(), at);
+        counter(client.id()).incrementAndGet();
         return StoreResult.STORED;
     }
 
-    private StoreException refusal(SealedBlob sealed) {
+    private StoreException refusal(PendingPut p) {
         if (file.count() >= options.maxBlobs()) {
             return new StoreException(StoreException.STORE_FULL, "store holds its maximum of " + options.maxBlobs() + " blobs", null);
         }
-        return new StoreException(StoreException.HINT_FULL, "hint " + sealed.hint().hex() + " already has "
-                + options.maxPerHint() + " blobs", null);
+        if (size(p.client()) >= options.maxPerClient()) {
+            return new StoreException(StoreException.QUOTA_EXCEEDED, "client " + p.client().name() + " holds its quota of "
+                    + options.maxPerClient() + " blobs", null);
+        }
+        return new StoreException(StoreException.HINT_FULL, "this client already has " + options.maxPerHint()
+                + " blobs under that hint", null);
     }
 
     /** Drains queued uploads, then closes the file. Idempotent. */

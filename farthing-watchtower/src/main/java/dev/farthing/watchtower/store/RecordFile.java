@@ -19,7 +19,8 @@ import java.util.function.ObjIntConsumer;
 final class RecordFile implements AutoCloseable {
     static final int HEADER_SIZE = 16;
     private static final byte[] MAGIC = "FTWBLOBS".getBytes(StandardCharsets.US_ASCII);
-    private static final int FORMAT_VERSION = 1;
+    /** Version 2 added each record's client namespace; a version-1 file (one shared namespace) is refused. */
+    private static final int FORMAT_VERSION = 2;
     private static final int SCAN_RECORDS = 4096;
     private final FileChannel channel;
     private final Path path;
@@ -75,7 +76,8 @@ final class RecordFile implements AutoCloseable {
         ch.read(got, 0);
         if (!Arrays.equals(got.array(), want.array())) {
             throw new StoreException(StoreException.STORE_CORRUPTED, path + " is not a version-" + FORMAT_VERSION
-                    + " watchtower blob file (bad header)", null);
+                    + " watchtower blob file (bad header; a version-1 file predates per-client namespaces: start a new tower"
+                    + " directory and have wallets upload again)", null);
         }
     }
 

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SHA-256 and one hash probe, and no disk read, whatever the number of blobs held.
  */
 class FloodTest {
+    private static final dev.farthing.watchtower.store.ClientNamespace CLIENT = dev.farthing.watchtower.store.ClientNamespace.of("test");
     private static final long SEED = Long.getLong("farthing.seed", System.nanoTime());
     private static final int BLOBS = 100_000;
     private static final int FLOOD = 50_000;
@@ -52,7 +52,7 @@ class FloodTest {
             }
             events.append("close_started", payload.channelIdHex(), revoked, 17, window);
 
-            Follower follower = new Follower(events, store, engine, CursorFile.open(dir), Clock.systemUTC(),
+            Follower follower = new Follower(events, store, engine, CursorFile.open(dir),
                     CrashPoint.NONE, Duration.ofMillis(10));
             long t0 = System.nanoTime();
             while (follower.cursor() < FLOOD + 1) {
@@ -75,10 +75,10 @@ class FloodTest {
             // Other wallets' blobs: to the tower they are opaque bytes under random hints until a match.
             byte[] blob = bytes(JusticeBlob.SIZE);
             blob[0] = JusticeBlob.VERSION;
-            done.add(store.put(new SealedBlob(new Hint(random.nextLong(), random.nextLong()), blob)));
+            done.add(store.put(CLIENT, new SealedBlob(new Hint(random.nextLong(), random.nextLong()), blob)));
         }
         SealedBlob real = JusticeBlob.seal(revoked, payload, new SecureRandom());
-        done.add(store.put(real));
+        done.add(store.put(CLIENT, real));
         for (CompletableFuture<?> f : done) {
             f.get();
         }

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -160,6 +161,89 @@ class FollowerTest {
     }
 
     @Test
+    void aTowerClockHoursAheadStillPunishesInsideTheLedgersWindow() {
+        Instant ledger = Instant.now();
+        events.ledgerTime(() -> ledger);
+        Clock sixHoursAhead = Clock.offset(Clock.systemUTC(), Duration.ofHours(6));
+        Revoked r = revoked(6);
+        try (Watchtower tower = Watchtower.start(config(CrashPoint.NONE, sixHoursAhead, new UploadAuth(TOKEN, List.of())))) {
+            client(tower).watch(r.commitment, r.payload);
+            // By the tower's own clock this window closed five hours ago; by the ledger it is open for an hour.
+            events.append("close_started", r.payload.channelIdHex(), r.commitment, 6, ledger.plusSeconds(3600));
+            await(() -> tower.cursor() == 1, "the close is handled");
+            assertThat(engine.submitted).containsExactly(r.payload);
+            assertThat(tower.stats().missed()).isZero();
+            assertThat(tower.ledgerTime()).isEqualTo(ledger);
+            assertThat(client(tower).health().path("clock_skew_ms").asLong())
+                    .isBetween(Duration.ofHours(6).toMillis() - 60_000, Duration.ofHours(6).toMillis() + 60_000);
+        }
+    }
+
+    @Test
+    void aTowerClockHoursBehindNeverActsAfterTheLedgersWindow() {
+        Instant ledger = Instant.now();
+        events.ledgerTime(() -> ledger.minus(Duration.ofHours(2)));
+        Clock sixHoursBehind = Clock.offset(Clock.systemUTC(), Duration.ofHours(-6));
+        Revoked r = revoked(7);
+        try (Watchtower tower = Watchtower.start(config(CrashPoint.NONE, sixHoursBehind, new UploadAuth(TOKEN, List.of())))) {
+            client(tower).watch(r.commitment, r.payload);
+            // Emitted two hours ago (ledger time) with a one-hour window, read by the tower only now: by its own
+            // clock the window has five hours left; by the ledger it closed an hour ago.
+            events.append("close_started", r.payload.channelIdHex(), r.commitment, 7, ledger.minus(Duration.ofHours(1)));
+            events.ledgerTime(() -> ledger);
+            await(() -> tower.cursor() == 1, "the close is handled");
+            assertThat(engine.submitted).as("no penalty after the ledger's window").isEmpty();
+            assertThat(tower.stats().missed()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theWindowClosingInLedgerTimeDuringRetriesStopsTheAttempts() {
+        AtomicReference<Instant> ledger = new AtomicReference<>(Instant.now());
+        events.ledgerTime(ledger::get);
+        engine.transientFailures.set(Integer.MAX_VALUE);
+        Revoked r = revoked(9);
+        Clock frozenTowerClock = Clock.fixed(Instant.parse("2001-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+        try (Watchtower tower = Watchtower.start(config(CrashPoint.NONE, frozenTowerClock, new UploadAuth(TOKEN, List.of())))) {
+            client(tower).watch(r.commitment, r.payload);
+            Instant windowEnds = ledger.get().plusSeconds(60);
+            events.append("close_started", r.payload.channelIdHex(), r.commitment, 9, windowEnds);
+            await(() -> engine.transientFailures.get() < Integer.MAX_VALUE - 2, "a few failed attempts");
+            ledger.set(windowEnds);
+            await(() -> tower.cursor() == 1, "the follower gives up when the ledger passes the window");
+            int attempts = Integer.MAX_VALUE - engine.transientFailures.get();
+            sleep(300);
+            assertThat(Integer.MAX_VALUE - engine.transientFailures.get()).as("no attempt after the window").isEqualTo(attempts);
+            assertThat(tower.stats().missed()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anotherClientsDecoysUnderTheSameHintNeitherCrowdNorHideTheBlob() {
+        String mallory = "mallory-token-0123456789";
+        UploadAuth auth = new UploadAuth(java.util.Map.of("alice", TOKEN, "mallory", mallory), java.util.Map.of());
+        Revoked r = revoked(12);
+        try (Watchtower tower = Watchtower.start(config(CrashPoint.NONE, Clock.systemUTC(), auth))) {
+            TowerClient m = new TowerClient(URI.create("http://127.0.0.1:" + tower.port()), mallory);
+            dev.farthing.watchtower.blob.Hint hint = dev.farthing.watchtower.blob.Hint.ofCommitment(r.commitment);
+            for (int i = 0; i < StoreOptions.defaults(dir).maxPerHint(); i++) {
+                m.watch(r.commitment, new JusticePayload(r.payload.channelId(), 100 + i, bytes(32), Party.B));
+            }
+            assertThatThrownBy(() -> m.watch(r.commitment, r.payload)).isInstanceOf(TowerException.class)
+                    .extracting(e -> ((TowerException) e).code()).isEqualTo("hint_full");
+            // Mallory filled her own chain for the hint; Alice's is untouched and still takes her blob.
+            assertThat(client(tower).blobsUnder(hint)).isZero();
+            assertThat(client(tower).watch(r.commitment, r.payload)).isEqualTo(StoreResult.STORED);
+            assertThat(client(tower).blobsUnder(hint)).isEqualTo(1);
+            assertThat(client(tower).account().path("blobs").asInt()).isEqualTo(1);
+            assertThat(m.account().path("blobs").asInt()).isEqualTo(StoreOptions.defaults(dir).maxPerHint());
+            events.append("close_started", r.payload.channelIdHex(), r.commitment, 12, window());
+            await(() -> tower.cursor() == 1, "the close is handled");
+            assertThat(engine.submitted).containsExactly(r.payload);
+        }
+    }
+
+    @Test
     void uploadsNeedTheTokenAndWellFormedBodies() {
         try (Watchtower tower = Watchtower.start(config(CrashPoint.NONE))) {
             Revoked r = revoked(1);
@@ -172,8 +256,12 @@ class FollowerTest {
     }
 
     private WatchtowerConfig config(CrashPoint crash) {
-        return new WatchtowerConfig(StoreOptions.defaults(dir), "127.0.0.1", 0, new UploadAuth(TOKEN, List.of()), events, engine,
-                Clock.systemUTC(), Duration.ofMillis(50), crash);
+        return config(crash, Clock.systemUTC(), new UploadAuth(TOKEN, List.of()));
+    }
+
+    private WatchtowerConfig config(CrashPoint crash, Clock towerClock, UploadAuth auth) {
+        return new WatchtowerConfig(StoreOptions.defaults(dir), "127.0.0.1", 0, auth, events, engine,
+                towerClock, Duration.ofMillis(50), crash);
     }
 
     private static TowerClient client(Watchtower tower) {
@@ -199,6 +287,14 @@ class FollowerTest {
 
     private static String hex(byte[] b) {
         return HexFormat.of().formatHex(b);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     static void await(BooleanSupplier condition, String what) {

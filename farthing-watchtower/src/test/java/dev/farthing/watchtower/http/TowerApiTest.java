@@ -105,6 +105,61 @@ class TowerApiTest {
                 .extracting(e -> ((TowerException) e).status()).isEqualTo(401);
     }
 
+    @Test
+    void eachClientHasItsOwnQuotaAndSeesOnlyItsOwnBlobs() throws Exception {
+        server.close();
+        store.close();
+        store = BlobStore.open(StoreOptions.defaults(dir.resolve("quota")).withMaxPerClient(3));
+        String alice = "alice-token-0123456789";
+        String bob = "bob-token-0123456789ab";
+        server = TowerHttpServer.start("127.0.0.1", 0, new UploadAuth(java.util.Map.of("alice", alice, "bob", bob),
+                java.util.Map.of("bob", client.publicKey())), new BlobUploads(store), () -> JSON.createObjectNode());
+        TowerClient a = new TowerClient(uri(""), alice);
+        TowerClient b = new TowerClient(uri(""), bob);
+        TowerClient bobSigning = TowerClient.signing(uri(""), client);
+        List<SealedBlob> mine = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            mine.add(JusticeBlob.seal(new byte[]{(byte) i}, new JusticePayload(new byte[32], i, new byte[32], Party.A),
+                    new SecureRandom()));
+            assertThat(a.upload(mine.get(i))).isEqualTo(StoreResult.STORED);
+        }
+        SealedBlob fourth = JusticeBlob.seal(new byte[]{9}, new JusticePayload(new byte[32], 9, new byte[32], Party.A),
+                new SecureRandom());
+        assertThatThrownBy(() -> a.upload(fourth)).isInstanceOf(TowerException.class)
+                .satisfies(e -> assertThat(((TowerException) e).status()).isEqualTo(429))
+                .extracting(e -> ((TowerException) e).code()).isEqualTo("quota_exceeded");
+        assertThat(a.upload(mine.get(0))).as("a repeat at quota is still idempotent").isEqualTo(StoreResult.DUPLICATE);
+        // Alice at her quota costs Bob nothing; Bob's identical copy is his own and counts against him only.
+        assertThat(b.upload(mine.get(0))).isEqualTo(StoreResult.STORED);
+        assertThat(bobSigning.upload(fourth)).as("Bob's key shares Bob's namespace").isEqualTo(StoreResult.STORED);
+        assertThat(a.account().path("blobs").asInt()).isEqualTo(3);
+        assertThat(a.account().path("quota").asInt()).isEqualTo(3);
+        assertThat(b.account().path("client").asText()).isEqualTo("bob");
+        assertThat(b.account().path("blobs").asInt()).isEqualTo(2);
+        assertThat(b.blobsUnder(mine.get(1).hint())).as("Bob cannot see Alice's blobs").isZero();
+        assertThat(a.blobsUnder(mine.get(1).hint())).isEqualTo(1);
+        assertThat(bobSigning.blobsUnder(fourth.hint())).isEqualTo(1);
+        assertThat(a.blobsUnder(fourth.hint())).isZero();
+        // Quotas are rebuilt from the file on restart.
+        server.close();
+        store.close();
+        store = BlobStore.open(StoreOptions.defaults(dir.resolve("quota")).withMaxPerClient(3));
+        assertThat(store.size(dev.farthing.watchtower.store.ClientNamespace.of("alice"))).isEqualTo(3);
+        assertThat(store.size(dev.farthing.watchtower.store.ClientNamespace.of("bob"))).isEqualTo(2);
+        assertThatThrownBy(() -> store.put(dev.farthing.watchtower.store.ClientNamespace.of("alice"), fourth).get())
+                .cause().extracting(e -> ((dev.farthing.watchtower.store.StoreException) e).code()).isEqualTo("quota_exceeded");
+        server = TowerHttpServer.start("127.0.0.1", 0, new UploadAuth(TOKEN, List.of()), new BlobUploads(store),
+                () -> JSON.createObjectNode());
+    }
+
+    @Test
+    void clientsCannotShareATokenOrAKey() {
+        assertThatThrownBy(() -> new UploadAuth(java.util.Map.of("a", "same-token-0123456789", "b", "same-token-0123456789"),
+                java.util.Map.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new UploadAuth(java.util.Map.of(), java.util.Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private HttpResponse<String> signed(String body, Signer key, byte[] signature) throws Exception {
         return send(HttpRequest.newBuilder(uri("/v1/blobs")).POST(HttpRequest.BodyPublishers.ofString(body))
                 .header(UploadAuth.KEY_HEADER, HexFormat.of().formatHex(key.publicKey()))
@@ -113,8 +168,11 @@ class TowerApiTest {
 
     @Test
     void wrongMethodsAndPathsAreProblems() throws Exception {
-        assertProblem(send(HttpRequest.newBuilder(uri("/v1/blobs")).GET()
+        assertProblem(send(HttpRequest.newBuilder(uri("/v1/blobs")).DELETE()
                 .header("Authorization", "Bearer " + TOKEN).build()), 405, "method_not_allowed");
+        assertProblem(send(HttpRequest.newBuilder(uri("/v1/blobs")).GET().build()), 401, "unauthorized");
+        assertProblem(send(HttpRequest.newBuilder(uri("/v1/blobs/zz")).GET()
+                .header("Authorization", "Bearer " + TOKEN).build()), 400, "bad_request");
         assertProblem(send(HttpRequest.newBuilder(uri("/v2/nothing")).GET().build()), 404, "not_found");
         HttpResponse<String> health = send(HttpRequest.newBuilder(uri("/health")).GET().build());
         assertThat(health.statusCode()).isEqualTo(200);

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BlobStoreTest {
+    private static final dev.farthing.watchtower.store.ClientNamespace CLIENT = dev.farthing.watchtower.store.ClientNamespace.of("test");
     private static final long SEED = Long.getLong("farthing.seed", System.nanoTime());
     private final Random random = new Random(SEED);
     @TempDir
@@ -51,14 +52,14 @@ class BlobStoreTest {
         try (BlobStore store = BlobStore.open(options)) {
             SealedBlob first = blob(hint);
             SealedBlob second = blob(hint);
-            assertThat(store.put(first).get()).isEqualTo(StoreResult.STORED);
-            assertThat(store.put(first).get()).isEqualTo(StoreResult.DUPLICATE);
-            assertThat(store.put(second).get()).isEqualTo(StoreResult.STORED);
+            assertThat(store.put(CLIENT, first).get()).isEqualTo(StoreResult.STORED);
+            assertThat(store.put(CLIENT, first).get()).isEqualTo(StoreResult.DUPLICATE);
+            assertThat(store.put(CLIENT, second).get()).isEqualTo(StoreResult.STORED);
             SealedBlob third = blob(hint);
-            store.put(third).get();
+            store.put(CLIENT, third).get();
             assertThat(store.candidates(hint)).containsExactly(third, second, first);
             assertThat(store.size()).isEqualTo(3);
-            assertThatThrownBy(() -> store.put(blob(hint)).get()).isInstanceOf(ExecutionException.class)
+            assertThatThrownBy(() -> store.put(CLIENT, blob(hint)).get()).isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOf(StoreException.class).extracting(e -> ((StoreException) e).code())
                     .isEqualTo(StoreException.HINT_FULL);
         }
@@ -68,7 +69,7 @@ class BlobStoreTest {
     void refusesBeyondMaxBlobs() throws Exception {
         try (BlobStore store = BlobStore.open(new StoreOptions(dir, 16, 2, 8, 16))) {
             putAll(store, randomBlobs(2));
-            assertThatThrownBy(() -> store.put(blob(randomHint())).get()).cause()
+            assertThatThrownBy(() -> store.put(CLIENT, blob(randomHint())).get()).cause()
                     .extracting(e -> ((StoreException) e).code()).isEqualTo(StoreException.STORE_FULL);
         }
     }
@@ -92,7 +93,7 @@ class BlobStoreTest {
             assertThat(store.candidates(blobs.get(17).hint())).containsExactly(blobs.get(17));
             assertThat(store.candidates(blobs.get(18).hint())).isEmpty();
             SealedBlob again = blobs.get(19);
-            assertThat(store.put(again).get()).isEqualTo(StoreResult.STORED);
+            assertThat(store.put(CLIENT, again).get()).isEqualTo(StoreResult.STORED);
         }
         assertThat(Files.size(data)).isEqualTo(RecordFile.HEADER_SIZE + 19L * BlobRecord.SIZE);
     }
@@ -152,7 +153,7 @@ class BlobStoreTest {
     private void putAll(BlobStore store, List<SealedBlob> blobs) throws Exception {
         List<CompletableFuture<StoreResult>> done = new ArrayList<>();
         for (SealedBlob b : blobs) {
-            done.add(store.put(b));
+            done.add(store.put(CLIENT, b));
         }
         for (CompletableFuture<StoreResult> f : done) {
             assertThat(f.get()).isEqualTo(StoreResult.STORED);

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code MillionBlobsMemoryTest}, so finishing at all proves 1M blobs fit in 1 GB of heap.
  */
 public final class MillionBlobs {
+    private static final dev.farthing.watchtower.store.ClientNamespace CLIENT = dev.farthing.watchtower.store.ClientNamespace.of("test");
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
@@ -29,12 +30,12 @@ public final class MillionBlobs {
         long baseline = heapUsedAfterGc();
         Hint[] sample = new Hint[1000];
         long t0 = System.nanoTime();
-        try (BlobStore store = BlobStore.open(StoreOptions.defaults(dir))) {
+        try (BlobStore store = BlobStore.open(StoreOptions.defaults(dir).withMaxPerClient(Integer.MAX_VALUE))) {
             fill(store, n, random, sample);
             report("after storing", store, baseline, t0);
         }
         t0 = System.nanoTime();
-        try (BlobStore store = BlobStore.open(StoreOptions.defaults(dir))) {
+        try (BlobStore store = BlobStore.open(StoreOptions.defaults(dir).withMaxPerClient(Integer.MAX_VALUE))) {
             report("after reopening (recovery scan)", store, baseline, t0);
             time(store, random, sample);
         }
@@ -71,7 +72,7 @@ public final class MillionBlobs {
             if (i % (n / sample.length) == 0 && i / (n / sample.length) < sample.length) {
                 sample[i / (n / sample.length)] = hint;
             }
-            pending.add(store.put(new SealedBlob(hint, blob)));
+            pending.add(store.put(CLIENT, new SealedBlob(hint, blob)));
             if (pending.size() == 10_000) {
                 for (CompletableFuture<StoreResult> f : pending) {
                     f.get();

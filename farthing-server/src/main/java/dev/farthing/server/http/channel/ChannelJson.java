@@ -46,8 +46,11 @@ final class ChannelJson {
         g.writeNumberField("locked", c.locked());
         if (twoWay) {
             g.writeStringField("public_key_b", Hex.encode(c.keys().signingB()));
-            g.writeStringField("dispute_key_a", Hex.encode(c.terms().disputeKeyA()));
-            g.writeStringField("dispute_key_b", Hex.encode(c.terms().disputeKeyB()));
+            g.writeStringField("dispute_key_a", Hex.encode(c.keys().dispute(dev.farthing.channel.protocol.Party.A, c.terms())));
+            g.writeStringField("dispute_key_b", Hex.encode(c.keys().dispute(dev.farthing.channel.protocol.Party.B, c.terms())));
+            g.writeNumberField("dispute_rotations_a", c.keys().disputeRotations(dev.farthing.channel.protocol.Party.A));
+            g.writeNumberField("dispute_rotations_b", c.keys().disputeRotations(dev.farthing.channel.protocol.Party.B));
+            g.writeNumberField("splice_nonce", c.spliceNonce());
             g.writeNumberField("deposit_b", c.depositB());
             g.writeNumberField("dispute_window_s", c.terms().disputeWindowS());
             g.writeNumberField("rotations_a", c.keys().rotationsA());
@@ -91,7 +94,8 @@ final class ChannelJson {
         g.writeEndObject();
     }
 
-    static byte[] events(List<ChannelEvent> events, long after) {
+    /** {@code ledgerTime} is read after the events, so it is never before any event's {@code at}. */
+    static byte[] events(List<ChannelEvent> events, long after, long ledgerTime) {
         long next = events.isEmpty() ? after : events.getLast().seq();
         return Json.bytes(256 + events.size() * 400, g -> {
             g.writeStartObject();
@@ -113,6 +117,7 @@ final class ChannelJson {
             }
             g.writeEndArray();
             g.writeNumberField("next", next);
+            g.writeStringField("ledger_time", Times.format(ledgerTime));
             g.writeEndObject();
         });
     }

@@ -2,7 +2,9 @@ package dev.farthing.server.http.channel;
 
 import dev.farthing.channel.protocol.Arbitration;
 import dev.farthing.channel.protocol.Party;
+import dev.farthing.channel.protocol.DisputeRotation;
 import dev.farthing.channel.protocol.Rotation;
+import dev.farthing.channel.protocol.Splice;
 import dev.farthing.channels.Channel;
 import dev.farthing.channels.ChannelException;
 import dev.farthing.channels.ChannelService;
@@ -41,9 +43,15 @@ import java.util.Map;
  * <li>{@code POST /{id}/dispute}: {@code {state_nonce, revocation_secret}} (penalty) or {@code {by, state,
  *   signature_a, signature_b, submitter_signature}} (higher nonce replaces).</li>
  * <li>{@code POST /{id}/rotate} {@code {party, new_public_key, counter, old_key_signature, dispute_key_signature}}.</li>
+ * <li>{@code POST /{id}/splice} {@code {state, top_up_a?, withdraw_a?, top_up_b?, withdraw_b?, signature_a,
+ *   signature_b}}: both signing keys over {@code "FSP\0" ‖ state bytes ‖ change A ‖ change B} (two-way; a
+ *   party either tops up or withdraws) → Channel.</li>
+ * <li>{@code POST /{id}/rotate_dispute_key} {@code {party, new_dispute_key, counter, old_key_up_to,
+ *   old_dispute_key_signature, signing_key_signature}} over {@code "FRD\0" ‖ id ‖ party ‖ counter ‖ key ‖ up to}.</li>
  * <li>{@code POST /{id}/arbitrate} {@code {balance_a, balance_b, signatures: {payer?, payee?, arbiter?}}}.</li>
  * <li>{@code GET /{id}} → Channel; {@code GET /v1/channels/events?after=SEQ&wait_ms=N&limit=L} →
- *   {@code {events: [{seq, type, channel_id, commitment?, nonce?, window_ends_at?, at}], next}}.</li>
+ *   {@code {events: [{seq, type, channel_id, commitment?, nonce?, window_ends_at?, at}], next, ledger_time}}
+ *   ({@code at} and {@code ledger_time} are ledger time: a watchtower judges dispute windows by them).</li>
  * </ul>
  * A state is {@code {nonce, balance_a, balance_b, revocation_hash_a, revocation_hash_b}}; the channel id is the path's.
  */
@@ -67,6 +75,8 @@ public final class ChannelRoutes {
                 Route.post("/v1/channels/{id}/close", Role.OPERATOR, guarded(this::close)),
                 Route.post("/v1/channels/{id}/dispute", Role.OPERATOR, guarded(this::dispute)),
                 Route.post("/v1/channels/{id}/rotate", Role.OPERATOR, guarded(this::rotate)),
+                Route.post("/v1/channels/{id}/splice", Role.OPERATOR, guarded(this::splice)),
+                Route.post("/v1/channels/{id}/rotate_dispute_key", Role.OPERATOR, guarded(this::rotateDisputeKey)),
                 Route.post("/v1/channels/{id}/arbitrate", Role.OPERATOR, guarded(this::arbitrate)));
     }
 
@@ -158,6 +168,39 @@ public final class ChannelRoutes {
                 ChannelRequests.require(m, "dispute_key_signature", byte[].class))));
     }
 
+    private void splice(Context ctx) {
+        byte[] id = HexFields.channelId(ctx.pathParam("id"));
+        Map<String, Object> m = body(ctx, Map.of("state", ChannelRequests.STATE, "top_up_a", ChannelRequests.AMOUNT,
+                "withdraw_a", ChannelRequests.AMOUNT, "top_up_b", ChannelRequests.AMOUNT, "withdraw_b", ChannelRequests.AMOUNT,
+                "signature_a", ChannelRequests.SIG, "signature_b", ChannelRequests.SIG));
+        Splice splice = new Splice(ChannelRequests.toState(id, m.get("state")),
+                change(m, "a"), change(m, "b"));
+        Replies.json(ctx, 200, ChannelJson.channel(service.splice(id, splice,
+                ChannelRequests.require(m, "signature_a", byte[].class), ChannelRequests.require(m, "signature_b", byte[].class))));
+    }
+
+    /** A party's change: its top-up, or minus its withdrawal (never both). */
+    private static long change(Map<String, Object> m, String party) {
+        Long up = (Long) m.get("top_up_" + party);
+        Long down = (Long) m.get("withdraw_" + party);
+        if (up != null && down != null) {
+            throw ApiException.invalid("a party either tops up or withdraws: give top_up_" + party + " or withdraw_" + party);
+        }
+        return up != null ? up : down != null ? -down : 0;
+    }
+
+    private void rotateDisputeKey(Context ctx) {
+        byte[] id = HexFields.channelId(ctx.pathParam("id"));
+        Map<String, Object> m = body(ctx, Map.of("party", ChannelRequests.STRING, "new_dispute_key", ChannelRequests.KEY,
+                "counter", ChannelRequests.AMOUNT, "old_key_up_to", ChannelRequests.COUNT,
+                "old_dispute_key_signature", ChannelRequests.SIG, "signing_key_signature", ChannelRequests.SIG));
+        DisputeRotation r = new DisputeRotation(id, ChannelRequests.party(m, "party"), ChannelRequests.require(m, "counter", Long.class),
+                ChannelRequests.require(m, "new_dispute_key", byte[].class), ChannelRequests.require(m, "old_key_up_to", Long.class));
+        Replies.json(ctx, 200, ChannelJson.channel(service.rotateDisputeKey(id, r,
+                ChannelRequests.require(m, "old_dispute_key_signature", byte[].class),
+                ChannelRequests.require(m, "signing_key_signature", byte[].class))));
+    }
+
     @SuppressWarnings("unchecked")
     private void arbitrate(Context ctx) {
         byte[] id = HexFields.channelId(ctx.pathParam("id"));
@@ -181,7 +224,8 @@ public final class ChannelRoutes {
         long after = query(ctx, "after", 0, Long.MAX_VALUE);
         long waitMs = query(ctx, "wait_ms", 0, MAX_WAIT_MS);
         int limit = (int) query(ctx, "limit", MAX_EVENTS, MAX_EVENTS);
-        Replies.json(ctx, 200, ChannelJson.events(service.events(after, Math.max(1, limit), waitMs), after));
+        List<dev.farthing.channels.ChannelEvent> page = service.events(after, Math.max(1, limit), waitMs);
+        Replies.json(ctx, 200, ChannelJson.events(page, after, service.ledgerTime()));
     }
 
     private static long query(Context ctx, String name, long dflt, long max) {

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code /v1/models}: the registry's versions, activating one (it decides from the next payment on), adding a
- * shadow (scored on live traffic, never deciding), and the live metrics of active and shadow models side by side.
+ * shadow (scored on live traffic, never deciding), the live metrics of active and shadow models side by side,
+ * and a model's feature drift (PSI of the traffic it decided against its training distribution).
  */
 final class ModelRoutes {
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -37,6 +38,7 @@ final class ModelRoutes {
         return List.of(
                 Route.get("/v1/models", Role.AUDITOR, this::list),
                 Route.get("/v1/models/metrics", Role.AUDITOR, this::metrics),
+                Route.get("/v1/models/{version}/drift", Role.AUDITOR, this::drift),
                 Route.post("/v1/models/{version}/activate", Role.ADMIN, this::activate),
                 Route.post("/v1/models/{version}/shadow", Role.ADMIN, this::shadow));
     }
@@ -55,6 +57,7 @@ final class ModelRoutes {
                 g.writeBooleanField("anomaly_model", e.anomalyModel());
                 g.writeBooleanField("active", e.active());
                 g.writeBooleanField("shadow", e.shadow());
+                DriftJson.guardFields(g, e.trainingStats(), e.calibrated(), e.thresholds());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -63,6 +66,14 @@ final class ModelRoutes {
             }
             g.writeEndObject();
         }));
+    }
+
+    /** Drift of the deciding instance when the version is active; a version not deciding has counted nothing. */
+    private void drift(Context ctx) {
+        String version = version(ctx);
+        RiskModel active = live.activeModel().filter(m -> m.version().equals(version)).orElse(null);
+        RiskModel model = active != null ? active : io(() -> live.models().model(version));
+        Replies.json(ctx, 200, Json.bytes(g -> DriftJson.drift(g, model, active != null)));
     }
 
     private void activate(Context ctx) {

@@ -7,7 +7,7 @@ import dev.farthing.risk.dataset.InvalidPaymentException;
 import dev.farthing.risk.dataset.PaymentRequestJson;
 import dev.farthing.risk.engine.PaymentResult;
 import dev.farthing.risk.engine.RiskEngine;
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.risk.engine.RiskRefusal;
 import dev.farthing.risk.review.FraudLabel;
 import dev.farthing.risk.review.LabelSource;
 import dev.farthing.risk.review.TrainingLabel;
@@ -20,15 +20,19 @@ import dev.farthing.server.http.Metrics;
 import dev.farthing.server.http.Replies;
 import dev.farthing.server.http.Route;
 import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** {@code /v1/payments}: decide a payment, read it, record a challenge outcome or a training label. */
 final class PaymentRoutes {
     /** A payment body with generous telemetry fits in a few KiB; anything near this is not a payment. */
     static final int MAX_BODY_BYTES = 64 * 1024;
     private static final ObjectMapper TREES = new ObjectMapper(Json.FACTORY);
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentRoutes.class);
     private final RiskEngine engine;
     private final Metrics metrics;
 
@@ -45,17 +49,35 @@ final class PaymentRoutes {
                 Route.post("/v1/payments/{id}/label", Role.OPERATOR, this::label));
     }
 
+    /**
+     * Money and identity fields are strict (400 {@code invalid_payment} naming the field); optional signals that
+     * are wrong are left out and listed in the reply's {@code warnings}. A request that names an account or a
+     * currency the ledger does not have is refused before anything is decided, so its id stays free.
+     */
     private void submit(Context ctx) {
         JsonNode tree = tree(Body.read(ctx, MAX_BODY_BYTES));
-        PaymentRequest payment;
+        PaymentRequestJson.Parsed parsed;
         try {
-            payment = PaymentRequestJson.parse(tree);
+            parsed = PaymentRequestJson.read(tree);
         } catch (InvalidPaymentException e) {
             RiskProblems.write(ctx, metrics, 400, "invalid_payment", e.getMessage(), g -> g.writeStringField("field", e.field()));
             return;
         }
-        PaymentResult result = RiskCalls.await(engine.submit(payment));
-        Replies.json(ctx, result.replayed() ? 200 : 201, RiskJson.payment(result));
+        if (!parsed.warnings().isEmpty() && LOG.isDebugEnabled()) {
+            LOG.debug("payment {}: optional signals left out: {}", parsed.payment().id(), parsed.warnings());
+        }
+        CompletableFuture<PaymentResult> decided = engine.submit(parsed.payment());
+        PaymentResult result;
+        try {
+            result = RiskCalls.await(decided);
+        } catch (ApiException e) {
+            if (decided.isCompletedExceptionally() && decided.exceptionNow() instanceof RiskRefusal r && r.field() != null) {
+                RiskProblems.write(ctx, metrics, e.status(), e.code(), e.detail(), g -> g.writeStringField("field", r.field()));
+                return;
+            }
+            throw e;
+        }
+        Replies.json(ctx, result.replayed() ? 200 : 201, RiskJson.payment(result, parsed.warnings()));
     }
 
     static JsonNode tree(byte[] body) {

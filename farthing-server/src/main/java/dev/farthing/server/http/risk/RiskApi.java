@@ -35,6 +35,7 @@ public final class RiskApi implements DomainApi {
         RiskEngineConfig config = RiskEngineConfig.defaults().withFsync(!Boolean.getBoolean("farthing.risk.nofsync"));
         RiskServices services = RiskServices.open(ledger, dir, config,
                 (decision, nanos) -> metrics.decision(decision.wire(), nanos), POLL_SECONDS);
+        DriftMetrics.bind(metrics, services.config());
         return new RiskApi(services, metrics);
     }
 

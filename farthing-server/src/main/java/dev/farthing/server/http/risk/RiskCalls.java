@@ -41,7 +41,7 @@ final class RiskCalls {
             case RiskRefusal.NOT_FOUND -> 404;
             case RiskRefusal.IDEMPOTENCY_CONFLICT, RiskRefusal.INVALID_STATE, RiskRefusal.ALREADY_RESOLVED,
                  RiskRefusal.IN_PROGRESS, RiskRefusal.HOLD_EXPIRED -> 409;
-            case RiskRefusal.LEDGER_REFUSED -> 422;
+            case RiskRefusal.LEDGER_REFUSED, RiskRefusal.UNKNOWN_CURRENCY, RiskRefusal.CURRENCY_MISMATCH -> 422;
             case RiskRefusal.OVERLOADED, RiskRefusal.UNAVAILABLE -> 503;
             default -> 500;
         };

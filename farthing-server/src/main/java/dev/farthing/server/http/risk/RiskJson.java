@@ -1,8 +1,10 @@
 package dev.farthing.server.http.risk;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.farthing.risk.dataset.InputWarning;
 import dev.farthing.risk.engine.DecisionReason;
 import dev.farthing.risk.engine.PaymentResult;
+import dev.farthing.risk.policy.Contribution;
 import dev.farthing.risk.review.ReviewItem;
 import dev.farthing.risk.review.TrainingLabel;
 import dev.farthing.server.http.Json;
@@ -17,10 +19,15 @@ final class RiskJson {
     }
 
     static byte[] payment(PaymentResult r) {
-        return Json.bytes(512, g -> writePayment(g, r));
+        return Json.bytes(512, g -> writePayment(g, r, null));
     }
 
-    static void writePayment(JsonGenerator g, PaymentResult r) throws IOException {
+    /** The reply to {@code POST /v1/payments}: the payment and the optional signals of its body left out. */
+    static byte[] payment(PaymentResult r, List<InputWarning> warnings) {
+        return Json.bytes(512, g -> writePayment(g, r, warnings));
+    }
+
+    private static void writePayment(JsonGenerator g, PaymentResult r, List<InputWarning> warnings) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", r.id());
         g.writeStringField("decision", r.decision().wire());
@@ -34,6 +41,9 @@ final class RiskJson {
             g.writeStartObject();
             g.writeStringField("code", reason.code());
             g.writeStringField("detail", reason.detail());
+            if (!reason.contributions().isEmpty()) {
+                writeContributions(g, reason);
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -46,7 +56,32 @@ final class RiskJson {
         g.writeNumberField("latency_us", r.latencyUs());
         g.writeBooleanField("replayed", r.replayed());
         g.writeStringField("decided_at", Times.format(r.decidedAt()));
+        if (warnings != null) {
+            g.writeArrayFieldStart("warnings");
+            for (InputWarning w : warnings) {
+                g.writeStartObject();
+                g.writeStringField("field", w.field());
+                g.writeStringField("problem", w.problem());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
+    }
+
+    /** A model reason's top contributions: {@code explains} names the score, each entry a feature's share of it. */
+    private static void writeContributions(JsonGenerator g, DecisionReason reason) throws IOException {
+        g.writeStringField("explains", reason.explains());
+        g.writeArrayFieldStart("contributions");
+        for (Contribution c : reason.contributions()) {
+            g.writeStartObject();
+            g.writeStringField("feature", c.feature());
+            number(g, "value", c.value());
+            g.writeStringField("unit", c.unit());
+            number(g, "contribution", c.contribution());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     static byte[] reviews(List<ReviewItem> items) {

@@ -1,0 +1,82 @@
+package dev.farthing.risk.policy;
+
+import dev.farthing.risk.features.FeatureVector;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Novelty is not evidence: the cap every policy decision passes through, whatever the policy says. A decline
+ * or a review stands only when the payment shows evidence of abuse: a feature of an evidence family (velocity,
+ * linkage, telemetry, amount-vs-baseline) beyond its normal band in the feature catalogue, or a hard rule (one
+ * reading only the request's money and identity fields: a limit, a block list). Without either, the payment
+ * is at most challenged: a first payment, a new device or payee, a shared address, a missing field and the
+ * model's score on them are each normal, and together they only ask the payer to confirm. A rule that failed
+ * to evaluate keeps its REVIEW (a broken policy is not a novelty). The cap never raises an action.
+ */
+final class EvidenceRule {
+    static final String CODE = "downgraded_no_evidence";
+
+    private EvidenceRule() {
+    }
+
+    /**
+     * One matched rule: its name, action and reason, and the most it may decide without evidence:
+     * {@link #UNCORROBORATED} for an ordinary rule, DECLINE for a hard rule, REVIEW for a rule that failed.
+     */
+    record Match(String rule, Action action, Reason reason, Action withoutEvidence) {
+    }
+
+    /** The most a payment without evidence can get from an ordinary rule. */
+    static final Action UNCORROBORATED = Action.CHALLENGE;
+
+    /** True when {@code features} show evidence of abuse on their own. */
+    static boolean hasEvidence(FeatureVector features) {
+        return features.schema().hasEvidence(features.values());
+    }
+
+    /**
+     * The decision for {@code matches} (sorted most severe first): their most severe action, capped at
+     * CHALLENGE for the non-exempt ones when the features show no evidence, with a first reason saying so.
+     */
+    static PolicyDecision decide(List<Match> matches, FeatureVector features) {
+        Action raw = matches.getFirst().action();
+        if (raw.compareTo(UNCORROBORATED) <= 0 || hasEvidence(features)) {
+            return new PolicyDecision(raw, reasons(matches, null));
+        }
+        Action capped = Action.APPROVE;
+        List<String> lowered = new ArrayList<>(2);
+        Action highestLowered = Action.APPROVE;
+        for (Match m : matches) {
+            Action effective = min(m.action(), m.withoutEvidence());
+            if (effective != m.action()) {
+                lowered.add(m.rule());
+                highestLowered = highestLowered.max(m.action());
+            }
+            capped = capped.max(effective);
+        }
+        if (lowered.isEmpty()) {
+            return new PolicyDecision(raw, reasons(matches, null));
+        }
+        String what = highestLowered == Action.DECLINE ? "declined" : "review";
+        Reason note = new Reason(CODE, what + " downgraded: no corroborating evidence (no velocity, linkage,"
+                + " telemetry or amount-vs-baseline feature beyond its normal band, no hard rule); novelty and the"
+                + " model's score alone can at most challenge; lowered: " + String.join(", ", lowered));
+        return new PolicyDecision(capped, reasons(matches, note));
+    }
+
+    private static List<Reason> reasons(List<Match> matches, Reason first) {
+        List<Reason> out = new ArrayList<>(matches.size() + 1);
+        if (first != null) {
+            out.add(first);
+        }
+        for (Match m : matches) {
+            out.add(m.reason());
+        }
+        return out;
+    }
+
+    private static Action min(Action a, Action b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}
