@@ -55,13 +55,22 @@ final class GroupCommitter {
         }
     }
 
+    /** How a group is made durable; tests substitute one that holds the sync thread back. */
+    @FunctionalInterface
+    interface Forcer {
+        void force(Segment segment) throws IOException;
+    }
+
     private record Group(Segment segment, long end, List<Pending> pendings) {
     }
 
     private static final Group STOP = new Group(null, 0, List.of());
+    /** Wakes the writer on close so it need not wait out its poll. */
+    private static final Pending WAKE = new Pending(new int[0], new byte[0][], new CompletableFuture<>(), null);
 
     private final Segments segments;
     private final RecordLogOptions options;
+    private final Forcer forcer;
     private final ArrayBlockingQueue<Pending> queue;
     private final ArrayBlockingQueue<Group> toSync = new ArrayBlockingQueue<>(64);
     private final Thread writer;
@@ -72,8 +81,9 @@ final class GroupCommitter {
     private volatile boolean closing;
     private volatile Throwable failure;
 
-    GroupCommitter(Segments segments, Segment current, long end, RecordLogOptions options) {
+    GroupCommitter(Segments segments, Segment current, long end, RecordLogOptions options, Forcer forcer) {
         this.segments = segments;
+        this.forcer = forcer;
         this.options = options;
         this.current = current;
         this.durableEnd = end;
@@ -128,6 +138,9 @@ final class GroupCommitter {
         try {
             while (failure == null) {
                 Pending first = queue.poll(20, TimeUnit.MILLISECONDS);
+                if (first == WAKE) {
+                    first = queue.poll();
+                }
                 if (first == null) {
                     if (closing) {
                         break;
@@ -138,6 +151,9 @@ final class GroupCommitter {
                 long bytes = first.bytes;
                 Pending p;
                 while (bytes < options.maxGroupBytes() && (p = queue.poll()) != null) {
+                    if (p == WAKE) {
+                        continue;
+                    }
                     group.add(p);
                     bytes += p.bytes;
                 }
@@ -151,7 +167,9 @@ final class GroupCommitter {
             if (failure != null) {
                 Pending p;
                 while ((p = queue.poll()) != null) {
-                    p.fail(unusable());
+                    if (p != WAKE) {
+                        p.fail(unusable());
+                    }
                 }
             }
             handOver(STOP);
@@ -165,9 +183,11 @@ final class GroupCommitter {
             long used = current.size + buffer.position();
             if (used + p.bytes > options.segmentBytes() && used > RecordFormat.SEGMENT_HEADER_BYTES) {
                 flush();
-                handOver(new Group(current, current.base + current.size, part));
-                part = new ArrayList<>(group.size());
+                Segment full = current;
                 roll();
+                // Positions name the start of the next frame, so the end of a full segment is its successor's first.
+                handOver(new Group(full, current.base + RecordFormat.SEGMENT_HEADER_BYTES, part));
+                part = new ArrayList<>(group.size());
             }
             ensureRoom(p.bytes);
             long position = current.base + current.size + buffer.position();
@@ -237,7 +257,7 @@ final class GroupCommitter {
                     if (g == STOP) {
                         stop = true;
                     } else if (options.fsync() && g.segment != forced && failure == null) {
-                        g.segment.force();
+                        forcer.force(g.segment);
                         forced = g.segment;
                     }
                 }
@@ -269,6 +289,7 @@ final class GroupCommitter {
     /** Writes and syncs everything queued, stops both threads, fails appends that raced with the close. */
     void close() throws IOException {
         closing = true;
+        queue.offer(WAKE);
         try {
             writer.join();
             syncer.join();
@@ -277,7 +298,9 @@ final class GroupCommitter {
         }
         Pending p;
         while ((p = queue.poll()) != null) {
-            p.fail(unusable());
+            if (p != WAKE) {
+                p.fail(unusable());
+            }
         }
         current.forceAndClose(options.fsync() && failure == null);
     }

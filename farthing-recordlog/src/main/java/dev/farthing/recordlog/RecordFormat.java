@@ -34,17 +34,26 @@ import java.util.zip.CRC32C;
  *  ..  crc32c     u32  over everything before it
  * </pre>
  *
- * <p><b>The torn-tail rule.</b> Only the end of the last segment may be torn, and only by a write that
- * never completed: fewer than 16 bytes left for a frame header, a header whose checksum holds but whose
- * payload runs past the end of the file, or complete frames of a batch whose last frame
- * ({@code BATCH_CONTINUES} clear) is missing. Such a tail was never acknowledged (callers complete only
- * after the fsync covering their frame) and is cut on open. Everything else is a
- * {@link RecordLogCorruptException} naming file and offset: a bad header checksum anywhere (also in the
- * last frame, also zero fill), a bad frame checksum on a complete frame anywhere (also the last one), a
- * length above the limit, a damaged segment header, a non-last segment whose size does not reach the
- * next segment's base, or any short read in a non-last segment. This relies on the file system making a
- * file's new size durable no sooner than the bytes written under it (ext4 {@code data=ordered}, xfs):
- * a crash then leaves a prefix of the last write, never a hole.
+ * <p><b>The torn-tail rule.</b> Only the end of the last segment may be torn, and only in the ways a write
+ * that never completed leaves it. Such a tail was never acknowledged (callers complete only after the fsync
+ * covering their frame) and is cut on open, back to the end of the last whole batch. Torn means, for the
+ * frame at offset {@code o} in the last segment:
+ * <ol>
+ *   <li>fewer than 16 bytes remain after {@code o} (a partial header);</li>
+ *   <li>the header checksum holds but the payload runs past the end of the file (a partial payload);</li>
+ *   <li>every byte from {@code o} to the end is zero (the file's size landed, its data did not);</li>
+ *   <li>the frame ends exactly at the end of the file, its checksum fails and it ends in a run of at least
+ *       16 zero bytes (the write's last pages did not land);</li>
+ *   <li>complete frames of a batch whose last frame ({@code BATCH_CONTINUES} clear) is missing or torn.</li>
+ * </ol>
+ * Everything else is a {@link RecordLogCorruptException} naming file and offset: a bad header checksum
+ * (also in the last frame), a bad checksum on a complete frame that is not zero-filled at the end (also the
+ * last one), a length above the limit, unknown flags, a damaged or short segment header (segments are
+ * created whole, see {@link AtomicFiles}), a non-last segment whose size does not reach the next segment's
+ * base, and any short or damaged frame in a non-last segment or before the durable end. Frames of non-last
+ * segments are checked when scanned, not on open. Because the length is covered by the header checksum, a
+ * damaged length is never mistaken for a torn write. The rule relies on a crash leaving a prefix of the last
+ * write, possibly followed by zeros (ext4, xfs), never old data or garbage.
  */
 public final class RecordFormat {
     public static final int SEGMENT_MAGIC = 0x46524C47;

@@ -34,13 +34,13 @@ public final class RecordLog implements AutoCloseable {
     private final RecordLogOptions options;
     private final GroupCommitter committer;
 
-    private RecordLog(Segments segments, RecordLogOptions options, long end) throws IOException {
+    private RecordLog(Segments segments, RecordLogOptions options, long end, GroupCommitter.Forcer forcer) throws IOException {
         this.segments = segments;
         this.options = options;
         this.snapshots = new Snapshots(segments.dir, options.transform());
         Map.Entry<Long, Path> last = segments.files.lastEntry();
         Segment current = new Segment(last.getKey(), last.getValue(), end - last.getKey());
-        this.committer = new GroupCommitter(segments, current, end, options);
+        this.committer = new GroupCommitter(segments, current, end, options, forcer);
     }
 
     /**
@@ -49,10 +49,14 @@ public final class RecordLog implements AutoCloseable {
      * damage. Frames of earlier segments are checked when scanned.
      */
     public static RecordLog open(Path dir, RecordLogOptions options) {
+        return open(dir, options, Segment::force);
+    }
+
+    static RecordLog open(Path dir, RecordLogOptions options, GroupCommitter.Forcer forcer) {
         Segments segments = new Segments(dir);
         long end = segments.recover();
         try {
-            return new RecordLog(segments, options, end);
+            return new RecordLog(segments, options, end, forcer);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open record log in " + dir, e);
         }

@@ -75,6 +75,10 @@ public final class RecordScanner implements Iterator<Record>, AutoCloseable {
                 case FRAME -> {
                     long position = base + reader.frameOffset();
                     nextPosition = base + reader.offset();
+                    Long following = segments.higherKey(base);
+                    if (following != null && following == nextPosition) {
+                        nextPosition += RecordFormat.SEGMENT_HEADER_BYTES; // the same point, named as the next frame's start
+                    }
                     return new Record(position, reader.type(), transform.decode(reader.type(), reader.stored()), nextPosition);
                 }
                 case TORN -> throw new RecordLogCorruptException(reader.file(), reader.frameOffset(),

@@ -79,6 +79,9 @@ final class SegmentReader implements AutoCloseable {
             in.readFully(header);
             ByteBuffer h = ByteBuffer.wrap(header);
             if (h.getInt(12) != RecordFormat.crc(header, 0, 12)) {
+                if (zeroRunBeforeLimit(frameOffset) == remaining) {
+                    return Step.TORN; // the file grew but the data never reached it
+                }
                 throw new RecordLogCorruptException(file, frameOffset, "frame header checksum mismatch");
             }
             int length = h.getInt(0);
@@ -94,6 +97,9 @@ final class SegmentReader implements AutoCloseable {
             crc.update(header, 0, 8);
             crc.update(payload, 0, length);
             if ((int) crc.getValue() != h.getInt(8)) {
+                if (remaining == RecordFormat.frameBytes(length) && zeroRunBeforeLimit(frameOffset) >= RecordFormat.FRAME_HEADER_BYTES) {
+                    return Step.TORN; // the write's size landed, its last pages did not
+                }
                 throw new RecordLogCorruptException(file, frameOffset, "frame checksum mismatch");
             }
             type = Short.toUnsignedInt(h.getShort(4));
@@ -109,6 +115,31 @@ final class SegmentReader implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read segment " + file + " at offset " + frameOffset, e);
         }
+    }
+
+    /** How many bytes before {@code limit} (not before {@code from}) are all zero, read positionally. */
+    private long zeroRunBeforeLimit(long from) throws IOException {
+        long run = 0;
+        ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
+        long at = limit;
+        while (at > from) {
+            int n = (int) Math.min(chunk.capacity(), at - from);
+            chunk.clear().limit(n);
+            long readAt = at - n;
+            while (chunk.hasRemaining()) {
+                if (channel.read(chunk, readAt + chunk.position()) < 0) {
+                    return run;
+                }
+            }
+            for (int i = n - 1; i >= 0; i--) {
+                if (chunk.get(i) != 0) {
+                    return run;
+                }
+                run++;
+            }
+            at = readAt;
+        }
+        return run;
     }
 
     Path file() {

@@ -195,4 +195,28 @@ class RecordLogTest {
             assertThat(s.toList()).containsExactly(f);
         }
     }
+
+    @Test
+    void positionsBeyondFourGibibytesWork() throws IOException {
+        long base = 5L << 30;
+        Path seg = dir.resolve(RecordFormat.segmentName(base));
+        AtomicFiles.write(seg, RecordFormat.segmentHeader(base));
+        try (RecordLog log = RecordLog.open(dir, SMALL)) {
+            assertThat(log.startPosition()).isEqualTo(base + RecordFormat.SEGMENT_HEADER_BYTES);
+            long last = 0;
+            for (int i = 0; i < 30; i++) {
+                last = log.appendAndSync(1, bytes("far " + i));
+            }
+            assertThat(last).isGreaterThan(base);
+            try (RecordScanner s = log.scan(last)) {
+                assertThat(new String(s.next().payload(), StandardCharsets.UTF_8)).isEqualTo("far 29");
+            }
+            log.writeSnapshot(last, out -> out.write(1));
+            assertThat(log.compact(last)).isPositive();
+        }
+        try (RecordLog log = RecordLog.open(dir, SMALL)) {
+            assertThat(log.latestSnapshot().orElseThrow().position()).isGreaterThan(Integer.MAX_VALUE * 2L);
+            assertThat(all(log)).contains("1:far 29");
+        }
+    }
 }
