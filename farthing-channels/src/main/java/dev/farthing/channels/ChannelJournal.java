@@ -1,12 +1,18 @@
 package dev.farthing.channels;
 
+import dev.farthing.recordlog.RecordLog;
+import dev.farthing.recordlog.RecordLogCorruptException;
+import dev.farthing.recordlog.RecordLogOptions;
+import dev.farthing.recordlog.Snapshot;
+
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,20 +20,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Durable channel state: a snapshot ({@code channels.snap}, one record per channel) and an append-only journal
- * ({@code channels.log}) of operations since. Every operation is written as an INTENT (the channel after it and
+ * Durable channel state on a {@link RecordLog} ({@code journal/}): a snapshot (the open channels and the next
+ * channel number) and the operations since. Every operation is written as an INTENT (the channel after it and
  * the ledger moves that realise it) before any money moves; a refused move is followed by an ABORT. On restart
  * the latest intent of each channel is handed back so its moves are re-applied (idempotent transfer ids):
  * a crash between the journal and the ledger never loses or duplicates money.
  */
 final class ChannelJournal implements AutoCloseable {
-    private static final byte INTENT = 1;
-    private static final byte ABORT = 2;
-    private final Path dir;
-    private final boolean fsync;
-    private RecordFile log;
+    static final byte INTENT = 1;
+    static final byte ABORT = 2;
+    private final RecordLog log;
+    private long snapshotPosition;
 
     /** A channel whose latest operation may not have reached the ledger; {@code before} is null for an open. */
     record Pending(Channel before, Channel after, List<Move> moves, Op.EventSpec event) {
@@ -37,37 +43,56 @@ final class ChannelJournal implements AutoCloseable {
     record Recovered(Map<String, Channel> channels, List<Pending> pending, long nextNumber) {
     }
 
-    /** The snapshot's first record when present: {@code META ‖ next channel number}; channel records start with 1. */
-    private static final byte META = 0x4d;
+    private ChannelJournal(RecordLog log) {
+        this.log = log;
+    }
 
-    private ChannelJournal(Path dir, boolean fsync) {
-        this.dir = dir;
-        this.fsync = fsync;
+    static RecordLogOptions options(boolean fsync) {
+        // One snapshot: a damaged one stops start-up rather than silently replaying from an older one.
+        return RecordLogOptions.DEFAULTS.withFsync(fsync).withSegmentBytes(16L << 20).withRetainedSnapshots(1);
     }
 
     static ChannelJournal open(Path dir, boolean fsync, Recovered[] out) {
         try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ChannelJournal j = new ChannelJournal(dir, fsync);
-        Map<String, Channel> channels = new LinkedHashMap<>();
-        List<byte[]> snap = RecordFile.readStrict(dir.resolve("channels.snap"));
-        long nextNumber = 1;
-        for (byte[] r : snap) {
-            if (r[0] == META) {
-                nextNumber = java.nio.ByteBuffer.wrap(r, 1, Long.BYTES).getLong();
-                continue;
+            ChannelStoreMigration.migrate(dir);
+            ChannelJournal j = new ChannelJournal(RecordLog.open(dir.resolve(ChannelStoreMigration.JOURNAL), options(fsync)));
+            Map<String, Channel> channels = new LinkedHashMap<>();
+            long nextNumber = 1;
+            long from = j.log.startPosition();
+            Optional<Snapshot> snapshot = j.log.latestSnapshot();
+            if (snapshot.isPresent()) {
+                from = snapshot.get().position();
+                try (DataInputStream in = new DataInputStream(new BufferedInputStream(snapshot.get().open()))) {
+                    nextNumber = in.readLong();
+                    for (int n = in.readInt(); n > 0; n--) {
+                        Channel c = decodeChannel(in.readNBytes(in.readInt()));
+                        channels.put(c.terms().idHex(), c);
+                    }
+                } catch (IOException e) {
+                    throw new CorruptChannelLogException(snapshot.get().file(), 0, "unreadable channel snapshot: " + e);
+                }
             }
-            Channel c = decodeChannel(r);
-            channels.put(c.terms().idHex(), c);
+            j.snapshotPosition = from;
+            List<byte[]> records = new ArrayList<>();
+            j.log.replay(from, r -> records.add(r.payload()));
+            Recovered replayed = replay(channels, records);
+            out[0] = new Recovered(replayed.channels(), replayed.pending(), nextNumber);
+            return j;
+        } catch (RecordLogCorruptException e) {
+            throw new CorruptChannelLogException(e);
         }
-        List<byte[]> records = new ArrayList<>();
-        j.log = RecordFile.open(dir.resolve("channels.log"), fsync, records);
-        Recovered replayed = replay(channels, records);
-        out[0] = new Recovered(replayed.channels(), replayed.pending(), nextNumber);
-        return j;
+    }
+
+    /** The snapshot layout: next channel number, count, then each channel's codec bytes with their length. */
+    static void writeSnapshot(OutputStream target, long nextNumber, List<byte[]> channels) throws IOException {
+        DataOutputStream out = new DataOutputStream(target);
+        out.writeLong(nextNumber);
+        out.writeInt(channels.size());
+        for (byte[] c : channels) {
+            out.writeInt(c.length);
+            out.write(c);
+        }
+        out.flush();
     }
 
     private static Recovered replay(Map<String, Channel> channels, List<byte[]> records) {
@@ -125,7 +150,7 @@ final class ChannelJournal implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        log.append(buf.toByteArray());
+        log.appendAndSync(INTENT, buf.toByteArray());
     }
 
     /** Durably records that the ledger refused the moves of the operation {@code aborted}. */
@@ -138,27 +163,27 @@ final class ChannelJournal implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        log.append(buf.toByteArray());
+        log.appendAndSync(ABORT, buf.toByteArray());
     }
 
+    /** Journal bytes written since the last snapshot. */
     long logBytes() {
-        return log.size();
+        return log.endPosition() - snapshotPosition;
     }
 
     /**
-     * Writes the open channels and the next channel number to a new snapshot and starts an empty journal
-     * (closed channels are already in {@link ClosedChannels}). Callers quiesce operations first.
+     * Writes the open channels and the next channel number to a snapshot at the journal's end and drops the
+     * segments it covers (closed channels are already in {@link ClosedChannels}). Callers quiesce operations first.
      */
     synchronized void compact(Collection<Channel> channels, long nextNumber) {
-        List<byte[]> records = new ArrayList<>(channels.size() + 1);
-        records.add(java.nio.ByteBuffer.allocate(1 + Long.BYTES).put(META).putLong(nextNumber).array());
+        List<byte[]> records = new ArrayList<>(channels.size());
         for (Channel c : channels) {
             records.add(ChannelCodec.bytes(c));
         }
-        RecordFile.writeAtomically(dir.resolve("channels.snap"), records);
-        log.close();
-        RecordFile.writeAtomically(dir.resolve("channels.log"), List.of());
-        log = RecordFile.open(dir.resolve("channels.log"), fsync, new ArrayList<>());
+        long position = log.endPosition();
+        log.writeSnapshot(position, out -> writeSnapshot(out, nextNumber, records));
+        log.compact(position);
+        snapshotPosition = position;
     }
 
     private static void writeEvent(DataOutputStream out, Op.EventSpec e) throws IOException {

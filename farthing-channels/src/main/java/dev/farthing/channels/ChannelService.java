@@ -52,7 +52,7 @@ public final class ChannelService implements AutoCloseable {
         }
         ChannelJournal.Recovered[] recovered = new ChannelJournal.Recovered[1];
         this.journal = ChannelJournal.open(config.dir(), config.fsync(), recovered);
-        this.events = new EventLog(config.dir().resolve("events.log"), config.fsync(), EventLog.wanted(recovered[0].pending()));
+        this.events = new EventLog(config.dir().resolve(ChannelStoreMigration.EVENTS), config.fsync(), EventLog.wanted(recovered[0].pending()));
         this.book = new ChannelBook(journal, events, moves, new ClosedChannels(config.dir()));
         // Closed channels leave the snapshot, so the snapshot remembers the next number: numbers name ledger
         // transfer ids and must never be reused.

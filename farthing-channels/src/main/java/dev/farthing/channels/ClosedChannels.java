@@ -1,7 +1,11 @@
 package dev.farthing.channels;
 
+import dev.farthing.recordlog.Entry;
+import dev.farthing.recordlog.Record;
+import dev.farthing.recordlog.RecordLogCorruptException;
+import dev.farthing.recordlog.SealedFile;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -10,13 +14,15 @@ import java.util.Map;
 
 /**
  * Closed channels, out of memory: each is written once, when it closes, to its own checksummed file
- * {@code closed/<first two hex digits>/<id hex>} (atomically: temp file, fsync, rename), and read back on
+ * {@code closed/<first two hex digits>/<id hex>} (a {@link SealedFile}: replaced atomically), and read back on
  * demand through a small LRU cache. A closed channel never changes again, so the file is final; it costs
  * no heap at all until someone asks for it. The file exists before the channel leaves the in-memory book,
  * so an open racing a close always sees one or the other.
  */
 final class ClosedChannels {
     static final int CACHE_SIZE = 1024;
+    /** The record type of a closed channel. */
+    static final int CLOSED = 1;
     private final Path dir;
     private final Map<String, Channel> cache = new LinkedHashMap<>(CACHE_SIZE * 2, 0.75f, true) {
         @Override
@@ -26,7 +32,11 @@ final class ClosedChannels {
     };
 
     ClosedChannels(Path channelsDir) {
-        this.dir = channelsDir.resolve("closed");
+        this.dir = closedDir(channelsDir);
+    }
+
+    static Path closedDir(Path channelsDir) {
+        return channelsDir.resolve("closed");
     }
 
     /** Durably records {@code c} (which must be closed); a repeat is a no-op. */
@@ -38,12 +48,7 @@ final class ClosedChannels {
         if (Files.exists(file)) {
             return;
         }
-        try {
-            Files.createDirectories(file.getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + file.getParent(), e);
-        }
-        RecordFile.writeAtomically(file, List.of(ChannelCodec.bytes(c)));
+        SealedFile.write(file, List.of(new Entry(CLOSED, ChannelCodec.bytes(c))));
     }
 
     boolean contains(String idHex) {
@@ -67,13 +72,18 @@ final class ClosedChannels {
         if (!Files.exists(file)) {
             return null;
         }
-        List<byte[]> records = RecordFile.readStrict(file);
-        if (records.size() != 1) {
-            throw new CorruptChannelLogException(file, 0, "a closed-channel file holds exactly one record");
+        List<Record> records;
+        try {
+            records = SealedFile.read(file);
+        } catch (RecordLogCorruptException e) {
+            throw new CorruptChannelLogException(e);
+        }
+        if (records.size() != 1 || records.getFirst().type() != CLOSED) {
+            throw new CorruptChannelLogException(file, 0, "a closed-channel file holds exactly one closed-channel record");
         }
         Channel c;
         try {
-            c = ChannelCodec.fromBytes(records.getFirst());
+            c = ChannelCodec.fromBytes(records.getFirst().payload());
         } catch (IOException e) {
             throw new CorruptChannelLogException(file, 0, "unreadable closed channel: " + e.getMessage());
         }

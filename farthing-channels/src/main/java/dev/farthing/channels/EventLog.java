@@ -1,14 +1,18 @@
 package dev.farthing.channels;
 
+import dev.farthing.recordlog.Record;
+import dev.farthing.recordlog.RecordLog;
+import dev.farthing.recordlog.RecordLogCorruptException;
+import dev.farthing.recordlog.RecordLogOptions;
+import dev.farthing.recordlog.RecordScanner;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,24 +22,25 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The durable, replayable channel event stream ({@code events.log}, checksummed records, sequence 1, 2, 3...).
+ * The durable, replayable channel event stream (a {@link RecordLog} in {@code events/}, sequence 1, 2, 3...).
  * An event is durable before the operation that emitted it is acknowledged; readers long-poll for new ones.
  * Memory is bounded whatever the log's length: the newest {@value #CACHE} events are kept in a ring, and
- * one file offset per {@value #STRIDE} events (8 bytes) lets an older page be read from disk by seeking to
+ * one log position per {@value #STRIDE} events (8 bytes) lets an older page be read from disk by seeking to
  * the nearest indexed event and scanning at most {@value #STRIDE} records forward.
  */
 final class EventLog implements AutoCloseable {
     static final int CACHE = 4096;
     static final int STRIDE = 256;
+    /** The frame type of an event record. */
+    static final int EVENT = 1;
     private final Path path;
-    private final RecordFile file;
+    private final RecordLog file;
     private final ChannelEvent[] recent = new ChannelEvent[CACHE];
-    /** {@code sparse[k]} is the file offset of event {@code k * STRIDE + 1}. */
+    /** {@code sparse[k]} is the log position of event {@code k * STRIDE + 1}. */
     private long[] sparse = new long[64];
     private long last;
     /** Recovery only: which of the operations it will re-apply already have their event in the log. */
     private Set<String> recovered = new HashSet<>();
-    private FileChannel reader;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition appended = lock.newCondition();
 
@@ -52,16 +57,25 @@ final class EventLog implements AutoCloseable {
 
     EventLog(Path path, boolean fsync, Set<String> wanted) {
         this.path = path;
-        this.file = RecordFile.open(path, fsync, (offset, payload) -> {
-            ChannelEvent e = decode(payload);
-            if (e.seq() != last + 1) {
-                throw new CorruptChannelLogException(path, offset, "event sequence gap at " + e.seq());
-            }
-            remember(e, offset);
-            if (!wanted.isEmpty() && wanted.contains(key(e.channelId(), e.opSeq()))) {
-                recovered.add(key(e.channelId(), e.opSeq()));
-            }
-        });
+        this.file = RecordLog.open(path, RecordLogOptions.DEFAULTS.withFsync(fsync));
+        try {
+            file.replay(file.startPosition(), r -> {
+                ChannelEvent e = decode(r.payload());
+                if (e.seq() != last + 1) {
+                    throw new CorruptChannelLogException(path, r.position(), "event sequence gap at " + e.seq());
+                }
+                remember(e, r.position());
+                if (!wanted.isEmpty() && wanted.contains(key(e.channelId(), e.opSeq()))) {
+                    recovered.add(key(e.channelId(), e.opSeq()));
+                }
+            });
+        } catch (RecordLogCorruptException e) {
+            file.close();
+            throw new CorruptChannelLogException(e);
+        } catch (RuntimeException e) {
+            file.close();
+            throw e;
+        }
     }
 
     private static String key(byte[] channelId, long opSeq) {
@@ -86,7 +100,7 @@ final class EventLog implements AutoCloseable {
         lock.lock();
         try {
             ChannelEvent e = new ChannelEvent(last + 1, type, channelId, commitment, nonce, windowEndsAt, at, opSeq);
-            long offset = file.append(encode(e));
+            long offset = file.appendAndSync(EVENT, encode(e));
             remember(e, offset);
             appended.signalAll();
             return e;
@@ -129,34 +143,27 @@ final class EventLog implements AutoCloseable {
         return readFromDisk(offset, offsetSeq, from, to);
     }
 
-    /** Older events, outside the lock: scans forward from the indexed event {@code seq} at {@code offset}. */
-    private List<ChannelEvent> readFromDisk(long offset, long seq, long from, long to) {
+    /** Older events, outside the lock: scans forward from the indexed event {@code seq} at {@code position}. */
+    private List<ChannelEvent> readFromDisk(long position, long seq, long from, long to) {
         List<ChannelEvent> out = new ArrayList<>((int) (to - from + 1));
-        byte[][] record = new byte[1][];
-        try {
-            FileChannel ch = reader();
-            for (long at = offset; seq <= to; seq++) {
-                at = RecordFile.readAt(ch, path, at, record);
+        try (RecordScanner records = file.scan(position)) {
+            for (; seq <= to; seq++) {
+                if (!records.hasNext()) {
+                    throw new CorruptChannelLogException(path, records.position(), "the log ends before event " + seq);
+                }
+                Record r = records.next();
                 if (seq >= from) {
-                    ChannelEvent e = decode(record[0]);
+                    ChannelEvent e = decode(r.payload());
                     if (e.seq() != seq) {
-                        throw new CorruptChannelLogException(path, at, "expected event " + seq + ", found " + e.seq());
+                        throw new CorruptChannelLogException(path, r.position(), "expected event " + seq + ", found " + e.seq());
                     }
                     out.add(e);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
+        } catch (RecordLogCorruptException e) {
+            throw new CorruptChannelLogException(e);
         }
         return out;
-    }
-
-    /** A read-only channel of its own, so an interrupted reader can never close the file appends use. */
-    private synchronized FileChannel reader() throws IOException {
-        if (reader == null || !reader.isOpen()) {
-            reader = FileChannel.open(path, StandardOpenOption.READ);
-        }
-        return reader;
     }
 
     /**
@@ -236,14 +243,5 @@ final class EventLog implements AutoCloseable {
     @Override
     public void close() {
         file.close();
-        synchronized (this) {
-            if (reader != null) {
-                try {
-                    reader.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
     }
 }
