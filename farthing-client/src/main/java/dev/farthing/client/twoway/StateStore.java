@@ -1,26 +1,31 @@
 package dev.farthing.client.twoway;
 
+import dev.farthing.recordlog.AtomicFiles;
+import dev.farthing.recordlog.Entry;
+import dev.farthing.recordlog.RecordLog;
+import dev.farthing.recordlog.RecordLogCorruptException;
+import dev.farthing.recordlog.RecordLogOptions;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.zip.CRC32C;
+import java.util.stream.Stream;
 
 /**
- * Append-only, checksummed record file with group commit. A record is {@code length u32 ‖ type u8 ‖ payload ‖
- * crc32c u32} (the CRC covers length, type and payload). {@link #append} only buffers; {@link #sync} writes
- * every buffered record and fsyncs once, so many updates share one fsync. On open, a torn last record (a crash
- * mid-write: short, or failing its CRC with nothing after it) is cut off; a bad record followed by more data is
- * corruption and refuses to open.
+ * A channel party's durable state: a {@link RecordLog} in the directory {@code path}. {@link #append} only
+ * buffers; {@link #sync} writes every buffered record as one atomic batch with one fsync, so many updates share
+ * it and a crash keeps all of them or none. A torn tail is cut on open; any other damage refuses to open
+ * ({@link StateFileCorruptException}). A state file of the format before the record log (a single file at
+ * {@code path}) is migrated on first open.
  */
 public final class StateStore implements AutoCloseable {
     public static final int MAX_RECORD = 16 * 1024;
-    private static final int OVERHEAD = 4 + 1 + 4;
 
     /** A recovered record. */
     public record Record(byte type, byte[] payload) {
@@ -34,42 +39,40 @@ public final class StateStore implements AutoCloseable {
         void force(FileChannel channel) throws IOException;
     }
 
-    private final FileChannel channel;
-    private final Durability durability;
+    private final RecordLog log;
     private final List<Record> recovered;
-    private ByteBuffer pending = ByteBuffer.allocate(64 * 1024);
+    private final List<Entry> pending = new ArrayList<>();
     private long synced;
-    private IOException failed;
+    private RuntimeException failed;
 
-    private StateStore(FileChannel channel, Durability durability, List<Record> recovered) {
-        this.channel = channel;
-        this.durability = durability;
+    private StateStore(RecordLog log, List<Record> recovered) {
+        this.log = log;
         this.recovered = recovered;
     }
 
-    public static StateStore open(Path file) {
-        return open(file, Durability.FSYNC);
+    public static StateStore open(Path path) {
+        return open(path, Durability.FSYNC);
     }
 
-    public static StateStore open(Path file, Durability durability) {
+    public static StateStore open(Path path, Durability durability) {
+        migrateLegacy(path);
+        RecordLog log;
         try {
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            byte[] all = Files.readAllBytes(file);
-            List<Record> records = new ArrayList<>();
-            int end = scan(all, records);
-            if (end < all.length) {
-                ch.truncate(end); // torn tail from a crash mid-write
-                ch.force(true);
-            }
-            ch.position(end);
-            return new StateStore(ch, durability, records);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open state file " + file, e);
+            log = RecordLog.open(path, RecordLogOptions.DEFAULTS.withSegmentBytes(4L << 20).withDurability(durability::force));
+        } catch (RecordLogCorruptException e) {
+            throw new StateFileCorruptException(e.getMessage());
         }
+        List<Record> records = new ArrayList<>();
+        try {
+            log.replay(log.startPosition(), r -> records.add(new Record((byte) r.type(), r.payload())));
+        } catch (RecordLogCorruptException e) {
+            log.close();
+            throw new StateFileCorruptException(e.getMessage());
+        }
+        return new StateStore(log, records);
     }
 
-    /** The records found when the file was opened, in order. */
+    /** The records found when the store was opened, in order. */
     public List<Record> recovered() {
         return recovered;
     }
@@ -79,45 +82,30 @@ public final class StateStore implements AutoCloseable {
         if (payload.length + 1 > MAX_RECORD) {
             throw new IllegalArgumentException("record too large: " + payload.length);
         }
-        int size = OVERHEAD + payload.length;
-        if (pending.remaining() < size) {
-            ByteBuffer bigger = ByteBuffer.allocate(Math.max(pending.capacity() * 2, pending.position() + size));
-            pending.flip();
-            bigger.put(pending);
-            pending = bigger;
-        }
-        int start = pending.position();
-        pending.putInt(payload.length + 1).put(type).put(payload);
-        CRC32C crc = new CRC32C();
-        crc.update(pending.array(), start, 5 + payload.length);
-        pending.putInt((int) crc.getValue());
+        pending.add(new Entry(Byte.toUnsignedInt(type), payload.clone()));
     }
 
     /** True when records are buffered but not yet durable. */
     public boolean dirty() {
-        return pending.position() > 0;
+        return !pending.isEmpty();
     }
 
-    /** Writes and fsyncs every buffered record (one fsync for the group). Returns the number of syncs so far. */
+    /** Writes and fsyncs every buffered record (one atomic batch). Returns the number of syncs so far. */
     public long sync() {
         if (failed != null) {
             // After a failed fsync the kernel may have dropped the dirty pages: never report durability again.
-            throw new UncheckedIOException("state file failed an earlier sync; reopen it", failed);
+            throw new UncheckedIOException("state file failed an earlier sync; reopen it", new IOException(failed));
         }
         if (!dirty()) {
             return synced;
         }
         try {
-            pending.flip();
-            while (pending.hasRemaining()) {
-                channel.write(pending);
-            }
+            log.appendBatchAndSync(List.copyOf(pending));
             pending.clear();
-            durability.force(channel);
             return ++synced;
-        } catch (IOException e) {
+        } catch (RuntimeException e) {
             failed = e;
-            throw new UncheckedIOException("state file sync failed", e);
+            throw new UncheckedIOException("state file sync failed", new IOException(e));
         }
     }
 
@@ -128,53 +116,55 @@ public final class StateStore implements AutoCloseable {
 
     @Override
     public void close() {
+        log.close();
+    }
+
+    /**
+     * Replaces an old single-file store at {@code path} by a record log with the same records: built beside it,
+     * then swapped in with two renames; a crash at any step leaves something the next open finishes.
+     */
+    static void migrateLegacy(Path path) {
+        Path legacy = path.resolveSibling(path.getFileName() + ".legacy");
+        Path building = path.resolveSibling(path.getFileName() + ".migrating");
         try {
-            channel.close();
+            if (Files.isDirectory(path)) {
+                Files.deleteIfExists(legacy); // a finished migration's leftover
+                return;
+            }
+            if (!Files.exists(path)) {
+                if (!Files.isRegularFile(legacy)) {
+                    return; // a new store
+                }
+                Files.move(legacy, path, StandardCopyOption.ATOMIC_MOVE); // crashed between the two renames
+            }
+            List<Record> records = LegacyStateFile.read(path);
+            deleteTree(building);
+            try (RecordLog log = RecordLog.open(building)) {
+                if (!records.isEmpty()) {
+                    List<Entry> entries = new ArrayList<>(records.size());
+                    for (Record r : records) {
+                        entries.add(new Entry(Byte.toUnsignedInt(r.type()), r.payload()));
+                    }
+                    log.appendBatchAndSync(entries);
+                }
+            }
+            Files.move(path, legacy, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(building, path, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.syncDirectory(path.toAbsolutePath().getParent());
+            Files.delete(legacy);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot migrate the state file " + path, e);
         }
     }
 
-    /** Parses records; returns the offset after the last good one. */
-    static int scan(byte[] all, List<Record> out) {
-        int at = 0;
-        while (at < all.length) {
-            if (all.length - at < OVERHEAD) {
-                return at; // torn: not even a header
-            }
-            int length = ByteBuffer.wrap(all, at, 4).getInt();
-            if (length < 1 || length > MAX_RECORD) {
-                if (allZero(all, at)) {
-                    return at; // a crash left a zero-filled tail
-                }
-                throw new StateFileCorruptException("bad record length " + length + " at offset " + at);
-            }
-            int end = at + 4 + length + 4;
-            if (end > all.length) {
-                return at; // torn: record cut short
-            }
-            CRC32C crc = new CRC32C();
-            crc.update(all, at, 4 + length);
-            if ((int) crc.getValue() != ByteBuffer.wrap(all, at + 4 + length, 4).getInt()) {
-                if (end == all.length) {
-                    return at; // torn last record
-                }
-                throw new StateFileCorruptException("checksum mismatch in record at offset " + at);
-            }
-            byte[] payload = new byte[length - 1];
-            System.arraycopy(all, at + 5, payload, 0, payload.length);
-            out.add(new Record(all[at + 4], payload));
-            at = end;
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
         }
-        return at;
-    }
-
-    private static boolean allZero(byte[] all, int from) {
-        for (int i = from; i < all.length; i++) {
-            if (all[i] != 0) {
-                return false;
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
             }
         }
-        return true;
     }
 }

@@ -24,7 +24,8 @@ class DurabilityTest {
         ChannelPair pair = new ChannelPair(dir).open(1_000, 0);
         pair.pay(10, 5); // states 0..5 durable on both sides, secrets 0..4 exchanged
         pair.b.close();
-        long durableSize = Files.size(dir.resolve("b.state"));
+        Path segment = lastSegment(dir.resolve("b.state"));
+        long durableSize = Files.size(segment);
         pair.b = pair.reopen(Party.B, channel -> {
             throw new IOException("power cut before fsync");
         });
@@ -33,7 +34,7 @@ class DurabilityTest {
         assertThatThrownBy(pair.b::flush).isInstanceOf(UncheckedIOException.class); // poisoned, never "durable"
         // The crash loses what never reached the disk; B restarts at state 5 and still owes nothing for 5.
         pair.b.close();
-        try (RandomAccessFile f = new RandomAccessFile(dir.resolve("b.state").toFile(), "rw")) {
+        try (RandomAccessFile f = new RandomAccessFile(segment.toFile(), "rw")) {
             f.setLength(durableSize);
         }
         pair.b = pair.reopen(Party.B, StateStore.Durability.FSYNC);
@@ -81,14 +82,14 @@ class DurabilityTest {
         try (StateStore s = StateStore.open(file)) {
             for (int i = 0; i < 5; i++) {
                 s.append((byte) 9, new byte[] {(byte) i, 1, 2, 3});
+                s.sync(); // one record per sync: the last one alone is torn below
             }
-            s.sync();
         }
-        long full = Files.size(file);
+        long full = Files.size(lastSegment(file));
         for (int cut = 1; cut < 13; cut++) {
             Path copy = dir.resolve("torn-" + cut);
-            Files.copy(file, copy);
-            try (RandomAccessFile f = new RandomAccessFile(copy.toFile(), "rw")) {
+            copyStore(file, copy);
+            try (RandomAccessFile f = new RandomAccessFile(lastSegment(copy).toFile(), "rw")) {
                 f.setLength(full - cut);
             }
             try (StateStore s = StateStore.open(copy)) {
@@ -101,7 +102,7 @@ class DurabilityTest {
                 assertThat(s.recovered().get(4).payload()).containsExactly(42);
             }
         }
-        Files.write(file, new byte[64], java.nio.file.StandardOpenOption.APPEND); // zero-filled tail
+        Files.write(lastSegment(file), new byte[64], java.nio.file.StandardOpenOption.APPEND); // zero-filled tail
         try (StateStore s = StateStore.open(file)) {
             assertThat(s.recovered()).hasSize(5);
         }
@@ -116,10 +117,61 @@ class DurabilityTest {
             }
             s.sync();
         }
-        byte[] bytes = Files.readAllBytes(file);
-        bytes[6] ^= 0x10; // payload of the first record
-        Files.write(file, bytes);
+        Path segment = lastSegment(file);
+        byte[] bytes = Files.readAllBytes(segment);
+        bytes[24 + 16 + 1] ^= 0x10; // payload of the first record (after the segment and frame headers)
+        Files.write(segment, bytes);
         assertThatThrownBy(() -> StateStore.open(file)).isInstanceOfSatisfying(StateFileCorruptException.class,
                 e -> assertThat(e.code()).isEqualTo("state_file_corrupt"));
+    }
+
+    @Test
+    void aStateFileOfTheFormatBeforeTheRecordLogIsMigratedOnOpen() throws Exception {
+        Path file = dir.resolve("old.state");
+        // The old StateStore's writer: length u32 (type + payload) ‖ type u8 ‖ payload ‖ crc32c u32 over the rest.
+        java.io.ByteArrayOutputStream old = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < 3; i++) {
+            byte[] payload = {(byte) i, 7, 7};
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 1 + payload.length + 4);
+            b.putInt(payload.length + 1).put((byte) (i + 1)).put(payload);
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(b.array(), 0, 5 + payload.length);
+            b.putInt((int) crc.getValue());
+            old.write(b.array());
+        }
+        old.write(new byte[] {0, 0, 0, 9, 1}); // a torn tail, as the old store could leave it
+        Files.write(file, old.toByteArray());
+        try (StateStore s = StateStore.open(file)) {
+            assertThat(s.recovered()).extracting(StateStore.Record::type).containsExactly((byte) 1, (byte) 2, (byte) 3);
+            assertThat(s.recovered().get(2).payload()).containsExactly(2, 7, 7);
+            s.append((byte) 4, new byte[] {9});
+            s.sync();
+        }
+        assertThat(file).isDirectory();
+        assertThat(dir.resolve("old.state.legacy")).doesNotExist();
+        try (StateStore s = StateStore.open(file)) {
+            assertThat(s.recovered()).hasSize(4);
+        }
+        // A crash between the two renames of a migration: the old file is set aside, the new store not in place.
+        Path crashed = dir.resolve("crashed.state");
+        Files.write(dir.resolve("crashed.state.legacy"), old.toByteArray());
+        try (StateStore s = StateStore.open(crashed)) {
+            assertThat(s.recovered()).hasSize(3);
+        }
+    }
+
+    private static Path lastSegment(Path store) throws IOException {
+        try (var files = Files.list(store)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("segment-")).sorted().toList().getLast();
+        }
+    }
+
+    private static void copyStore(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
     }
 }
