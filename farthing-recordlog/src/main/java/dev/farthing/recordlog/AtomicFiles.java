@@ -93,6 +93,23 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Renames {@code from} to {@code to} atomically (a file or a whole directory built beside its target, as a
+     * migration does) and makes the rename durable. {@code to} must not be a non-empty directory.
+     */
+    public static void rename(Path from, Path to) {
+        try {
+            move(from, to);
+            syncDirectory(to.toAbsolutePath().getParent());
+            Path fromDir = from.toAbsolutePath().getParent();
+            if (!fromDir.equals(to.toAbsolutePath().getParent())) {
+                syncDirectory(fromDir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rename " + from + " to " + to, e);
+        }
+    }
+
     /** Makes a directory's entries (new, renamed, deleted files) durable. */
     public static void syncDirectory(Path dir) {
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {

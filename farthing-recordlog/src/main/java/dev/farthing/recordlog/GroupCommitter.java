@@ -226,7 +226,7 @@ final class GroupCommitter {
 
     private void roll() throws IOException {
         // The old segment is made durable before its successor exists, so only the last one can be torn.
-        current.forceAndClose(options.fsync());
+        current.forceAndClose(options.fsync(), options.durability());
         long base = current.base + current.size;
         current = new Segment(base, segments.create(base), RecordFormat.SEGMENT_HEADER_BYTES);
     }
@@ -302,6 +302,6 @@ final class GroupCommitter {
                 p.fail(unusable());
             }
         }
-        current.forceAndClose(options.fsync() && failure == null);
+        current.forceAndClose(options.fsync() && failure == null, options.durability());
     }
 }

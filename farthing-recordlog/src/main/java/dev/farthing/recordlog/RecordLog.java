@@ -33,6 +33,7 @@ public final class RecordLog implements AutoCloseable {
     private final Snapshots snapshots;
     private final RecordLogOptions options;
     private final GroupCommitter committer;
+    private final RandomReader reader;
 
     private RecordLog(Segments segments, RecordLogOptions options, long end, GroupCommitter.Forcer forcer) throws IOException {
         this.segments = segments;
@@ -41,6 +42,7 @@ public final class RecordLog implements AutoCloseable {
         Map.Entry<Long, Path> last = segments.files.lastEntry();
         Segment current = new Segment(last.getKey(), last.getValue(), end - last.getKey());
         this.committer = new GroupCommitter(segments, current, end, options, forcer);
+        this.reader = new RandomReader(segments.files);
     }
 
     /**
@@ -49,7 +51,7 @@ public final class RecordLog implements AutoCloseable {
      * damage. Frames of earlier segments are checked when scanned.
      */
     public static RecordLog open(Path dir, RecordLogOptions options) {
-        return open(dir, options, Segment::force);
+        return open(dir, options, segment -> segment.force(options.durability()));
     }
 
     static RecordLog open(Path dir, RecordLogOptions options, GroupCommitter.Forcer forcer) {
@@ -143,6 +145,14 @@ public final class RecordLog implements AutoCloseable {
         return new RecordScanner(segments.files, fromPosition, end, options.transform());
     }
 
+    /**
+     * The one durable record at {@code position} (a position an append returned or a scan showed), read with
+     * positional reads: for stores that look records up at random. Thread-safe.
+     */
+    public Record read(long position) {
+        return reader.read(position, endPosition(), options.transform());
+    }
+
     /** Hands every record from {@code fromPosition} to {@code visitor}; returns the position after the last. */
     public long replay(long fromPosition, Consumer<Record> visitor) {
         try (RecordScanner records = scan(fromPosition)) {
@@ -224,6 +234,7 @@ public final class RecordLog implements AutoCloseable {
                 }
                 Files.deleteIfExists(first.getValue());
                 segments.files.remove(first.getKey());
+                reader.drop(first.getKey());
                 deleted++;
             }
         } catch (IOException e) {
@@ -240,6 +251,7 @@ public final class RecordLog implements AutoCloseable {
     public void close() {
         try {
             committer.close();
+            reader.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close record log in " + segments.dir, e);
         }

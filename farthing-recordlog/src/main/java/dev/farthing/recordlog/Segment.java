@@ -29,15 +29,19 @@ final class Segment {
     }
 
     synchronized void force() throws IOException {
+        force(Durability.FSYNC);
+    }
+
+    synchronized void force(Durability durability) throws IOException {
         if (!closed) {
-            channel.force(false);
+            durability.force(channel);
         }
     }
 
-    synchronized void forceAndClose(boolean fsync) throws IOException {
+    synchronized void forceAndClose(boolean fsync, Durability durability) throws IOException {
         if (!closed) {
             if (fsync) {
-                channel.force(false);
+                durability.force(channel);
             }
             channel.close();
             closed = true;

@@ -79,6 +79,11 @@ class RecordLogTest {
                 assertThat(new String(r.payload(), StandardCharsets.UTF_8)).isEqualTo("r13");
                 assertThat(r.nextPosition()).isEqualTo(positions[14]);
             }
+            for (int i = 0; i < 20; i++) {
+                Record r = log.read(positions[i]);
+                assertThat(new String(r.payload(), StandardCharsets.UTF_8)).isEqualTo("r" + i);
+            }
+            assertThatThrownBy(() -> log.read(log.endPosition())).isInstanceOf(IllegalArgumentException.class);
         }
     }
 

@@ -1,23 +1,30 @@
 package dev.farthing.watchtower.follow;
 
+import dev.farthing.recordlog.AtomicFiles;
+import dev.farthing.recordlog.Entry;
+import dev.farthing.recordlog.Record;
+import dev.farthing.recordlog.RecordLogCorruptException;
+import dev.farthing.recordlog.SealedFile;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * The follower's durable position in the event stream: the seq of the last event fully handled. Saved by
- * writing a checksummed temp file, fsyncing it, renaming it over the old one and fsyncing the directory, so
- * a crash leaves either the old cursor or the new one, never a torn one.
+ * The follower's durable position in the event stream: the seq of the last event fully handled, one record
+ * in a {@link SealedFile} replaced atomically, so a crash leaves either the old cursor or the new one, never
+ * a torn one. A cursor of the format before the record log (16 bytes: magic, seq, CRC) is read once and
+ * rewritten.
  */
 public final class CursorFile {
     private static final String NAME = "cursor";
-    private static final int MAGIC = 0x46545743; // "FTWC"
+    private static final int CURSOR = 1;
+    private static final int LEGACY_MAGIC = 0x46545743; // "FTWC"
     private final Path dir;
     private volatile long seq;
 
@@ -30,19 +37,23 @@ public final class CursorFile {
     public static CursorFile open(Path dir) {
         Path file = dir.resolve(NAME);
         try {
-            Files.deleteIfExists(dir.resolve(NAME + ".tmp"));
+            Files.deleteIfExists(dir.resolve(NAME + ".tmp")); // the old writer's temporary
+            deleteOwnTemporaries(dir);
             if (!Files.exists(file)) {
                 return new CursorFile(dir, 0);
             }
-            ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file));
-            if (b.remaining() != 16 || b.getInt() != MAGIC) {
+            if (!SealedFile.looksSealed(file)) {
+                CursorFile migrated = new CursorFile(dir, 0);
+                migrated.write(readLegacy(file));
+                return migrated;
+            }
+            List<Record> records = SealedFile.read(file);
+            if (records.size() != 1 || records.getFirst().type() != CURSOR || records.getFirst().payload().length != Long.BYTES) {
                 throw new IllegalStateException(file + " is not a watchtower cursor file");
             }
-            long seq = b.getLong();
-            if (b.getInt() != crc(seq)) {
-                throw new IllegalStateException(file + " fails its checksum; refusing to guess a position");
-            }
-            return new CursorFile(dir, seq);
+            return new CursorFile(dir, ByteBuffer.wrap(records.getFirst().payload()).getLong());
+        } catch (RecordLogCorruptException e) {
+            throw new IllegalStateException(file + " is damaged; refusing to guess a position: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read cursor " + file, e);
         }
@@ -60,29 +71,39 @@ public final class CursorFile {
         if (newSeq == seq) {
             return;
         }
-        Path tmp = dir.resolve(NAME + ".tmp");
-        ByteBuffer b = ByteBuffer.allocate(16).putInt(MAGIC).putLong(newSeq).putInt(crc(newSeq)).flip();
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                while (b.hasRemaining()) {
-                    ch.write(b);
-                }
-                ch.force(true);
-            }
-            Files.move(tmp, dir.resolve(NAME), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-                d.force(true);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save cursor in " + dir, e);
-        }
+        write(newSeq);
+    }
+
+    private void write(long newSeq) {
+        SealedFile.write(dir.resolve(NAME), List.of(new Entry(CURSOR, ByteBuffer.allocate(Long.BYTES).putLong(newSeq).array())));
         seq = newSeq;
     }
 
-    private static int crc(long seq) {
+    private static void deleteOwnTemporaries(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "." + NAME + ".*")) {
+            for (Path f : files) {
+                if (AtomicFiles.isTemporary(f)) {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+
+    /** The cursor format before the record log; read only to migrate it. */
+    private static long readLegacy(Path file) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file));
+        if (b.remaining() != 16 || b.getInt() != LEGACY_MAGIC) {
+            throw new IllegalStateException(file + " is not a watchtower cursor file");
+        }
+        long seq = b.getLong();
         CRC32C crc = new CRC32C();
         crc.update(ByteBuffer.allocate(8).putLong(seq).flip());
-        return (int) crc.getValue();
+        if (b.getInt() != (int) crc.getValue()) {
+            throw new IllegalStateException(file + " fails its checksum; refusing to guess a position");
+        }
+        return seq;
     }
 }

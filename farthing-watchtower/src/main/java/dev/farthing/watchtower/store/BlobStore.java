@@ -5,7 +5,13 @@ import dev.farthing.watchtower.blob.SealedBlob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.farthing.recordlog.RecordFormat;
+import dev.farthing.recordlog.RecordLog;
+import dev.farthing.recordlog.RecordLogCorruptException;
+import dev.farthing.recordlog.RecordLogOptions;
+
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -13,7 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,9 +31,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The tower's durable blob store: {@link RecordFile} on disk plus a {@link HintIndex} in memory. Uploads go
- * through one writer thread that appends a batch, fsyncs once (group commit) and only then completes the
- * batch's futures, so an acknowledged blob survives any crash. Each client uploads into its own
+ * The tower's durable blob store: a {@link RecordLog} ({@code blobs/}, one fixed-size {@link BlobRecord} per
+ * frame) on disk plus a {@link HintIndex} in memory. Uploads go through one writer thread that decides a
+ * batch, appends it (group commit: the log's fsync covers it) and only then files it in the index and completes
+ * the batch's futures, so an acknowledged blob survives any crash and lookups see only durable blobs. Each client uploads into its own
  * {@link ClientNamespace}: blobs are filed under a key derived from the namespace and the hint, so one client
  * can neither see nor crowd another's, and each client holds at most {@link StoreOptions#maxPerClient()}.
  * Several blobs of one client may share a hint (a decoy from a stolen token, say); they are chained newest
@@ -32,12 +42,19 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BlobStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BlobStore.class);
-    private static final String DATA_FILE = "blobs.dat";
+    private static final String LOG_DIR = "blobs";
+    /** The record type of a blob frame. */
+    static final int BLOB = 1;
     private static final int MAX_BATCH = 1024;
+    /** Frames are all one size, so a segment's records are found from its first record's position. */
+    private static final long FRAME_BYTES = RecordFormat.frameBytes(BlobRecord.SIZE);
     private final StoreOptions options;
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final RecordFile file;
+    private final RecordLog log;
+    /** Record number of each segment's first record, to its position. */
+    private final ConcurrentSkipListMap<Integer, Long> segmentStarts = new ConcurrentSkipListMap<>();
+    private volatile int count;
     private final HintIndex index;
     private final BlockingQueue<PendingPut> queue;
     private final Thread writer;
@@ -57,16 +74,66 @@ public final class BlobStore implements AutoCloseable {
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.index = new HintIndex(options.expectedBlobs());
-        this.file = RecordFile.open(options.dir().resolve(DATA_FILE), (r, i) -> {
-            index.put(r.sealed().hint(), i);
-            counter(r.namespace()).incrementAndGet();
-        });
+        RecordLogOptions logOptions = RecordLogOptions.DEFAULTS.withSegmentBytes(64L << 20);
+        BlobStoreMigration.migrate(options.dir(), LOG_DIR, logOptions);
+        this.log = openLog(options.dir().resolve(LOG_DIR), logOptions);
+        try {
+            log.replay(log.startPosition(), r -> {
+                int i = count;
+                BlobRecord b = r.type() == BLOB && r.payload().length == BlobRecord.SIZE
+                        ? BlobRecord.decode(ByteBuffer.wrap(r.payload()), i) : null;
+                if (b == null) {
+                    throw new StoreException(StoreException.STORE_CORRUPTED, log.directory() + ": record " + i
+                            + " at position " + r.position() + " is not a valid blob record; refusing to open", null);
+                }
+                located(i, r.position());
+                index.put(b.sealed().hint(), i);
+                counter(b.namespace()).incrementAndGet();
+                count = i + 1;
+            });
+        } catch (RecordLogCorruptException e) {
+            log.close();
+            throw new StoreException(StoreException.STORE_CORRUPTED, e.getMessage(), e);
+        } catch (RuntimeException e) {
+            log.close();
+            throw e;
+        }
         this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
         this.writer = Thread.ofPlatform().name("tower-store-writer").daemon().start(this::writeLoop);
-        if (file.tornBytes() > 0) {
-            LOG.warn("Blob store {}: truncated a torn tail of {} bytes (never acknowledged)", options.dir(), file.tornBytes());
+        LOG.info("Blob store {} open: {} blobs under {} hints", options.dir(), count, index.size());
+    }
+
+    private static RecordLog openLog(Path dir, RecordLogOptions options) {
+        try {
+            return RecordLog.open(dir, options);
+        } catch (RecordLogCorruptException e) {
+            throw new StoreException(StoreException.STORE_CORRUPTED, e.getMessage(), e);
         }
-        LOG.info("Blob store {} open: {} blobs under {} hints", options.dir(), file.count(), index.size());
+    }
+
+    /** Notes where record {@code i} is when it starts a new segment (or is the first). */
+    private void located(int i, long position) {
+        if (i == 0 || positionOf(i) != position) {
+            segmentStarts.put(i, position);
+        }
+    }
+
+    private long positionOf(int i) {
+        Map.Entry<Integer, Long> start = segmentStarts.floorEntry(i);
+        return start == null ? -1 : start.getValue() + (i - start.getKey()) * FRAME_BYTES;
+    }
+
+    private BlobRecord read(int i) {
+        try {
+            BlobRecord r = BlobRecord.decode(ByteBuffer.wrap(log.read(positionOf(i)).payload()), i);
+            if (r == null) {
+                throw new StoreException(StoreException.STORE_CORRUPTED, log.directory() + ": record " + i
+                        + " went bad on disk after it was stored", null);
+            }
+            return r;
+        } catch (RecordLogCorruptException e) {
+            throw new StoreException(StoreException.STORE_CORRUPTED, e.getMessage(), e);
+        }
     }
 
     /** Opens the store in {@code options.dir()}, creating it if needed; one process at a time. */
@@ -148,7 +215,7 @@ public final class BlobStore implements AutoCloseable {
     private List<SealedBlob> chain(Hint key, Hint hint, List<SealedBlob> into) {
         int taken = 0;
         for (int i = index.get(key); i >= 0 && taken < options.maxPerHint(); taken++) {
-            BlobRecord r = file.read(i);
+            BlobRecord r = read(i);
             lookupReads.increment();
             into.add(new SealedBlob(hint, r.sealed().blob()));
             i = r.previous();
@@ -158,7 +225,7 @@ public final class BlobStore implements AutoCloseable {
 
     /** Blobs stored (durable or being made durable). */
     public int size() {
-        return file.count();
+        return count;
     }
 
     /** Blobs {@code client} holds (counts against its quota). */
@@ -205,15 +272,53 @@ public final class BlobStore implements AutoCloseable {
         }
     }
 
-    /** Appends the batch, fsyncs once, then acknowledges; an I/O failure fails the batch and the store. */
+    /** The records this batch adds, visible to its own duplicate and quota checks before they are durable. */
+    private final class Batch {
+        final Map<Integer, BlobRecord> records = new HashMap<>();
+        final Map<Hint, Integer> heads = new HashMap<>();
+        final Map<Long, Integer> perClient = new HashMap<>();
+        final List<BlobRecord> added = new ArrayList<>();
+
+        BlobRecord read(int i) {
+            BlobRecord r = records.get(i);
+            return r != null ? r : BlobStore.this.read(i);
+        }
+
+        int head(Hint key) {
+            Integer h = heads.get(key);
+            return h != null ? h : index.get(key);
+        }
+
+        int size(ClientNamespace client) {
+            return BlobStore.this.size(client) + perClient.getOrDefault(client.id(), 0);
+        }
+
+        int count() {
+            return count + added.size();
+        }
+    }
+
+    /** Decides the batch, appends it, waits for its fsync, then files and acknowledges it. */
     private void commit(List<PendingPut> batch) {
         List<StoreResult> results = new ArrayList<>(batch.size());
+        Batch b = new Batch();
         try {
             for (PendingPut p : batch) {
-                results.add(append(p.client(), p.keyed()));
+                results.add(decide(b, p.client(), p.keyed()));
             }
-            file.force();
-        } catch (IOException | RuntimeException e) {
+            List<CompletableFuture<Long>> positions = new ArrayList<>(b.added.size());
+            for (BlobRecord r : b.added) {
+                positions.add(log.append(BLOB, r.encode()));
+            }
+            for (int k = 0; k < positions.size(); k++) {
+                BlobRecord r = b.added.get(k);
+                int i = count;
+                located(i, positions.get(k).join());
+                index.put(r.sealed().hint(), i);
+                counter(r.namespace()).incrementAndGet();
+                count = i + 1;
+            }
+        } catch (RuntimeException e) {
             failure = e;
             LOG.error("Blob store {} failed; refusing further uploads", options.dir(), e);
             StoreException err = new StoreException(StoreException.STORE_FAILED, "store failed: " + e, e);
@@ -231,27 +336,30 @@ public final class BlobStore implements AutoCloseable {
     }
 
     /** Returns null when the blob is refused (its hint chain, the client's quota or the store is full). */
-    private StoreResult append(ClientNamespace client, SealedBlob sealed) throws IOException {
-        int head = index.get(sealed.hint());
+    private StoreResult decide(Batch b, ClientNamespace client, SealedBlob sealed) {
+        int head = b.head(sealed.hint());
         int chain = 0;
         for (int i = head; i >= 0; chain++) {
-            BlobRecord r = file.read(i);
+            BlobRecord r = b.read(i);
             if (r.sealed().equals(sealed)) {
                 return StoreResult.DUPLICATE;
             }
             i = r.previous();
         }
-        if (chain >= options.maxPerHint() || size(client) >= options.maxPerClient() || file.count() >= options.maxBlobs()) {
+        if (chain >= options.maxPerHint() || b.size(client) >= options.maxPerClient() || b.count() >= options.maxBlobs()) {
             return null;
         }
-        int at = file.append(new BlobRecord(sealed, client.id(), head));
-        index.put(sealed.hint(), at);
-        counter(client.id()).incrementAndGet();
+        int at = b.count();
+        BlobRecord record = new BlobRecord(sealed, client.id(), head);
+        b.records.put(at, record);
+        b.heads.put(sealed.hint(), at);
+        b.perClient.merge(client.id(), 1, Integer::sum);
+        b.added.add(record);
         return StoreResult.STORED;
     }
 
     private StoreException refusal(PendingPut p) {
-        if (file.count() >= options.maxBlobs()) {
+        if (count >= options.maxBlobs()) {
             return new StoreException(StoreException.STORE_FULL, "store holds its maximum of " + options.maxBlobs() + " blobs", null);
         }
         if (size(p.client()) >= options.maxPerClient()) {
@@ -276,7 +384,7 @@ public final class BlobStore implements AutoCloseable {
             for (PendingPut p; (p = queue.poll()) != null; ) {
                 p.done().completeExceptionally(closed);
             }
-            file.close();
+            log.close();
             lock.release();
             lockChannel.close();
         } catch (InterruptedException e) {

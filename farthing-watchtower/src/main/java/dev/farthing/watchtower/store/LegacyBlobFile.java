@@ -11,67 +11,35 @@ import java.util.Arrays;
 import java.util.function.ObjIntConsumer;
 
 /**
- * The append-only data file: a 16-byte header ({@code "FTWBLOBS"} ‖ record size ‖ version) then fixed-size
- * {@link BlobRecord}s. Opening scans every record. A run of bad records reaching the end of the file is a
- * torn tail (a batch cut short by a crash before its fsync, so never acknowledged) and is truncated; a bad
- * record followed by a good one was once durable, so the file is corrupt and opening is refused.
+ * Reads the tower's data file in the format before the record log ({@code blobs.dat}: a 16-byte header
+ * ({@code "FTWBLOBS"} ‖ record size ‖ version) then fixed-size {@link BlobRecord}s, a run of bad records at
+ * the end being a torn tail). Used only by {@link BlobStoreMigration}; nothing writes this format any more.
  */
-final class RecordFile implements AutoCloseable {
+final class LegacyBlobFile {
     static final int HEADER_SIZE = 16;
     private static final byte[] MAGIC = "FTWBLOBS".getBytes(StandardCharsets.US_ASCII);
     /** Version 2 added each record's client namespace; a version-1 file (one shared namespace) is refused. */
     private static final int FORMAT_VERSION = 2;
     private static final int SCAN_RECORDS = 4096;
-    private final FileChannel channel;
-    private final Path path;
-    private volatile int count;
-    private final long tornBytes;
 
-    private RecordFile(FileChannel channel, Path path, int count, long tornBytes) {
-        this.channel = channel;
-        this.path = path;
-        this.count = count;
-        this.tornBytes = tornBytes;
+    private LegacyBlobFile() {
     }
 
-    /** Opens (creating if absent) and recovers the file, handing each good record to {@code onRecord}. */
-    static RecordFile open(Path path, ObjIntConsumer<BlobRecord> onRecord) {
-        try {
-            FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            try {
-                checkOrWriteHeader(ch, path);
-                long body = ch.size() - HEADER_SIZE;
-                int good = scan(ch, path, body, onRecord);
-                long keep = HEADER_SIZE + (long) good * BlobRecord.SIZE;
-                long torn = ch.size() - keep;
-                if (torn > 0) {
-                    ch.truncate(keep);
-                    ch.force(true);
-                }
-                return new RecordFile(ch, path, good, torn);
-            } catch (IOException | RuntimeException e) {
-                ch.close();
-                throw e;
+    /** Hands each good record, in order, to {@code onRecord}; returns how many. */
+    static int read(Path path, ObjIntConsumer<BlobRecord> onRecord) {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            if (ch.size() < HEADER_SIZE) {
+                return 0; // a header cut short is a crash during creation: nothing was ever stored
             }
+            checkHeader(ch, path);
+            return scan(ch, path, ch.size() - HEADER_SIZE, onRecord);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open blob file " + path, e);
+            throw new UncheckedIOException("cannot read legacy blob file " + path, e);
         }
     }
 
-    private static void checkOrWriteHeader(FileChannel ch, Path path) throws IOException {
+    private static void checkHeader(FileChannel ch, Path path) throws IOException {
         ByteBuffer want = ByteBuffer.allocate(HEADER_SIZE).put(MAGIC).putInt(BlobRecord.SIZE).putInt(FORMAT_VERSION).flip();
-        if (ch.size() < HEADER_SIZE) {
-            // A header cut short is a crash during creation: nothing was ever stored.
-            ch.truncate(0);
-            ch.write(want, 0);
-            ch.force(true);
-            // The new file's directory entry must be durable too, or a crash could lose the whole file.
-            try (FileChannel parent = FileChannel.open(path.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
-                parent.force(true);
-            }
-            return;
-        }
         ByteBuffer got = ByteBuffer.allocate(HEADER_SIZE);
         ch.read(got, 0);
         if (!Arrays.equals(got.array(), want.array())) {
@@ -80,7 +48,6 @@ final class RecordFile implements AutoCloseable {
                     + " directory and have wallets upload again)", null);
         }
     }
-
     private static int scan(FileChannel ch, Path path, long body, ObjIntConsumer<BlobRecord> onRecord) throws IOException {
         int whole = Math.toIntExact(body / BlobRecord.SIZE);
         int firstBad = -1;
@@ -105,43 +72,6 @@ final class RecordFile implements AutoCloseable {
         return firstBad >= 0 ? firstBad : whole;
     }
 
-    /** Appends one record (not yet durable: see {@link #force()}); returns its index. */
-    int append(BlobRecord record) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(record.encode());
-        long at = HEADER_SIZE + (long) count * BlobRecord.SIZE;
-        while (b.hasRemaining()) {
-            at += channel.write(b, at);
-        }
-        return count++;
-    }
-
-    BlobRecord read(int index) {
-        ByteBuffer b = ByteBuffer.allocate(BlobRecord.SIZE);
-        try {
-            readFully(channel, b, HEADER_SIZE + (long) index * BlobRecord.SIZE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read record " + index + " of " + path, e);
-        }
-        BlobRecord r = BlobRecord.decode(b.flip(), index);
-        if (r == null) {
-            throw new StoreException(StoreException.STORE_CORRUPTED, path + ": record " + index
-                    + " went bad on disk after it was stored", null);
-        }
-        return r;
-    }
-
-    void force() throws IOException {
-        channel.force(false);
-    }
-
-    int count() {
-        return count;
-    }
-
-    long tornBytes() {
-        return tornBytes;
-    }
-
     private static void readFully(FileChannel ch, ByteBuffer b, long at) throws IOException {
         while (b.hasRemaining()) {
             int n = ch.read(b, at);
@@ -150,10 +80,5 @@ final class RecordFile implements AutoCloseable {
             }
             at += n;
         }
-    }
-
-    @Override
-    public void close() throws IOException {
-        channel.close();
     }
 }

@@ -41,4 +41,16 @@ class CursorFileTest {
         Files.write(dir.resolve("cursor"), new byte[] {0, 1});
         assertThatThrownBy(() -> CursorFile.open(dir)).hasMessageContaining("not a watchtower cursor");
     }
+
+    @Test
+    void aCursorOfTheFormatBeforeTheRecordLogIsMigrated() throws Exception {
+        // The old CursorFile writer: magic "FTWC" ‖ seq ‖ CRC32C(seq).
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(java.nio.ByteBuffer.allocate(8).putLong(99).flip());
+        Files.write(dir.resolve("cursor"), java.nio.ByteBuffer.allocate(16).putInt(0x46545743).putLong(99)
+                .putInt((int) crc.getValue()).array());
+        assertThat(CursorFile.open(dir).seq()).isEqualTo(99);
+        assertThat(dev.farthing.recordlog.SealedFile.looksSealed(dir.resolve("cursor"))).isTrue();
+        assertThat(CursorFile.open(dir).seq()).isEqualTo(99);
+    }
 }

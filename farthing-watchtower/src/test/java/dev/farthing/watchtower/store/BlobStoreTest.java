@@ -3,6 +3,7 @@ package dev.farthing.watchtower.store;
 import dev.farthing.watchtower.blob.Hint;
 import dev.farthing.watchtower.blob.JusticeBlob;
 import dev.farthing.watchtower.blob.SealedBlob;
+import dev.farthing.recordlog.RecordFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,22 +81,21 @@ class BlobStoreTest {
         try (BlobStore store = BlobStore.open(StoreOptions.defaults(dir))) {
             putAll(store, blobs);
         }
-        Path data = dir.resolve("blobs.dat");
+        Path data = lastSegment(dir);
         long full = Files.size(data);
-        // A crash mid-batch: the last record half written, the one before it garbage (never fsynced).
+        // A crash mid-write: the last record half written (never fsynced, so never acknowledged).
         try (RandomAccessFile f = new RandomAccessFile(data.toFile(), "rw")) {
-            f.setLength(full - BlobRecord.SIZE / 2);
-            f.seek(full - BlobRecord.SIZE - BlobRecord.SIZE / 2 - 10);
-            f.write(new byte[] {1, 2, 3});
+            f.setLength(full - FRAME / 2);
         }
         try (BlobStore store = BlobStore.open(StoreOptions.defaults(dir))) {
-            assertThat(store.size()).isEqualTo(18);
-            assertThat(store.candidates(blobs.get(17).hint())).containsExactly(blobs.get(17));
-            assertThat(store.candidates(blobs.get(18).hint())).isEmpty();
+            assertThat(store.size()).isEqualTo(19);
+            assertThat(store.candidates(blobs.get(18).hint())).containsExactly(blobs.get(18));
+            assertThat(store.candidates(blobs.get(19).hint())).isEmpty();
             SealedBlob again = blobs.get(19);
             assertThat(store.put(CLIENT, again).get()).isEqualTo(StoreResult.STORED);
+            assertThat(store.candidates(again.hint())).containsExactly(again);
         }
-        assertThat(Files.size(data)).isEqualTo(RecordFile.HEADER_SIZE + 19L * BlobRecord.SIZE);
+        assertThat(Files.size(data)).isEqualTo(full);
     }
 
     @Test
@@ -104,16 +104,56 @@ class BlobStoreTest {
             putAll(store, randomBlobs(10));
         }
         int victim = random.nextInt(9);
-        try (RandomAccessFile f = new RandomAccessFile(dir.resolve("blobs.dat").toFile(), "rw")) {
-            long at = RecordFile.HEADER_SIZE + (long) victim * BlobRecord.SIZE + random.nextInt(BlobRecord.SIZE);
+        try (RandomAccessFile f = new RandomAccessFile(lastSegment(dir).toFile(), "rw")) {
+            long frame = RecordFormat.SEGMENT_HEADER_BYTES + (long) victim * FRAME;
+            long at = frame + random.nextInt((int) FRAME);
             f.seek(at);
             int b = f.read();
             f.seek(at);
             f.write(b ^ 0x40);
+            long offset = frame;
+            assertThatThrownBy(() -> BlobStore.open(StoreOptions.defaults(dir))).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("at offset " + offset).extracting(e -> ((StoreException) e).code())
+                    .isEqualTo(StoreException.STORE_CORRUPTED);
         }
-        assertThatThrownBy(() -> BlobStore.open(StoreOptions.defaults(dir))).isInstanceOf(StoreException.class)
-                .hasMessageContaining("record " + victim).extracting(e -> ((StoreException) e).code())
-                .isEqualTo(StoreException.STORE_CORRUPTED);
+    }
+
+    @Test
+    void aBlobFileOfTheFormatBeforeTheRecordLogIsMigrated() throws Exception {
+        List<SealedBlob> blobs = randomBlobs(30);
+        // The old RecordFile: "FTWBLOBS" ‖ record size ‖ version 2, then fixed-size records, each chained to the
+        // previous record under the same key; the last one torn, as a crash leaves it.
+        java.io.ByteArrayOutputStream old = new java.io.ByteArrayOutputStream();
+        old.write(java.nio.ByteBuffer.allocate(16).put("FTWBLOBS".getBytes()).putInt(BlobRecord.SIZE).putInt(2).array());
+        java.util.Map<dev.farthing.watchtower.blob.Hint, Integer> heads = new java.util.HashMap<>();
+        for (int i = 0; i < blobs.size(); i++) {
+            SealedBlob keyed = new SealedBlob(CLIENT.key(blobs.get(i).hint()), blobs.get(i).blob());
+            int previous = heads.getOrDefault(keyed.hint(), -1);
+            old.write(new BlobRecord(keyed, CLIENT.id(), previous).encode());
+            heads.put(keyed.hint(), i);
+        }
+        byte[] raw = old.toByteArray();
+        Files.write(dir.resolve("blobs.dat"), java.util.Arrays.copyOf(raw, raw.length - BlobRecord.SIZE / 2));
+        try (BlobStore store = BlobStore.open(StoreOptions.defaults(dir))) {
+            assertThat(store.size()).isEqualTo(29);
+            for (int i = 0; i < 29; i++) {
+                assertThat(store.candidates(CLIENT, blobs.get(i).hint())).containsExactly(blobs.get(i));
+            }
+            assertThat(store.put(CLIENT, blobs.get(29)).get()).isEqualTo(StoreResult.STORED);
+        }
+        assertThat(dir.resolve("blobs.dat")).doesNotExist();
+        try (BlobStore store = BlobStore.open(StoreOptions.defaults(dir))) {
+            assertThat(store.size()).isEqualTo(30);
+            assertThat(store.size(CLIENT)).isEqualTo(30);
+        }
+    }
+
+    private static final long FRAME = RecordFormat.frameBytes(BlobRecord.SIZE);
+
+    private static Path lastSegment(Path storeDir) throws java.io.IOException {
+        try (var files = Files.list(storeDir.resolve("blobs"))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("segment-")).sorted().toList().getLast();
+        }
     }
 
     @Test

@@ -39,8 +39,11 @@ public final class MillionBlobs {
             report("after reopening (recovery scan)", store, baseline, t0);
             time(store, random, sample);
         }
-        System.out.printf("data file: %d bytes (%d per blob)%n", Files.size(dir.resolve("blobs.dat")),
-                Files.size(dir.resolve("blobs.dat")) / n);
+        long bytes;
+        try (var files = Files.list(dir.resolve("blobs"))) {
+            bytes = files.mapToLong(f -> f.toFile().length()).sum();
+        }
+        System.out.printf("data files: %d bytes (%d per blob)%n", bytes, bytes / n);
         hashMapBaseline(n, random);
     }
 
