@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -96,8 +95,7 @@ final class ChannelStoreMigration {
         try (RecordLog log = RecordLog.open(building, RecordLogOptions.DEFAULTS)) {
             filler.fill(log);
         }
-        Files.move(building, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-        AtomicFiles.syncDirectory(dir);
+        AtomicFiles.rename(building, dir.resolve(name));
     }
 
     /** Rewrites closed-channel files still in the old format; returns how many. */

@@ -7,11 +7,12 @@ import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.subtle.AesGcmJce;
+import dev.farthing.recordlog.AtomicFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -67,12 +68,10 @@ public final class EncryptedKeyFile {
             byte[] sealedDek = TinkProtoKeysetFormat.serializeEncryptedKeyset(dek, kek(derived), ad,
                     RegistryConfiguration.get());
             byte[] sealedSeed = dek.getPrimitive(RegistryConfiguration.get(), Aead.class).encrypt(seed, ad);
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(tmp, KeyFileHeader.frame(ad, sealedDek, sealedSeed));
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.write(file, KeyFileHeader.frame(ad, sealedDek, sealedSeed), AtomicFiles.OWNER_ONLY);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot seal key file", e);
-        } catch (IOException e) {
+        } catch (UncheckedIOException e) {
             throw new KeyFileException("key_file_io", "cannot write " + file, e);
         } finally {
             Arrays.fill(seed, (byte) 0);

@@ -110,8 +110,17 @@ final class RiskModelFile {
         }
     }
 
+    /** Model files are read by the server, possibly as another user: readable like any file. */
+    public static final java.util.Set<java.nio.file.attribute.PosixFilePermission> READABLE =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+
     static void write(RiskModel model, Path file) throws IOException {
-        AtomicFile.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(model.bundle()));
+        byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(model.bundle());
+        try {
+            dev.farthing.recordlog.AtomicFiles.write(file, bytes, READABLE);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     private static RiskModel fromBundle(ObjectNode full) {

@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -135,7 +134,7 @@ public final class StateStore implements AutoCloseable {
                 if (!Files.isRegularFile(legacy)) {
                     return; // a new store
                 }
-                Files.move(legacy, path, StandardCopyOption.ATOMIC_MOVE); // crashed between the two renames
+                AtomicFiles.rename(legacy, path); // crashed between the two renames
             }
             List<Record> records = LegacyStateFile.read(path);
             deleteTree(building);
@@ -148,9 +147,8 @@ public final class StateStore implements AutoCloseable {
                     log.appendBatchAndSync(entries);
                 }
             }
-            Files.move(path, legacy, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(building, path, StandardCopyOption.ATOMIC_MOVE);
-            AtomicFiles.syncDirectory(path.toAbsolutePath().getParent());
+            AtomicFiles.rename(path, legacy);
+            AtomicFiles.rename(building, path);
             Files.delete(legacy);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot migrate the state file " + path, e);

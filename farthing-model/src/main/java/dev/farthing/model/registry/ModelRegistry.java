@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.farthing.model.AtomicFile;
 import dev.farthing.model.RiskModel;
+import dev.farthing.recordlog.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -218,7 +218,12 @@ public final class ModelRegistry {
                 json.putNull("active");
             }
             after.shadows().forEach(json.putArray("shadows")::add);
-            AtomicFile.write(stateFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
+            byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
+            try {
+                AtomicFiles.write(stateFile, bytes, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
         }
     }
 }

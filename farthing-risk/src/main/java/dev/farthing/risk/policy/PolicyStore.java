@@ -1,5 +1,6 @@
 package dev.farthing.risk.policy;
 
+import dev.farthing.recordlog.AtomicFiles;
 import dev.farthing.risk.features.FeatureSchema;
 
 import java.io.IOException;
@@ -107,7 +108,7 @@ public final class PolicyStore {
         if (version.equals(defaultPolicy.version())) {
             return Optional.of(defaultPolicy.source());
         }
-        return file(version).map(AtomicFiles::readString);
+        return file(version).map(PolicyStore::readString);
     }
 
     /** Stored versions in the order they were stored. */
@@ -130,7 +131,7 @@ public final class PolicyStore {
         if (!Files.exists(activeFile)) {
             return defaultPolicy;
         }
-        String version = AtomicFiles.readString(activeFile).strip();
+        String version = readString(activeFile).strip();
         return load(version);
     }
 
@@ -141,7 +142,7 @@ public final class PolicyStore {
         }
         Path file = stored.orElseThrow(() -> new PolicyStoreException("unknown_policy_version",
                 "no policy version '" + version + "' in the store"));
-        PolicySet policy = PolicyCompiler.compile(AtomicFiles.readString(file), schema);
+        PolicySet policy = PolicyCompiler.compile(readString(file), schema);
         if (!policy.version().equals(version)) {
             throw new PolicyStoreException("policy_store_corrupt", file + " holds version " + policy.version()
                     + ", not " + version + " as its name says");
@@ -160,6 +161,14 @@ public final class PolicyStore {
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + versions, e);
+        }
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 }

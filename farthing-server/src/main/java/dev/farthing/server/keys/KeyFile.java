@@ -4,19 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.farthing.recordlog.AtomicFiles;
 import dev.farthing.server.Role;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,36 +75,9 @@ public final class KeyFile {
     }
 
     private static void write(Path dataDir, List<StoredKey> keys) throws IOException {
-        Path tmp = dataDir.resolve(FILE_NAME + ".tmp");
-        Files.deleteIfExists(tmp);
-        createPrivate(tmp);
         byte[] bytes = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(render(keys));
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            ch.write(java.nio.ByteBuffer.wrap(bytes));
-            ch.force(true);
-        }
-        try {
-            Files.move(tmp, path(dataDir), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, path(dataDir), StandardCopyOption.REPLACE_EXISTING);
-        }
-        fsyncDirectory(dataDir);
-    }
-
-    private static void createPrivate(Path file) throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(file);
-        }
-    }
-
-    private static void fsyncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Some platforms cannot open directories; the rename itself is still atomic there.
-        }
+        Files.deleteIfExists(dataDir.resolve(FILE_NAME + ".tmp")); // the previous writer's temporary, if a crash left one
+        AtomicFiles.write(path(dataDir), bytes, AtomicFiles.OWNER_ONLY);
     }
 
     private static ObjectNode render(List<StoredKey> keys) {

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -40,8 +39,7 @@ final class BlobStoreMigration {
                 try (RecordLog log = RecordLog.open(building, options)) {
                     copied = LegacyBlobFile.read(legacy, (r, i) -> log.append(BlobStore.BLOB, r.encode()));
                 }
-                Files.move(building, dir.resolve(logDir), StandardCopyOption.ATOMIC_MOVE);
-                AtomicFiles.syncDirectory(dir);
+                AtomicFiles.rename(building, dir.resolve(logDir));
                 LOG.info("Blob store {}: migrated {} blobs from {} to the record log", dir, copied, LEGACY_FILE);
             }
             Files.delete(legacy);
