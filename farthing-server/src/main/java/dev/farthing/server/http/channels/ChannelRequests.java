@@ -1,76 +1,179 @@
 package dev.farthing.server.http.channels;
 
-import dev.farthing.channel.protocol.ChannelState;
-import dev.farthing.channel.protocol.Party;
-import dev.farthing.channel.protocol.SignedState;
 import dev.farthing.channels.ChannelConfig;
 import dev.farthing.channels.ChannelKind;
 import dev.farthing.channels.OpenRequest;
 import dev.farthing.server.http.ApiException;
 import dev.farthing.server.http.JsonIn;
+import dev.farthing.server.http.channels.ChannelBodies.ClaimBody;
+import dev.farthing.server.http.channels.ChannelBodies.CloseBody;
+import dev.farthing.server.http.channels.ChannelBodies.DisputeBody;
+import dev.farthing.server.http.channels.ChannelBodies.FundBody;
+import dev.farthing.server.http.channels.ChannelBodies.StateBody;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
-import java.util.Map;
 
-/** Strict readers for channel request bodies (unknown fields refused, every field typed and bounded). */
+import static dev.farthing.server.http.channels.ChannelBodies.required;
+
+/**
+ * Strict readers for the one-way and common channel bodies ({@link ChannelBodies}): unknown fields refused, every
+ * field typed and bounded, JSON null read as absent.
+ */
 final class ChannelRequests {
     private ChannelRequests() {
     }
 
-    /** Reads an object's fields into a map of raw readers' results, refusing unknown names. */
-    interface FieldReader {
-        Object read(JsonIn in, String field);
-    }
-
-    static Map<String, Object> fields(JsonIn in, String what, Map<String, FieldReader> allowed) {
-        in.startObject(what);
-        Map<String, Object> out = new HashMap<>();
+    static OpenRequest open(JsonIn in) {
+        in.startObject("");
+        byte[] id = null;
+        byte[] key = null;
+        byte[] keyB = null;
+        byte[] disputeA = null;
+        byte[] disputeB = null;
+        String kind = null;
+        String payer = null;
+        String payee = null;
+        String currency = null;
+        String cancelAfter = null;
+        Long amount = null;
+        Long amountB = null;
+        Long settleDelay = null;
+        Long disputeWindow = null;
         String f;
         while ((f = in.nextField()) != null) {
-            FieldReader r = allowed.get(f);
-            if (r == null) {
-                throw in.unknownField(f);
-            }
-            if (!in.isNull()) {
-                out.put(f, r.read(in, f));
+            boolean absent = in.isNull();
+            switch (f) {
+                case "id" -> id = absent ? null : HexFields.bytes(in, f, 32);
+                case "kind" -> kind = absent ? null : in.string(f);
+                case "payer" -> payer = absent ? null : in.string(f);
+                case "payee" -> payee = absent ? null : in.string(f);
+                case "amount" -> amount = absent ? null : in.amount(f);
+                case "amount_b" -> amountB = absent ? null : count(in, f);
+                case "currency" -> currency = absent ? null : in.string(f);
+                case "public_key" -> key = absent ? null : HexFields.key(in, f);
+                case "public_key_b" -> keyB = absent ? null : HexFields.key(in, f);
+                case "dispute_key_a" -> disputeA = absent ? null : HexFields.key(in, f);
+                case "dispute_key_b" -> disputeB = absent ? null : HexFields.key(in, f);
+                case "settle_delay_s" -> settleDelay = absent ? null : delay(in, f);
+                case "dispute_window_s" -> disputeWindow = absent ? null : delay(in, f);
+                case "cancel_after" -> cancelAfter = absent ? null : in.string(f);
+                default -> throw in.unknownField(f);
             }
         }
-        return out;
+        ChannelKind channelKind = ChannelKind.fromWire(required(kind, "kind"));
+        return new OpenRequest(required(id, "id"), channelKind, required(payer, "payer"), required(payee, "payee"),
+                required(amount, "amount"), amountB == null ? 0L : amountB, required(currency, "currency"),
+                required(key, "public_key"), keyB, disputeA, disputeB, settleDelay, disputeWindow, time(cancelAfter));
     }
 
-    static <T> T require(Map<String, Object> m, String field, Class<T> type) {
-        Object v = m.get(field);
-        if (v == null) {
-            throw ApiException.invalid(field + " is required");
+    static FundBody fund(JsonIn in) {
+        in.startObject("");
+        Long amount = null;
+        String f;
+        while ((f = in.nextField()) != null) {
+            boolean absent = in.isNull();
+            switch (f) {
+                case "amount" -> amount = absent ? null : in.amount(f);
+                default -> throw in.unknownField(f);
+            }
         }
-        return type.cast(v);
+        return new FundBody(amount);
     }
 
-    static final FieldReader STRING = JsonIn::string;
-    static final FieldReader AMOUNT = JsonIn::amount;
-    static final FieldReader COUNT = (in, f) -> in.nonNegative(f, Long.MAX_VALUE);
-    static final FieldReader HEX32 = (in, f) -> HexFields.bytes(in, f, 32);
-    static final FieldReader SIG = HexFields::signature;
-    static final FieldReader KEY = HexFields::key;
-    static final FieldReader DELAY = (in, f) -> in.nonNegative(f, ChannelConfig.MAX_DELAY_S);
-    static final FieldReader STATE = (in, f) -> state(in, f);
+    static ClaimBody claim(JsonIn in) {
+        in.startObject("");
+        Long amount = null;
+        byte[] signature = null;
+        byte[] channel = null;
+        String f;
+        while ((f = in.nextField()) != null) {
+            boolean absent = in.isNull();
+            switch (f) {
+                case "amount" -> amount = absent ? null : in.amount(f);
+                case "signature" -> signature = absent ? null : HexFields.signature(in, f);
+                case "channel" -> channel = absent ? null : HexFields.bytes(in, f, 32);
+                default -> throw in.unknownField(f);
+            }
+        }
+        return new ClaimBody(amount, signature, channel);
+    }
 
-    static OpenRequest open(JsonIn in) {
-        Map<String, Object> m = fields(in, "", Map.ofEntries(Map.entry("id", HEX32), Map.entry("kind", STRING),
-                Map.entry("payer", STRING), Map.entry("payee", STRING), Map.entry("amount", AMOUNT),
-                Map.entry("amount_b", COUNT), Map.entry("currency", STRING), Map.entry("public_key", KEY),
-                Map.entry("public_key_b", KEY), Map.entry("dispute_key_a", KEY), Map.entry("dispute_key_b", KEY),
-                Map.entry("settle_delay_s", DELAY), Map.entry("dispute_window_s", DELAY),
-                Map.entry("cancel_after", STRING)));
-        ChannelKind kind = ChannelKind.fromWire(require(m, "kind", String.class));
-        return new OpenRequest(require(m, "id", byte[].class), kind, require(m, "payer", String.class),
-                require(m, "payee", String.class), require(m, "amount", Long.class),
-                (Long) m.getOrDefault("amount_b", 0L), require(m, "currency", String.class),
-                require(m, "public_key", byte[].class), (byte[]) m.get("public_key_b"),
-                (byte[]) m.get("dispute_key_a"), (byte[]) m.get("dispute_key_b"), (Long) m.get("settle_delay_s"),
-                (Long) m.get("dispute_window_s"), time((String) m.get("cancel_after")));
+    static CloseBody close(JsonIn in) {
+        in.startObject("");
+        String by = null;
+        Long amount = null;
+        byte[] signature = null;
+        StateBody state = null;
+        byte[] signatureA = null;
+        byte[] signatureB = null;
+        byte[] submitter = null;
+        String f;
+        while ((f = in.nextField()) != null) {
+            boolean absent = in.isNull();
+            switch (f) {
+                case "by" -> by = absent ? null : in.string(f);
+                case "amount" -> amount = absent ? null : in.amount(f);
+                case "signature" -> signature = absent ? null : HexFields.signature(in, f);
+                case "state" -> state = absent ? null : state(in, f);
+                case "signature_a" -> signatureA = absent ? null : HexFields.signature(in, f);
+                case "signature_b" -> signatureB = absent ? null : HexFields.signature(in, f);
+                case "submitter_signature" -> submitter = absent ? null : HexFields.signature(in, f);
+                default -> throw in.unknownField(f);
+            }
+        }
+        return new CloseBody(by, amount, signature, state, signatureA, signatureB, submitter);
+    }
+
+    static DisputeBody dispute(JsonIn in) {
+        in.startObject("");
+        Long stateNonce = null;
+        byte[] secret = null;
+        String by = null;
+        StateBody state = null;
+        byte[] signatureA = null;
+        byte[] signatureB = null;
+        byte[] submitter = null;
+        String f;
+        while ((f = in.nextField()) != null) {
+            boolean absent = in.isNull();
+            switch (f) {
+                case "state_nonce" -> stateNonce = absent ? null : count(in, f);
+                case "revocation_secret" -> secret = absent ? null : HexFields.bytes(in, f, 32);
+                case "by" -> by = absent ? null : in.string(f);
+                case "state" -> state = absent ? null : state(in, f);
+                case "signature_a" -> signatureA = absent ? null : HexFields.signature(in, f);
+                case "signature_b" -> signatureB = absent ? null : HexFields.signature(in, f);
+                case "submitter_signature" -> submitter = absent ? null : HexFields.signature(in, f);
+                default -> throw in.unknownField(f);
+            }
+        }
+        return new DisputeBody(stateNonce, secret, by, state, signatureA, signatureB, submitter);
+    }
+
+    /** {@code {nonce, balance_a, balance_b, revocation_hash_a, revocation_hash_b}} for the path's channel. */
+    static StateBody state(JsonIn in, String field) {
+        String outer = in.enter(in.where(field));
+        in.startObject(in.prefix());
+        Long nonce = null;
+        Long balanceA = null;
+        Long balanceB = null;
+        byte[] hashA = null;
+        byte[] hashB = null;
+        String f;
+        while ((f = in.nextField()) != null) {
+            boolean absent = in.isNull();
+            switch (f) {
+                case "nonce" -> nonce = absent ? null : count(in, f);
+                case "balance_a" -> balanceA = absent ? null : count(in, f);
+                case "balance_b" -> balanceB = absent ? null : count(in, f);
+                case "revocation_hash_a" -> hashA = absent ? null : HexFields.bytes(in, f, 32);
+                case "revocation_hash_b" -> hashB = absent ? null : HexFields.bytes(in, f, 32);
+                default -> throw in.unknownField(f);
+            }
+        }
+        in.enter(outer);
+        return new StateBody(nonce, balanceA, balanceB, hashA, hashB);
     }
 
     /** RFC 3339 UTC time as ledger nanoseconds; null is 0 (none). */
@@ -86,40 +189,11 @@ final class ChannelRequests {
         }
     }
 
-    /** {@code {nonce, balance_a, balance_b, revocation_hash_a, revocation_hash_b}} for the path's channel. */
-    static Map<String, Object> state(JsonIn in, String field) {
-        String outer = in.enter(in.where(field));
-        Map<String, Object> m = fields(in, in.prefix(), Map.of("nonce", COUNT, "balance_a", COUNT, "balance_b", COUNT,
-                "revocation_hash_a", HEX32, "revocation_hash_b", HEX32));
-        in.enter(outer);
-        return m;
+    static long count(JsonIn in, String field) {
+        return in.nonNegative(field, Long.MAX_VALUE);
     }
 
-    @SuppressWarnings("unchecked")
-    static ChannelState toState(byte[] channelId, Object raw) {
-        if (raw == null) {
-            throw ApiException.invalid("state is required");
-        }
-        Map<String, Object> m = (Map<String, Object>) raw;
-        try {
-            return new ChannelState(channelId, require(m, "nonce", Long.class), require(m, "balance_a", Long.class),
-                    require(m, "balance_b", Long.class), require(m, "revocation_hash_a", byte[].class),
-                    require(m, "revocation_hash_b", byte[].class));
-        } catch (ArithmeticException e) {
-            throw ApiException.invalid("state balances overflow");
-        }
-    }
-
-    static SignedState signedState(byte[] channelId, Map<String, Object> m) {
-        return new SignedState(toState(channelId, m.get("state")), require(m, "signature_a", byte[].class),
-                require(m, "signature_b", byte[].class));
-    }
-
-    static Party party(Map<String, Object> m, String field) {
-        try {
-            return Party.fromWire(require(m, field, String.class));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(field + " must be \"a\" or \"b\"");
-        }
+    private static long delay(JsonIn in, String field) {
+        return in.nonNegative(field, ChannelConfig.MAX_DELAY_S);
     }
 }

@@ -6,6 +6,7 @@ import dev.farthing.channel.protocol.DisputeRotation;
 import dev.farthing.channel.protocol.Rotation;
 import dev.farthing.channel.protocol.Splice;
 import dev.farthing.channels.Channel;
+import dev.farthing.channels.ChannelError;
 import dev.farthing.channels.ChannelException;
 import dev.farthing.channels.ChannelService;
 import dev.farthing.channels.ClaimReceipt;
@@ -17,11 +18,22 @@ import dev.farthing.server.http.Body;
 import dev.farthing.server.http.JsonIn;
 import dev.farthing.server.http.Replies;
 import dev.farthing.server.http.Route;
+import dev.farthing.server.http.channels.ChannelBodies.ArbitrateBody;
+import dev.farthing.server.http.channels.ChannelBodies.ClaimBody;
+import dev.farthing.server.http.channels.ChannelBodies.CloseBody;
+import dev.farthing.server.http.channels.ChannelBodies.DisputeBody;
+import dev.farthing.server.http.channels.ChannelBodies.FundBody;
+import dev.farthing.server.http.channels.ChannelBodies.RotateBody;
+import dev.farthing.server.http.channels.ChannelBodies.RotateDisputeKeyBody;
+import dev.farthing.server.http.channels.ChannelBodies.Signatures;
+import dev.farthing.server.http.channels.ChannelBodies.SpliceBody;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
+
+import static dev.farthing.server.http.channels.ChannelBodies.required;
 
 /**
  * {@code /v1/channels}. Ids, keys, hashes and signatures are hex (either case); keys raw (32 bytes) or XRPL
@@ -100,39 +112,37 @@ public final class ChannelRoutes {
 
     private void get(Context ctx) {
         byte[] id = HexFields.channelId(ctx.pathParam("id"));
-        Channel c = service.get(id).orElseThrow(() -> new ApiException(404, "channel_not_found", "no such channel"));
+        Channel c = service.get(id).orElseThrow(
+                () -> ChannelProblems.of(new ChannelException(ChannelError.CHANNEL_NOT_FOUND, "no such channel")));
         Replies.json(ctx, 200, ChannelJson.channel(c));
     }
 
     private void fund(Context ctx) {
         byte[] id = HexFields.channelId(ctx.pathParam("id"));
-        Map<String, Object> m = body(ctx, Map.of("amount", ChannelRequests.AMOUNT));
-        Replies.json(ctx, 200, ChannelJson.channel(service.fund(id, ChannelRequests.require(m, "amount", Long.class))));
+        FundBody b = body(ctx, ChannelRequests::fund);
+        Replies.json(ctx, 200, ChannelJson.channel(service.fund(id, required(b.amount(), "amount"))));
     }
 
     private void claim(Context ctx) {
         byte[] id = HexFields.channelId(ctx.pathParam("id"));
-        Map<String, Object> m = body(ctx, Map.of("amount", ChannelRequests.AMOUNT, "signature", ChannelRequests.SIG,
-                "channel", ChannelRequests.HEX32));
-        ClaimReceipt r = service.claim(id, ChannelRequests.require(m, "amount", Long.class),
-                ChannelRequests.require(m, "signature", byte[].class), (byte[]) m.get("channel"));
+        ClaimBody b = body(ctx, ChannelRequests::claim);
+        ClaimReceipt r = service.claim(id, required(b.amount(), "amount"), required(b.signature(), "signature"),
+                b.channel());
         Replies.json(ctx, 200, ChannelJson.claim(r.channel(), r.redeemed()));
     }
 
     private void close(Context ctx) {
         byte[] id = HexFields.channelId(ctx.pathParam("id"));
-        Map<String, Object> m = body(ctx, Map.of("by", ChannelRequests.STRING, "amount", ChannelRequests.AMOUNT,
-                "signature", ChannelRequests.SIG, "state", ChannelRequests.STATE, "signature_a", ChannelRequests.SIG,
-                "signature_b", ChannelRequests.SIG, "submitter_signature", ChannelRequests.SIG));
-        String by = ChannelRequests.require(m, "by", String.class);
+        CloseBody b = body(ctx, ChannelRequests::close);
+        String by = required(b.by(), "by");
         Channel c = switch (by) {
-            case "payee" -> service.closeByPayee(id, (Long) m.get("amount"), (byte[]) m.get("signature"));
-            case "payer" -> service.closeByPayer(id, ChannelRequests.require(m, "signature", byte[].class));
-            case "cooperative" -> service.closeCooperative(id, ChannelRequests.toState(id, m.get("state")),
-                    ChannelRequests.require(m, "signature_a", byte[].class),
-                    ChannelRequests.require(m, "signature_b", byte[].class));
-            case "a", "b" -> service.closeUnilateral(id, Party.fromWire(by), ChannelRequests.signedState(id, m),
-                    ChannelRequests.require(m, "submitter_signature", byte[].class));
+            case "payee" -> service.closeByPayee(id, b.amount(), b.signature());
+            case "payer" -> service.closeByPayer(id, required(b.signature(), "signature"));
+            case "cooperative" -> service.closeCooperative(id, ChannelBodies.toState(id, b.state()),
+                    required(b.signatureA(), "signature_a"), required(b.signatureB(), "signature_b"));
+            case "a", "b" -> service.closeUnilateral(id, Party.fromWire(by),
+                    ChannelBodies.signedState(id, b.state(), b.signatureA(), b.signatureB()),
+                    required(b.submitterSignature(), "submitter_signature"));
             default -> throw ApiException.invalid("by must be payee, payer, cooperative, a or b");
         };
         Replies.json(ctx, 200, ChannelJson.channel(c));
@@ -140,49 +150,39 @@ public final class ChannelRoutes {
 
     private void dispute(Context ctx) {
         byte[] id = HexFields.channelId(ctx.pathParam("id"));
-        Map<String, Object> m = body(ctx, Map.of("state_nonce", ChannelRequests.COUNT, "revocation_secret",
-                ChannelRequests.HEX32, "by", ChannelRequests.STRING, "state", ChannelRequests.STATE,
-                "signature_a", ChannelRequests.SIG, "signature_b", ChannelRequests.SIG,
-                "submitter_signature", ChannelRequests.SIG));
+        DisputeBody b = body(ctx, ChannelRequests::dispute);
         String submitter = Auth.principal(ctx) == null ? "anonymous" : Auth.principal(ctx).keyId();
         Channel c;
-        if (m.containsKey("revocation_secret")) {
-            c = service.disputeWithSecret(id, ChannelRequests.require(m, "state_nonce", Long.class),
-                    (byte[]) m.get("revocation_secret"), submitter);
+        if (b.revocationSecret() != null) {
+            c = service.disputeWithSecret(id, required(b.stateNonce(), "state_nonce"), b.revocationSecret(), submitter);
         } else {
-            c = service.disputeWithState(id, ChannelRequests.party(m, "by"), ChannelRequests.signedState(id, m),
-                    ChannelRequests.require(m, "submitter_signature", byte[].class), submitter);
+            c = service.disputeWithState(id, ChannelBodies.party(b.by(), "by"),
+                    ChannelBodies.signedState(id, b.state(), b.signatureA(), b.signatureB()),
+                    required(b.submitterSignature(), "submitter_signature"), submitter);
         }
         Replies.json(ctx, 200, ChannelJson.channel(c));
     }
 
     private void rotate(Context ctx) {
         byte[] id = HexFields.channelId(ctx.pathParam("id"));
-        Map<String, Object> m = body(ctx, Map.of("party", ChannelRequests.STRING, "new_public_key", ChannelRequests.KEY,
-                "counter", ChannelRequests.AMOUNT, "old_key_signature", ChannelRequests.SIG,
-                "dispute_key_signature", ChannelRequests.SIG));
-        Rotation r = new Rotation(id, ChannelRequests.party(m, "party"), ChannelRequests.require(m, "counter", Long.class),
-                ChannelRequests.require(m, "new_public_key", byte[].class));
-        Replies.json(ctx, 200, ChannelJson.channel(service.rotate(id, r,
-                ChannelRequests.require(m, "old_key_signature", byte[].class),
-                ChannelRequests.require(m, "dispute_key_signature", byte[].class))));
+        RotateBody b = body(ctx, TwoWayRequests::rotate);
+        Rotation r = new Rotation(id, ChannelBodies.party(b.party(), "party"), required(b.counter(), "counter"),
+                required(b.newPublicKey(), "new_public_key"));
+        Replies.json(ctx, 200, ChannelJson.channel(service.rotate(id, r, required(b.oldKeySignature(), "old_key_signature"),
+                required(b.disputeKeySignature(), "dispute_key_signature"))));
     }
 
     private void splice(Context ctx) {
         byte[] id = HexFields.channelId(ctx.pathParam("id"));
-        Map<String, Object> m = body(ctx, Map.of("state", ChannelRequests.STATE, "top_up_a", ChannelRequests.AMOUNT,
-                "withdraw_a", ChannelRequests.AMOUNT, "top_up_b", ChannelRequests.AMOUNT, "withdraw_b", ChannelRequests.AMOUNT,
-                "signature_a", ChannelRequests.SIG, "signature_b", ChannelRequests.SIG));
-        Splice splice = new Splice(ChannelRequests.toState(id, m.get("state")),
-                change(m, "a"), change(m, "b"));
-        Replies.json(ctx, 200, ChannelJson.channel(service.splice(id, splice,
-                ChannelRequests.require(m, "signature_a", byte[].class), ChannelRequests.require(m, "signature_b", byte[].class))));
+        SpliceBody b = body(ctx, TwoWayRequests::splice);
+        Splice splice = new Splice(ChannelBodies.toState(id, b.state()), change(b.topUpA(), b.withdrawA(), "a"),
+                change(b.topUpB(), b.withdrawB(), "b"));
+        Replies.json(ctx, 200, ChannelJson.channel(service.splice(id, splice, required(b.signatureA(), "signature_a"),
+                required(b.signatureB(), "signature_b"))));
     }
 
     /** A party's change: its top-up, or minus its withdrawal (never both). */
-    private static long change(Map<String, Object> m, String party) {
-        Long up = (Long) m.get("top_up_" + party);
-        Long down = (Long) m.get("withdraw_" + party);
+    private static long change(Long up, Long down, String party) {
         if (up != null && down != null) {
             throw ApiException.invalid("a party either tops up or withdraws: give top_up_" + party + " or withdraw_" + party);
         }
@@ -191,32 +191,21 @@ public final class ChannelRoutes {
 
     private void rotateDisputeKey(Context ctx) {
         byte[] id = HexFields.channelId(ctx.pathParam("id"));
-        Map<String, Object> m = body(ctx, Map.of("party", ChannelRequests.STRING, "new_dispute_key", ChannelRequests.KEY,
-                "counter", ChannelRequests.AMOUNT, "old_key_up_to", ChannelRequests.COUNT,
-                "old_dispute_key_signature", ChannelRequests.SIG, "signing_key_signature", ChannelRequests.SIG));
-        DisputeRotation r = new DisputeRotation(id, ChannelRequests.party(m, "party"), ChannelRequests.require(m, "counter", Long.class),
-                ChannelRequests.require(m, "new_dispute_key", byte[].class), ChannelRequests.require(m, "old_key_up_to", Long.class));
+        RotateDisputeKeyBody b = body(ctx, TwoWayRequests::rotateDisputeKey);
+        DisputeRotation r = new DisputeRotation(id, ChannelBodies.party(b.party(), "party"),
+                required(b.counter(), "counter"), required(b.newDisputeKey(), "new_dispute_key"),
+                required(b.oldKeyUpTo(), "old_key_up_to"));
         Replies.json(ctx, 200, ChannelJson.channel(service.rotateDisputeKey(id, r,
-                ChannelRequests.require(m, "old_dispute_key_signature", byte[].class),
-                ChannelRequests.require(m, "signing_key_signature", byte[].class))));
+                required(b.oldDisputeKeySignature(), "old_dispute_key_signature"),
+                required(b.signingKeySignature(), "signing_key_signature"))));
     }
 
-    @SuppressWarnings("unchecked")
     private void arbitrate(Context ctx) {
         byte[] id = HexFields.channelId(ctx.pathParam("id"));
-        ChannelRequests.FieldReader sigs = (in, f) -> {
-            String outer = in.enter(in.where(f));
-            Map<String, Object> s = ChannelRequests.fields(in, in.prefix(), Map.of("payer", ChannelRequests.SIG,
-                    "payee", ChannelRequests.SIG, "arbiter", ChannelRequests.SIG));
-            in.enter(outer);
-            return s;
-        };
-        Map<String, Object> m = body(ctx, Map.of("balance_a", ChannelRequests.COUNT, "balance_b", ChannelRequests.COUNT,
-                "signatures", sigs));
-        Map<String, Object> s = ChannelRequests.require(m, "signatures", Map.class);
-        byte[][] signatures = {(byte[]) s.get("payer"), (byte[]) s.get("payee"), (byte[]) s.get("arbiter")};
-        Arbitration ruling = new Arbitration(id, ChannelRequests.require(m, "balance_a", Long.class),
-                ChannelRequests.require(m, "balance_b", Long.class));
+        ArbitrateBody b = body(ctx, TwoWayRequests::arbitrate);
+        Signatures s = required(b.signatures(), "signatures");
+        byte[][] signatures = {s.payer(), s.payee(), s.arbiter()};
+        Arbitration ruling = new Arbitration(id, required(b.balanceA(), "balance_a"), required(b.balanceB(), "balance_b"));
         Replies.json(ctx, 200, ChannelJson.channel(service.arbitrate(id, ruling, signatures)));
     }
 
@@ -243,7 +232,7 @@ public final class ChannelRoutes {
         return v;
     }
 
-    private static Map<String, Object> body(Context ctx, Map<String, ChannelRequests.FieldReader> allowed) {
-        return JsonIn.read(Body.read(ctx, MAX_BODY), in -> ChannelRequests.fields(in, "", allowed));
+    private static <T> T body(Context ctx, Function<JsonIn, T> reader) {
+        return JsonIn.read(Body.read(ctx, MAX_BODY), reader);
     }
 }
