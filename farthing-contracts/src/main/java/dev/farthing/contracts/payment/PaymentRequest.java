@@ -16,12 +16,18 @@ public record PaymentRequest(String id, String payer, String payee, long amount,
         Objects.requireNonNull(payee, "payee");
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(context, "context");
+        if (amount <= 0) {
+            throw new IllegalArgumentException("payment " + id + " must move a positive amount, not " + amount);
+        }
     }
 
     /** A platform fee, moved from the payer to {@code account} as a leg linked to the payment. */
     public record Fee(String account, long amount) {
         public Fee {
             Objects.requireNonNull(account, "account");
+            if (amount <= 0) {
+                throw new IllegalArgumentException("a fee must be a positive amount, not " + amount);
+            }
         }
     }
 }

@@ -94,6 +94,7 @@ final class HoldFlow {
                             + bad.error().code() + " " + bad.detail())));
             return;
         }
+        MoneyInvariants.resolutionMatches(entry.result, outcome, answer.outcomes());
         String via = cmd.challenge() ? "challenge" : "review";
         RiskRecord.Resolved resolved = new RiskRecord.Resolved(cmd.paymentId(), outcome, via, cmd.label(), at);
         apply(entry, resolved);

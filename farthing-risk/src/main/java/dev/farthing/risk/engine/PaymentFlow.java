@@ -136,6 +136,7 @@ final class PaymentFlow {
             return;
         }
         if (refusal == null) {
+            checkLegs(entry, answer.outcomes());
             applied(entry);
         } else {
             refused(entry, refusal);
@@ -144,7 +145,6 @@ final class PaymentFlow {
 
     private void applied(BookEntry entry) {
         PaymentResult r = entry.result;
-        checkLegs(entry);
         entry.result = r.withStatus(r.decision().holds() ? PaymentStatus.HELD : PaymentStatus.POSTED);
         if (r.decision() == Decision.HELD_FOR_REVIEW) {
             openReview(entry.request, entry.result);
@@ -195,8 +195,9 @@ final class PaymentFlow {
         s.afterCommit(() -> waiting.forEach(w -> w.future().completeExceptionally(why)));
     }
 
-    private static void checkLegs(BookEntry entry) {
+    private static void checkLegs(BookEntry entry, List<Outcome<TransferView>> outcomes) {
         assert entry.request != null : "legs answered for a payment without its request";
+        MoneyInvariants.legsMatch(entry.request, entry.result.decision(), outcomes);
     }
 
     /** The refusal that caused an atomic batch to fail (not the {@code linked_transfer_failed} of its partners). */

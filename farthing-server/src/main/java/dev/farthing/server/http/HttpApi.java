@@ -9,7 +9,9 @@ import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -29,7 +31,21 @@ public final class HttpApi {
     public HttpApi(Auth auth, Metrics metrics, List<Route> routes) {
         this.auth = auth;
         this.metrics = metrics;
-        this.routes = List.copyOf(routes);
+        this.routes = checked(routes);
+    }
+
+    /**
+     * Wiring invariant: one handler per method and path. Two adapters claiming the same route would leave one of
+     * them (perhaps the one moving money) silently unreachable, so the server refuses to start instead.
+     */
+    static List<Route> checked(List<Route> routes) {
+        Set<String> seen = new HashSet<>();
+        for (Route r : routes) {
+            if (!seen.add(r.method() + " " + r.path())) {
+                throw new IllegalStateException("two handlers registered for " + r.method() + " " + r.path());
+            }
+        }
+        return List.copyOf(routes);
     }
 
     /** Every route the server serves; the OpenAPI document must describe exactly these. */
