@@ -2,7 +2,7 @@ package dev.farthing.risk.engine;
 
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.ledger.api.LedgerConfig;
-import dev.farthing.ledger.engine.LedgerEngine;
+import dev.farthing.ledger.api.Ledgers;
 import dev.farthing.ledger.model.AccountKind;
 import dev.farthing.ledger.model.AccountView;
 import dev.farthing.ledger.model.NewAccount;
@@ -42,7 +42,7 @@ final class RiskFixture implements AutoCloseable {
     }
 
     Ledger openLedger() {
-        return LedgerEngine.open(LedgerConfig.defaults(dir.resolve("ledger")).withFsync(false), clock);
+        return Ledgers.open(LedgerConfig.defaults(dir.resolve("ledger")).withFsync(false), clock);
     }
 
     RiskEngine openEngine(Assessor assessor) {

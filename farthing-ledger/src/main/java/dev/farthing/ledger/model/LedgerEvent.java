@@ -1,9 +1,4 @@
-package dev.farthing.ledger.event;
-
-import dev.farthing.ledger.model.AccountKind;
-import dev.farthing.ledger.model.AccountStatus;
-import dev.farthing.ledger.model.TransferStatus;
-import dev.farthing.ledger.model.TransferView;
+package dev.farthing.ledger.model;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.farthing.ledger.verify;
+package dev.farthing.ledger.api;
 
 import java.util.List;
 
