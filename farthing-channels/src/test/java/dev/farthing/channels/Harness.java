@@ -2,7 +2,7 @@ package dev.farthing.channels;
 
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.ledger.api.LedgerConfig;
-import dev.farthing.ledger.engine.LedgerEngine;
+import dev.farthing.ledger.api.Ledgers;
 import dev.farthing.ledger.model.AccountKind;
 import dev.farthing.ledger.model.NewAccount;
 import dev.farthing.ledger.model.NewTransfer;
@@ -67,7 +67,7 @@ final class Harness implements AutoCloseable {
     }
 
     void start() {
-        ledger = LedgerEngine.open(LedgerConfig.defaults(dir.resolve("ledger")).withFsync(false), clock);
+        ledger = Ledgers.open(LedgerConfig.defaults(dir.resolve("ledger")).withFsync(false), clock);
         channels = ChannelService.open(ledger, config());
     }
 

@@ -39,7 +39,7 @@ class OpenChannelMemoryTest {
         assumeTrue(Boolean.getBoolean("farthing.channels.million"),
                 "1M-channel memory benchmark is opt-in: -Dfarthing.channels.million=true");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(List.of(java.toString(), "-Xmx2g", "-ea", "-cp", System.getProperty("java.class.path"),
+        Process p = new ProcessBuilder(List.of(java.toString(), "-Xmx2g", "-ea", "-cp", /* tests run on the module path; the child runs all of it on the class path */ String.join(System.getProperty("path.separator"), "target/test-classes", System.getProperty("java.class.path"), System.getProperty("jdk.module.path", "")),
                 OpenChannelsMemory.class.getName(), dir.toString(), "1000000", Long.toString(SEED)))
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());

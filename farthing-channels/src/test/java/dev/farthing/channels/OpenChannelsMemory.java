@@ -3,7 +3,6 @@ package dev.farthing.channels;
 import dev.farthing.keys.Ed25519;
 import dev.farthing.keys.SoftwareSigner;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -79,7 +78,7 @@ public final class OpenChannelsMemory {
         for (int i = 0; i < 5; i++) {
             System.gc();
             Thread.sleep(100);
-            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            used = Math.min(used, (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()));
         }
         return used;
     }

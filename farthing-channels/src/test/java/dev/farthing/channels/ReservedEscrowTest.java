@@ -3,7 +3,7 @@ package dev.farthing.channels;
 import dev.farthing.keys.Ed25519;
 import dev.farthing.keys.SoftwareSigner;
 import dev.farthing.ledger.api.SystemLedger;
-import dev.farthing.ledger.event.LedgerEvent;
+import dev.farthing.ledger.model.LedgerEvent;
 import dev.farthing.ledger.journal.JournalReader;
 import dev.farthing.ledger.journal.JournalWriter;
 import dev.farthing.ledger.journal.ScanResult;

@@ -1,9 +1,8 @@
 package dev.farthing.cli;
 
-import dev.farthing.ledger.journal.CorruptionException;
 import dev.farthing.ledger.model.Currency;
-import dev.farthing.ledger.verify.LedgerVerifier;
-import dev.farthing.ledger.verify.VerifyReport;
+import dev.farthing.ledger.api.LedgerVerification;
+import dev.farthing.ledger.api.VerifyReport;
 import dev.farthing.server.ServerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,10 +61,7 @@ public final class VerifyCommand implements Callable<Integer> {
     private static VerifyReport verifyWithProgress(Path dir, List<Currency> currencies, PrintWriter err) {
         ProgressBar bar = ProgressBar.bytes(err, "verifying journal");
         try {
-            return LedgerVerifier.verify(dir, currencies, bar::update);
-        } catch (CorruptionException e) {
-            // A damaged snapshot is found while the verifier indexes snapshots, before its own reporting.
-            return new VerifyReport(false, e.getMessage(), e.file().toString(), e.offset(), 0, 0, 0, 0, 0, 0);
+            return LedgerVerification.verify(dir, currencies, bar::update);
         } finally {
             bar.finish();
         }

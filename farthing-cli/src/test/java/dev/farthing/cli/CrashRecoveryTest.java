@@ -2,8 +2,8 @@ package dev.farthing.cli;
 
 import dev.farthing.cli.CrashBook.Group;
 import dev.farthing.cli.CrashBook.State;
-import dev.farthing.ledger.verify.LedgerVerifier;
-import dev.farthing.ledger.verify.VerifyReport;
+import dev.farthing.ledger.api.LedgerVerification;
+import dev.farthing.ledger.api.VerifyReport;
 import dev.farthing.server.ServerOptions;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -122,7 +122,7 @@ class CrashRecoveryTest {
         int exit = cli.execute("verify", "--data", data.toString());
         assertThat(out.toString()).as("verify %s (stderr: %s)", when, err).startsWith("VERIFIED");
         assertThat(exit).isZero();
-        VerifyReport report = LedgerVerifier.verify(data, ServerOptions.defaults(data, 0).ledgerConfig().currencies(), null);
+        VerifyReport report = LedgerVerification.verify(data, ServerOptions.defaults(data, 0).ledgerConfig().currencies(), null);
         assertThat(report.ok()).as(report.verdict()).isTrue();
         return report;
     }

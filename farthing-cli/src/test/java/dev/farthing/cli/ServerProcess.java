@@ -57,7 +57,7 @@ final class ServerProcess implements AutoCloseable {
         cmd.addAll(List.of("-ea", "-XX:+UseSerialGC", "-Xmx384m", "-XX:TieredStopAtLevel=1",
                 "--enable-native-access=ALL-UNNAMED",
                 // The product's logging (INFO: recovery reports) rather than the tests' quiet logback-test.xml.
-                "-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"),
+                "-Dlogback.configurationFile=logback.xml", "-cp", /* tests run on the module path; the child runs all of it on the class path */ String.join(System.getProperty("path.separator"), "target/test-classes", System.getProperty("java.class.path"), System.getProperty("jdk.module.path", "")),
                 FarthingCommand.class.getName(), "serve", "--data", dataDir.toString(), "--port", "0",
                 "--host", "127.0.0.1"));
         return cmd;

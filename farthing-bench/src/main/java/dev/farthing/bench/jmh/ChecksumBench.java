@@ -2,7 +2,7 @@ package dev.farthing.bench.jmh;
 
 import dev.farthing.ledger.event.ByteSink;
 import dev.farthing.ledger.event.EventCodec;
-import dev.farthing.ledger.event.LedgerEvent;
+import dev.farthing.ledger.model.LedgerEvent;
 import dev.farthing.ledger.journal.Hashing;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

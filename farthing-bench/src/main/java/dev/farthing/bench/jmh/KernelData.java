@@ -1,7 +1,7 @@
 package dev.farthing.bench.jmh;
 
 import dev.farthing.bench.Population;
-import dev.farthing.ledger.event.LedgerEvent;
+import dev.farthing.ledger.model.LedgerEvent;
 import dev.farthing.ledger.model.NewTransfer;
 import dev.farthing.ledger.model.TransferStatus;
 import dev.farthing.ledger.model.TransferView;

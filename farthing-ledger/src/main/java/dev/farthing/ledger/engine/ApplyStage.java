@@ -1,6 +1,6 @@
 package dev.farthing.ledger.engine;
 
-import dev.farthing.ledger.event.LedgerEvent;
+import dev.farthing.ledger.model.LedgerEvent;
 import dev.farthing.ledger.model.AccountView;
 import dev.farthing.ledger.state.CommandProcessor;
 import dev.farthing.ledger.state.LedgerState;

@@ -1,6 +1,6 @@
 package dev.farthing.ledger.engine;
 
-import dev.farthing.ledger.event.LedgerEvent;
+import dev.farthing.ledger.model.LedgerEvent;
 import dev.farthing.ledger.model.TransferView;
 
 import java.util.List;

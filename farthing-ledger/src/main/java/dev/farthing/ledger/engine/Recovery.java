@@ -1,7 +1,7 @@
 package dev.farthing.ledger.engine;
 
 import dev.farthing.ledger.api.RecoveryReport;
-import dev.farthing.ledger.event.LedgerEvent;
+import dev.farthing.ledger.model.LedgerEvent;
 import dev.farthing.ledger.index.TransferIndex;
 import dev.farthing.ledger.journal.CorruptionException;
 import dev.farthing.ledger.journal.JournalReader;

@@ -1,9 +1,10 @@
 package dev.farthing.ledger.event;
 
-import dev.farthing.ledger.event.LedgerEvent.AccountOpened;
-import dev.farthing.ledger.event.LedgerEvent.AccountStatusChanged;
-import dev.farthing.ledger.event.LedgerEvent.PendingResolved;
-import dev.farthing.ledger.event.LedgerEvent.TransferCommitted;
+import dev.farthing.ledger.model.LedgerEvent;
+import dev.farthing.ledger.model.LedgerEvent.AccountOpened;
+import dev.farthing.ledger.model.LedgerEvent.AccountStatusChanged;
+import dev.farthing.ledger.model.LedgerEvent.PendingResolved;
+import dev.farthing.ledger.model.LedgerEvent.TransferCommitted;
 import dev.farthing.ledger.model.AccountKind;
 import dev.farthing.ledger.model.AccountStatus;
 import dev.farthing.ledger.model.TransferStatus;

@@ -1,9 +1,9 @@
 package dev.farthing.ledger.index;
 
 import dev.farthing.ledger.event.EventCodec;
-import dev.farthing.ledger.event.LedgerEvent;
-import dev.farthing.ledger.event.LedgerEvent.PendingResolved;
-import dev.farthing.ledger.event.LedgerEvent.TransferCommitted;
+import dev.farthing.ledger.model.LedgerEvent;
+import dev.farthing.ledger.model.LedgerEvent.PendingResolved;
+import dev.farthing.ledger.model.LedgerEvent.TransferCommitted;
 import dev.farthing.ledger.model.TransferView;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;

@@ -1,6 +1,6 @@
 package dev.farthing.ledger.journal;
 
-import dev.farthing.ledger.event.LedgerEvent;
+import dev.farthing.ledger.model.LedgerEvent;
 
 import java.util.List;
 

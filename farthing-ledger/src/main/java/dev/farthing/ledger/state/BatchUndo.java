@@ -1,8 +1,8 @@
 package dev.farthing.ledger.state;
 
-import dev.farthing.ledger.event.LedgerEvent;
-import dev.farthing.ledger.event.LedgerEvent.PendingResolved;
-import dev.farthing.ledger.event.LedgerEvent.TransferCommitted;
+import dev.farthing.ledger.model.LedgerEvent;
+import dev.farthing.ledger.model.LedgerEvent.PendingResolved;
+import dev.farthing.ledger.model.LedgerEvent.TransferCommitted;
 import dev.farthing.ledger.model.TransferView;
 
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.farthing.ledger.verify;
 
-import dev.farthing.ledger.event.LedgerEvent;
+import dev.farthing.ledger.api.VerifyReport;
+import dev.farthing.ledger.model.LedgerEvent;
 import dev.farthing.ledger.journal.CorruptionException;
 import dev.farthing.ledger.journal.JournalBatch;
 import dev.farthing.ledger.journal.JournalReader;

@@ -2,7 +2,7 @@ package dev.farthing.ledger.engine;
 
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.ledger.api.LedgerConfig;
-import dev.farthing.ledger.event.LedgerEvent;
+import dev.farthing.ledger.model.LedgerEvent;
 import dev.farthing.ledger.index.TransferIndex;
 import dev.farthing.ledger.model.AccountKind;
 import dev.farthing.ledger.model.AccountStatus;

@@ -12,7 +12,7 @@ import dev.farthing.ledger.model.Outcome;
 import dev.farthing.ledger.model.Page;
 import dev.farthing.ledger.model.TransferView;
 import dev.farthing.ledger.verify.LedgerVerifier;
-import dev.farthing.ledger.verify.VerifyReport;
+import dev.farthing.ledger.api.VerifyReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,7 +3,7 @@ package dev.farthing.ledger.engine;
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.ledger.api.LedgerConfig;
 import dev.farthing.ledger.api.RecoveryReport;
-import dev.farthing.ledger.event.LedgerEvent;
+import dev.farthing.ledger.model.LedgerEvent;
 import dev.farthing.ledger.index.TransferIndex;
 import dev.farthing.ledger.journal.JournalFormat;
 import dev.farthing.ledger.journal.JournalReader;
@@ -23,7 +23,7 @@ import dev.farthing.ledger.testing.JournalFiles;
 import dev.farthing.ledger.testing.Seeds;
 import dev.farthing.ledger.testing.TestClock;
 import dev.farthing.ledger.verify.LedgerVerifier;
-import dev.farthing.ledger.verify.VerifyReport;
+import dev.farthing.ledger.api.VerifyReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

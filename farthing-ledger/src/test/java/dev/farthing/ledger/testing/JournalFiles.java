@@ -1,6 +1,6 @@
 package dev.farthing.ledger.testing;
 
-import dev.farthing.ledger.event.LedgerEvent;
+import dev.farthing.ledger.model.LedgerEvent;
 import dev.farthing.ledger.journal.JournalFormat;
 import dev.farthing.ledger.journal.JournalWriter;
 import dev.farthing.ledger.journal.ScanResult;

@@ -1,8 +1,8 @@
 package dev.farthing.risk.engine;
 
-import dev.farthing.ledger.journal.Hashing;
 
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
@@ -26,7 +26,7 @@ final class PaymentBook {
     private final ArrayDeque<String> order = new ArrayDeque<>();
     private final ArrayDeque<Leaving> leaving = new ArrayDeque<>();
     /** Fingerprints are taken on the callers' threads, off the decision thread: one digest per thread. */
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Hashing::sha256);
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(PaymentBook::sha256);
     private final int maxPayments;
     private final LongSupplier journalRecords;
     private final LongSupplier indexedRecords;
@@ -94,6 +94,14 @@ final class PaymentBook {
             Leaving gone = leaving.pollFirst();
             entries.remove(gone.id());
             forgottenThrough = Math.max(forgottenThrough, gone.journalRecords());
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
         }
     }
 }

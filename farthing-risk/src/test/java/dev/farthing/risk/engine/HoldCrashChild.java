@@ -2,7 +2,7 @@ package dev.farthing.risk.engine;
 
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.ledger.api.LedgerConfig;
-import dev.farthing.ledger.engine.LedgerEngine;
+import dev.farthing.ledger.api.Ledgers;
 import dev.farthing.ledger.model.AccountKind;
 import dev.farthing.ledger.model.NewAccount;
 import dev.farthing.ledger.model.NewTransfer;
@@ -29,7 +29,7 @@ final class HoldCrashChild {
     }
 
     static Ledger openLedger(Path data) {
-        return LedgerEngine.open(LedgerConfig.defaults(data.resolve("ledger")), Clock.systemUTC());
+        return Ledgers.open(LedgerConfig.defaults(data.resolve("ledger")), Clock.systemUTC());
     }
 
     static RiskEngine openRisk(Ledger ledger, Path data) {

@@ -1,13 +1,16 @@
 package dev.farthing.risk.engine;
 
+import dev.farthing.contracts.payment.PaymentError;
+import dev.farthing.contracts.payment.Decision;
+import dev.farthing.contracts.payment.PaymentStatus;
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.ledger.api.LedgerConfig;
 import dev.farthing.ledger.model.ErrorCode;
 import dev.farthing.ledger.model.Outcome;
 import dev.farthing.ledger.model.TransferStatus;
 import dev.farthing.ledger.model.TransferView;
-import dev.farthing.ledger.verify.LedgerVerifier;
-import dev.farthing.ledger.verify.VerifyReport;
+import dev.farthing.ledger.api.LedgerVerification;
+import dev.farthing.ledger.api.VerifyReport;
 import dev.farthing.risk.review.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +58,7 @@ class HoldCrashTest {
             System.out.printf("HoldCrashTest cycle %d: killed after %d ms; %d payments reached the ledger or journal%n",
                     cycle, killAfterMs, paymentsPerCycle[cycle]);
         }
-        VerifyReport report = LedgerVerifier.verify(data.resolve("ledger"), LedgerConfig.DEFAULT_CURRENCIES, null);
+        VerifyReport report = LedgerVerification.verify(data.resolve("ledger"), LedgerConfig.DEFAULT_CURRENCIES, null);
         assertThat(report.ok()).as(report.verdict()).isTrue();
         int total = 0;
         for (int n : paymentsPerCycle) {
@@ -67,7 +70,7 @@ class HoldCrashTest {
     private void runAndKill(Path data, long seed, int cycle, long killAfterMs) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-ea", "-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), HoldCrashChild.class.getName(),
+                "-cp", /* tests run on the module path; the child runs all of it on the class path */ String.join(System.getProperty("path.separator"), "target/test-classes", System.getProperty("java.class.path"), System.getProperty("jdk.module.path", "")), HoldCrashChild.class.getName(),
                 data.toString(), Long.toString(seed), Integer.toString(cycle)));
         Path err = dir.resolve("child-" + cycle + ".err");
         Process child = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
@@ -157,7 +160,7 @@ class HoldCrashTest {
                 r = (r.decision() == Decision.CHALLENGED ? risk.challenge(id, approve)
                         : risk.review(id, approve ? Verdict.APPROVE : Verdict.DECLINE, null)).join();
             } catch (CompletionException e) {
-                assertThat(((RiskRefusal) e.getCause()).code()).as(ctx + " " + id).isEqualTo(RiskRefusal.ALREADY_RESOLVED);
+                assertThat(((RiskRefusal) e.getCause()).reason()).as(ctx + " " + id).isEqualTo(PaymentError.ALREADY_RESOLVED);
                 r = risk.lookup(id).orElseThrow();
             }
             leg = legsTogether(ledger, id, ctx);

@@ -2,14 +2,14 @@ package dev.farthing.risk.engine;
 
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.ledger.api.LedgerConfig;
-import dev.farthing.ledger.engine.LedgerEngine;
+import dev.farthing.ledger.api.Ledgers;
 import dev.farthing.ledger.model.AccountKind;
 import dev.farthing.ledger.model.AccountView;
 import dev.farthing.ledger.model.NewAccount;
 import dev.farthing.ledger.model.NewTransfer;
 import dev.farthing.ledger.model.TransferView;
-import dev.farthing.risk.payment.PaymentContext;
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentContext;
+import dev.farthing.contracts.payment.PaymentRequest;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -42,7 +42,7 @@ final class RiskFixture implements AutoCloseable {
     }
 
     Ledger openLedger() {
-        return LedgerEngine.open(LedgerConfig.defaults(dir.resolve("ledger")).withFsync(false), clock);
+        return Ledgers.open(LedgerConfig.defaults(dir.resolve("ledger")).withFsync(false), clock);
     }
 
     RiskEngine openEngine(Assessor assessor) {

@@ -4,7 +4,6 @@ import dev.farthing.watchtower.blob.Hint;
 import dev.farthing.watchtower.blob.JusticeBlob;
 import dev.farthing.watchtower.blob.SealedBlob;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -117,6 +116,6 @@ public final class MillionBlobs {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory());
     }
 }

@@ -24,7 +24,7 @@ class MillionBlobsMemoryTest {
         long seed = Long.getLong("farthing.seed", System.nanoTime());
         String blobs = System.getProperty("farthing.tower.blobs", "1000000");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(List.of(java.toString(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+        Process p = new ProcessBuilder(List.of(java.toString(), "-Xmx1g", "-cp", /* tests run on the module path; the child runs all of it on the class path */ String.join(System.getProperty("path.separator"), "target/test-classes", System.getProperty("java.class.path"), System.getProperty("jdk.module.path", "")),
                 MillionBlobs.class.getName(), dir.toString(), blobs, Long.toString(seed)))
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());

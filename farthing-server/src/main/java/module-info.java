@@ -1,0 +1,23 @@
+/**
+ * The HTTP server: wiring ({@code dev.farthing.server}) and API keys are public; the HTTP core and the domain
+ * adapters ({@code http}, {@code http.ledger}, {@code http.risk}, {@code http.channels}) are internal.
+ */
+module dev.farthing.server {
+    requires transitive dev.farthing.ledger;
+    requires dev.farthing.contracts;
+    requires dev.farthing.risk;
+    requires dev.farthing.channels;
+    requires io.javalin;
+    requires org.eclipse.jetty.server;
+    requires jetty.servlet.api;
+    requires com.fasterxml.jackson.databind;
+    requires micrometer.core;
+    requires micrometer.registry.prometheus;
+    requires org.slf4j;
+    // Only the tests call HTTP out (java.net.http.HttpClient); the compiler lets patched-in tests read a module
+    // only through the main descriptor, so it is optional here and never needed at run time.
+    requires static java.net.http;
+
+    exports dev.farthing.server;
+    exports dev.farthing.server.keys;
+}
