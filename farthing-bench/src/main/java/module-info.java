@@ -5,6 +5,7 @@
  * benchmarks from the class path (target/bench.classpath).
  */
 module dev.farthing.bench {
+    requires dev.farthing.recordlog;
     requires dev.farthing.ledger;
     requires dev.farthing.server;
     requires dev.farthing.risk;

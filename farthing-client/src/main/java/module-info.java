@@ -1,5 +1,6 @@
 /** The wallet SDK: one-way and two-way channels over HTTP, with no ledger inside. */
 module dev.farthing.client {
+    requires dev.farthing.recordlog;
     requires transitive dev.farthing.channel.protocol;
     requires com.fasterxml.jackson.databind;
     requires java.net.http;

@@ -6,6 +6,7 @@
  * dev.farthing.model=ALL-UNNAMED}). The launcher runs everything on the class path.
  */
 module dev.farthing.model {
+    requires dev.farthing.recordlog;
     requires transitive com.fasterxml.jackson.databind;
 
     exports dev.farthing.model;

@@ -9,6 +9,7 @@
  * ({@code --add-reads dev.farthing.risk=ALL-UNNAMED}). The launcher runs everything on the class path.
  */
 module dev.farthing.risk {
+    requires dev.farthing.recordlog;
     requires transitive dev.farthing.ledger;
     requires transitive dev.farthing.contracts;
     requires transitive dev.farthing.model;

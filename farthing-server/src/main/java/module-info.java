@@ -3,6 +3,7 @@
  * adapters ({@code http}, {@code http.ledger}, {@code http.risk}, {@code http.channels}) are internal.
  */
 module dev.farthing.server {
+    requires dev.farthing.recordlog;
     requires transitive dev.farthing.ledger;
     requires dev.farthing.contracts;
     requires dev.farthing.risk;

@@ -1,5 +1,6 @@
 /** The watchtower process: follows the engine's channels and answers stale broadcasts with penalties. */
 module dev.farthing.watchtower {
+    requires dev.farthing.recordlog;
     requires transitive dev.farthing.channel.protocol;
     requires dev.farthing.client;
     requires com.fasterxml.jackson.databind;
