@@ -6,6 +6,7 @@ import dev.farthing.ledger.api.LedgerEventTail;
 import dev.farthing.ledger.api.LedgerConfig;
 import dev.farthing.ledger.api.RecoveryReport;
 import dev.farthing.ledger.api.SystemLedger;
+import dev.farthing.ledger.index.IdFilter;
 import dev.farthing.ledger.index.TransferIndex;
 import dev.farthing.ledger.journal.JournalTailReader;
 import dev.farthing.ledger.journal.JournalWriter;
@@ -78,6 +79,9 @@ public final class LedgerEngine implements Ledger, Engine {
             Recovery.Result recovered = Recovery.recover(data.resolve("journal"), data.resolve("snapshots"), config.currencies());
             this.recovery = recovered.report();
             this.index = opened = new TransferIndex(data.resolve("index"));
+            if (index.rebuiltForLayout()) {
+                LOG.info("the transfer index had an older layout; rebuilding it from the journal");
+            }
             Recovery.catchUpIndex(index, data.resolve("journal"), recovered.scan(), config.fsync());
             this.writer = new JournalWriter(data.resolve("journal"), recovered.scan(), config.segmentBytes(), config.fsync());
             JournalTailReader tailReader = new JournalTailReader(data.resolve("journal"));
@@ -119,12 +123,35 @@ public final class LedgerEngine implements Ledger, Engine {
         StageQueue<Batches.Committed> toIndex = new StageQueue<>(256, this::isFailed);
         RecentTransfers recent = new RecentTransfers();
         start("farthing-prefetch", new PrefetchStage(intake, toApply, index, marks, config.maxBatchCommands(),
-                MAX_INDEX_LAG_BATCHES, this));
+                MAX_INDEX_LAG_BATCHES, indexedIds(), this));
         start("farthing-apply", new ApplyStage(toApply, toJournal, recovered.state(), recent, marks, breaker, clock,
                 config.snapshotEveryBatches(), config.snapshotEveryEvents(), recovered.scan().lastSequence(), this));
         start("farthing-journal", new JournalStage(toJournal, toIndex, writer, marks, tail, data.resolve("snapshots"),
                 snapshotWriter, this));
         start("farthing-index", new IndexStage(toIndex, index, marks, this));
+    }
+
+    /** The ids already indexed, gathered on their own thread so start-up does not wait for them. */
+    private CompletableFuture<IdFilter> indexedIds() {
+        if (index.position().sequence() == 0) {
+            return CompletableFuture.completedFuture(new IdFilter());
+        }
+        CompletableFuture<IdFilter> done = new CompletableFuture<>();
+        threads.add(Thread.ofPlatform().daemon().name("farthing-id-filter").start(() -> {
+            try {
+                IdFilter filter = new IdFilter();
+                index.forEachTransferId(filter, () -> stopping);
+                if (stopping) {
+                    done.cancel(false);
+                    return;
+                }
+                done.complete(filter);
+            } catch (Throwable t) {
+                LOG.warn("could not read the indexed ids; every new id is looked up on disk", t);
+                done.completeExceptionally(t);
+            }
+        }));
+        return done;
     }
 
     /** The position of the journal's last event: the tail's head at start-up. */
