@@ -26,12 +26,17 @@ final class Arrivals implements AutoCloseable {
         }
     }
 
-    private final BlockingQueue<Long> due = new ArrayBlockingQueue<>(1 << 20);
+    private final BlockingQueue<Long> due;
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicLong outstanding = new AtomicLong();
     private volatile LatencyRecorder recorder;
 
-    Arrivals(List<? extends Worker> workers, boolean virtual) {
+    /**
+     * {@code backlog}: arrivals that may wait for a worker; beyond it the system is saturated and further arrivals
+     * count as failures ("backlog full"), so an overloaded run ends in bounded time and says so.
+     */
+    Arrivals(List<? extends Worker> workers, boolean virtual, int backlog) {
+        this.due = new ArrayBlockingQueue<>(Math.max(1, backlog));
         for (int i = 0; i < workers.size(); i++) {
             Worker w = workers.get(i);
             Runnable loop = () -> work(w);
@@ -64,7 +69,7 @@ final class Arrivals implements AutoCloseable {
         outstanding.incrementAndGet();
         if (!due.offer(intendedNanos)) {
             outstanding.decrementAndGet();
-            into.failed(intendedNanos, "generator queue full");
+            into.failed(intendedNanos, "backlog full: arrivals outran the system (saturated)");
         }
     }
 

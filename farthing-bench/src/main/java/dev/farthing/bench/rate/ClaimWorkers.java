@@ -42,7 +42,7 @@ final class ClaimWorkers {
             for (int w = 0; w < o.workers(); w++) {
                 workers.add(channel(ledger, channels, w, perWorker));
             }
-            try (Arrivals arrivals = new Arrivals(workers, false)) {
+            try (Arrivals arrivals = new Arrivals(workers, false, RateBench.backlog(o))) {
                 LatencyRecorder warmup = new LatencyRecorder();
                 LatencyRecorder measured = new LatencyRecorder();
                 LatencyRecorder result = RateBench.measure(o, intended -> arrivals.send(intended, warmup), measured,

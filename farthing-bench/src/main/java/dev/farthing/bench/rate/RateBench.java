@@ -85,13 +85,20 @@ public final class RateBench {
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
-        if (o.target().equals("payments")) {
+        if (!o.target().equals("payments")) {
+            run(o, System.out::println);
+            return;
+        }
+        {
             PaymentsBench.main(new String[] {"--modes", o.via(), o.via().equals("http") ? "--http-rate" : "--rate",
                     Double.toString(o.rate()), "--duration", Double.toString(o.durationS()), "--warmup",
                     Double.toString(o.warmupS()), "--fsync", Boolean.toString(o.fsync()), "--connections",
                     Integer.toString(o.connections()), "--seed", Long.toString(o.seed())});
-            return;
         }
+    }
+
+    /** Runs transfers or claims; hands each JSON line (one per run, then the median) to {@code out}; returns the median. */
+    static String run(Options o, java.util.function.Consumer<String> out) throws Exception {
         List<long[]> results = new ArrayList<>();
         for (int run = 1; run <= o.runs(); run++) {
             Path dir = Files.createTempDirectory("farthing-rate-bench");
@@ -103,12 +110,14 @@ public final class RateBench {
             };
             String mode = o.target() + "_" + o.via();
             String line = measured.line(mode, o.rate(), settings(o) + " run=" + run);
-            System.out.println(line);
+            out.accept(line);
             results.add(new long[] {measured.achievedPerSecond(), measured.percentileNanos(50),
                     measured.percentileNanos(99), measured.percentileNanos(99.9), measured.failureCount()});
             deleteQuietly(dir);
         }
-        System.out.println(median(o, results));
+        String median = median(o, results);
+        out.accept(median);
+        return median;
     }
 
     static String settings(Options o) {
@@ -218,13 +227,18 @@ public final class RateBench {
                     }
                 });
             }
-            try (Arrivals arrivals = new Arrivals(workers, true)) {
+            try (Arrivals arrivals = new Arrivals(workers, true, backlog(o))) {
                 LatencyRecorder warmup = new LatencyRecorder();
                 LatencyRecorder measured = new LatencyRecorder();
                 return measure(o, intended -> arrivals.send(intended, warmup), measured,
                         intended -> arrivals.send(intended, measured), arrivals::drain);
             }
         }
+    }
+
+    /** Two seconds of arrivals may queue for a worker; more means saturation, reported as failures. */
+    static int backlog(Options o) {
+        return (int) Math.min(1 << 20, Math.max(1_000, o.rate() * 2));
     }
 
     static void deleteQuietly(Path dir) {
