@@ -2,7 +2,7 @@
 -- Against `farthing-bench/bench fixture-server` (wallets w0..w9999, merchants m0..m999), e.g.
 --   FARTHING_KEY=<key> wrk -t2 -c64 -d10s --latency -s farthing-bench/tools/wrk-transfers.lua http://127.0.0.1:8099
 local counter = 0
-local thread_tag = "x"
+thread_tag = "x" -- a global: setup() gives each thread its own (a local here would shadow it)
 local key = os.getenv("FARTHING_KEY") or ""
 local run = os.getenv("FARTHING_RUN") or tostring(os.time())
 
