@@ -58,7 +58,7 @@ final class JournalStage implements Runnable {
 
     /** Commits a group; returns true when it ended with the end-of-stream marker. */
     private boolean commit(List<Batches.Applied> group) {
-        List<LedgerEvent> committed = new ArrayList<>();
+        List<List<LedgerEvent>> committed = new ArrayList<>();
         List<EventTail.Batch> durable = new ArrayList<>(group.size());
         List<Runnable> snapshots = new ArrayList<>(0);
         boolean last = false;
@@ -70,7 +70,7 @@ final class JournalStage implements Runnable {
                 if (sequence != batch.sequence()) {
                     throw new IllegalStateException("journal sequence " + sequence + " != applied " + batch.sequence());
                 }
-                committed.addAll(batch.events());
+                committed.add(batch.events());
                 durable.add(new EventTail.Batch(sequence, batch.batchTime(), batch.events()));
                 batchTime = batch.batchTime();
             }

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One account's transfers from one index write, as a single value: {@code count u32}, then per transfer newest
+ * One account's transfers from one journal batch, as a single value: {@code count u32}, then per transfer newest
  * first {@code timestamp u64, idLength u16, id}. Keyed by the account and the run's OLDEST timestamp (inverted), so
- * a seek to "before t" lands on the only run that can straddle t. One entry per account per write, instead of one
+ * a seek to "before t" lands on the only run that can straddle t. One entry per account per batch, instead of one
  * per transfer side, is what makes a hot account cheap to index.
  */
 final class AccountRun {

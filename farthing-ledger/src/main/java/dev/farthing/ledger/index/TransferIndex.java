@@ -29,7 +29,7 @@ import java.util.Map;
 /**
  * On-disk lookups that would otherwise grow memory with history: transfer by id, and each account's
  * transfers newest first. Keys: {@code t<id>} → transfer; {@code a<account>\0<~oldest timestamp>} → the
- * account's transfers of one index write ({@link AccountRun}); {@code m} → the journal position indexed so far;
+ * account's transfers of one journal batch ({@link AccountRun}); {@code m} → the journal position indexed so far;
  * {@code v} → this layout's version (an index without it is rebuilt from the journal). The journal is the source of truth, so RocksDB's own
  * write-ahead log is off: after a crash the index loses at most its unflushed memtable, whose position
  * record goes with it, and recovery re-indexes from the journal (see {@code Recovery.catchUpIndex}).
@@ -179,25 +179,19 @@ public final class TransferIndex implements AutoCloseable {
      * resolution), and only that one is written.
      */
     public void write(List<LedgerEvent> events, long sequence, long timestamp) {
+        writeBatches(List.of(events), sequence, timestamp);
+    }
+
+    /**
+     * As {@link #write}, for several journal batches at once. Account runs are cut per journal batch, so their keys
+     * depend only on the journal: re-indexing a batch (after a crash lost the index's position but not its
+     * entries) rewrites the same keys with the same values instead of adding a second copy.
+     */
+    public void writeBatches(List<List<LedgerEvent>> journalBatches, long sequence, long timestamp) {
         Map<String, TransferView> local = new HashMap<>();
-        Map<String, AccountRun> runs = new HashMap<>();
-        List<Put> puts = new ArrayList<>(events.size() + 1);
-        for (LedgerEvent e : events) {
-            if (e instanceof TransferCommitted c) {
-                TransferView t = c.transfer();
-                local.put(t.id(), t);
-                byte[] key = transferKey(t.id());
-                puts.add(new Put(key, EventCodec.transferBytes(t)));
-                runs.computeIfAbsent(t.debitAccount(), a -> new AccountRun()).add(t.id(), t.timestamp(), key.length - 1);
-                runs.computeIfAbsent(t.creditAccount(), a -> new AccountRun()).add(t.id(), t.timestamp(), key.length - 1);
-            } else if (e instanceof PendingResolved r) {
-                TransferView resolved = resolved(local, r);
-                local.put(resolved.id(), resolved);
-                puts.add(new Put(transferKey(resolved.id()), EventCodec.transferBytes(resolved)));
-            }
-        }
-        for (Map.Entry<String, AccountRun> run : runs.entrySet()) {
-            puts.add(new Put(accountKey(run.getKey(), run.getValue().oldest()), run.getValue().encode()));
+        List<Put> puts = new ArrayList<>();
+        for (List<LedgerEvent> events : journalBatches) {
+            addBatch(events, local, puts);
         }
         puts.add(new Put(META_KEY, ByteBuffer.allocate(16).putLong(sequence).putLong(timestamp).array()));
         puts.sort(Put.ORDER);
@@ -212,6 +206,27 @@ public final class TransferIndex implements AutoCloseable {
             db.write(writeOptions, batch);
         } catch (RocksDBException ex) {
             throw new IllegalStateException("index write failed", ex);
+        }
+    }
+
+    private void addBatch(List<LedgerEvent> events, Map<String, TransferView> local, List<Put> puts) {
+        Map<String, AccountRun> runs = new HashMap<>();
+        for (LedgerEvent e : events) {
+            if (e instanceof TransferCommitted c) {
+                TransferView t = c.transfer();
+                local.put(t.id(), t);
+                byte[] key = transferKey(t.id());
+                puts.add(new Put(key, EventCodec.transferBytes(t)));
+                runs.computeIfAbsent(t.debitAccount(), x -> new AccountRun()).add(t.id(), t.timestamp(), key.length - 1);
+                runs.computeIfAbsent(t.creditAccount(), x -> new AccountRun()).add(t.id(), t.timestamp(), key.length - 1);
+            } else if (e instanceof PendingResolved r) {
+                TransferView resolved = resolved(local, r);
+                local.put(resolved.id(), resolved);
+                puts.add(new Put(transferKey(resolved.id()), EventCodec.transferBytes(resolved)));
+            }
+        }
+        for (Map.Entry<String, AccountRun> run : runs.entrySet()) {
+            puts.add(new Put(accountKey(run.getKey(), run.getValue().oldest()), run.getValue().encode()));
         }
     }
 

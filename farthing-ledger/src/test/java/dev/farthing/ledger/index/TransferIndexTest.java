@@ -81,6 +81,21 @@ class TransferIndexTest {
         }
     }
 
+    /** A crash can lose the index's position but keep its entries: re-indexing those batches adds no second copy. */
+    @Test
+    void reindexingABatchIsIdempotent() {
+        try (TransferIndex index = new TransferIndex(dir)) {
+            List<LedgerEvent> first = List.of(new TransferCommitted(transfer("a", "x", "y", 10)),
+                    new TransferCommitted(transfer("b", "x", "y", 11)));
+            List<LedgerEvent> second = List.of(new TransferCommitted(transfer("c", "x", "y", 12)));
+            index.writeBatches(List.of(first, second), 2, 12); // the pipeline: several batches per write
+            index.write(List.of(), 0, 0);                       // position lost
+            index.write(first, 1, 11);                          // recovery: one journal batch at a time
+            index.write(second, 2, 12);
+            assertThat(index.listAccount("x", Long.MAX_VALUE, 100)).extracting(TransferView::id).containsExactly("c", "b", "a");
+        }
+    }
+
     @Test
     void anIndexOfTheOldLayoutIsEmptiedForRebuildAndAFilterProvesNewIds() throws Exception {
         try (Options o = new Options().setCreateIfMissing(true); RocksDB old = RocksDB.open(o, dir.toString())) {
