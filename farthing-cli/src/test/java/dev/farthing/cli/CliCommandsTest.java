@@ -58,6 +58,7 @@ class CliCommandsTest {
         assertThat(run("serve", "--help").out()).contains("--port", "--data", "--host");
         assertThat(run("keys", "create", "--help").out()).contains("--role");
         assertThat(run("bench", "ledger", "--help").out()).contains("--workload", "--mode");
+        assertThat(run("bench", "rate", "--help").out()).contains("--target", "--via", "--rate");
         assertThat(run("--version").out()).startsWith("farthing ");
 
         Result unknown = run("frobnicate");
@@ -66,6 +67,7 @@ class CliCommandsTest {
         assertThat(run("keys", "create", "--role", "boss", "--data", tmp.toString()).err())
                 .contains("unknown role: boss");
         assertThat(run("bench", "ledger", "--no-such-flag", "1").exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("bench", "rate", "--target", "claims", "--via", "http").exit()).isEqualTo(ExitCodes.USAGE);
     }
 
     @Test

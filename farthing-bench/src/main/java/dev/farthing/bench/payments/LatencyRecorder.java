@@ -14,29 +14,48 @@ import java.util.concurrent.atomic.LongAdder;
  * Latency from each payment's <em>intended</em> send time (open loop: a late sender counts against the system,
  * no coordinated omission) to its answer, in an HdrHistogram; answers counted by outcome.
  */
-final class LatencyRecorder {
+public final class LatencyRecorder {
     private final Histogram latency = new ConcurrentHistogram(3);
     private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
     private final LongAdder failures = new LongAdder();
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
-    private final long startNanos = System.nanoTime();
+    private volatile long startNanos = System.nanoTime();
     private final AtomicLong lastNanos = new AtomicLong(startNanos);
 
-    void answered(long intendedNanos, String outcome) {
+    /** Forgets everything recorded and starts the clock for the achieved rate again (after a warm-up). */
+    public void restart() {
+        latency.reset();
+        outcomes.clear();
+        failures.reset();
+        firstFailure.set(null);
+        startNanos = System.nanoTime();
+        lastNanos.set(startNanos);
+    }
+
+    public long achievedPerSecond() {
+        double seconds = Math.max(1e-9, (lastNanos.get() - startNanos) / 1e9);
+        return Math.round(latency.getTotalCount() / seconds);
+    }
+
+    public long failureCount() {
+        return failures.sum();
+    }
+
+    public void answered(long intendedNanos, String outcome) {
         long now = System.nanoTime();
         latency.recordValue(Math.max(1, now - intendedNanos));
         outcomes.computeIfAbsent(outcome, k -> new LongAdder()).increment();
         lastNanos.accumulateAndGet(now, Math::max);
     }
 
-    void failed(long intendedNanos, String why) {
+    public void failed(long intendedNanos, String why) {
         failures.increment();
         firstFailure.compareAndSet(null, why);
         answered(intendedNanos, "failed");
     }
 
     /** One JSON line: mode, offered rate, achieved rate, percentiles in µs, outcomes, failures. */
-    String line(String mode, double offeredPerS, String settings) {
+    public String line(String mode, double offeredPerS, String settings) {
         double seconds = Math.max(1e-9, (lastNanos.get() - startNanos) / 1e9);
         Map<String, Long> counts = new TreeMap<>();
         outcomes.forEach((k, v) -> counts.put(k, v.sum()));
@@ -59,6 +78,10 @@ final class LatencyRecorder {
             out.append(",\"first_failure\":\"").append(firstFailure.get().replace("\"", "'")).append('"');
         }
         return out.append('}').toString();
+    }
+
+    public long percentileNanos(double percentile) {
+        return percentile >= 100 ? latency.getMaxValue() : latency.getValueAtPercentile(percentile);
     }
 
     private String us(double percentile) {

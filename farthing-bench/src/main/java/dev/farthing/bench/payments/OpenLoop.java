@@ -6,9 +6,9 @@ import java.util.concurrent.locks.LockSupport;
  * A fixed-rate, open-loop schedule: payment {@code i} is due at {@code start + i / rate}, whether or not earlier
  * payments have been answered. One thread sends everything that is due, then sleeps briefly.
  */
-final class OpenLoop {
+public final class OpenLoop {
     /** Sends one payment that was due at {@code intendedNanos}; must not block for long. */
-    interface Sender {
+    public interface Sender {
         void send(long intendedNanos) throws Exception;
     }
 
@@ -16,7 +16,7 @@ final class OpenLoop {
     }
 
     /** Runs for {@code seconds} at {@code perSecond}; returns the number of payments sent. */
-    static long run(double perSecond, double seconds, Sender sender) throws Exception {
+    public static long run(double perSecond, double seconds, Sender sender) throws Exception {
         long periodNanos = Math.max(1, (long) (1e9 / perSecond));
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);

@@ -79,6 +79,9 @@ public interface Ledger extends AutoCloseable {
      */
     SystemLedger system(String module);
 
+    /** The read-only tail of durable events, for consumers that follow the ledger; see {@link LedgerEventTail}. */
+    LedgerEventTail events();
+
     /** Writes a snapshot now; completes with its file name. */
     CompletableFuture<String> snapshot();
 

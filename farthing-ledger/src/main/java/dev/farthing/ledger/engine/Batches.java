@@ -26,8 +26,8 @@ final class Batches {
         static final Applied END = new Applied(0, 0, List.of(), List.of(), new Object[0], null, 0, List.of(), true);
     }
 
-    /** Durable events, for the indexer. */
-    record Committed(List<LedgerEvent> events, long sequence, long timestamp, boolean last) {
+    /** Durable events, one list per journal batch, for the indexer. */
+    record Committed(List<List<LedgerEvent>> batches, long sequence, long timestamp, boolean last) {
         static final Committed END = new Committed(List.of(), 0, 0, true);
     }
 

@@ -33,9 +33,9 @@ final class IndexStage implements Runnable {
                     last |= c.last();
                     if (!c.last()) {
                         // One write per commit keeps each sort small (see TransferIndex.write).
-                        index.write(c.events(), c.sequence(), c.timestamp());
+                        index.writeBatches(c.batches(), c.sequence(), c.timestamp());
                         marks.indexedSequence = c.sequence();
-                        marks.indexedTimestamp = c.events().getLast().timestamp();
+                        marks.indexedTimestamp = c.batches().getLast().getLast().timestamp();
                     }
                 }
                 if (last) {

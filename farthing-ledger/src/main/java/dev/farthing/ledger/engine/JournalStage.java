@@ -20,16 +20,18 @@ final class JournalStage implements Runnable {
     private final StageQueue<Batches.Committed> out;
     private final JournalWriter writer;
     private final Watermarks marks;
+    private final EventTail tail;
     private final Path snapshotDir;
     private final ExecutorService snapshotWriter;
     private final Engine engine;
 
     JournalStage(StageQueue<Batches.Applied> in, StageQueue<Batches.Committed> out, JournalWriter writer,
-                 Watermarks marks, Path snapshotDir, ExecutorService snapshotWriter, Engine engine) {
+                 Watermarks marks, EventTail tail, Path snapshotDir, ExecutorService snapshotWriter, Engine engine) {
         this.in = in;
         this.out = out;
         this.writer = writer;
         this.marks = marks;
+        this.tail = tail;
         this.snapshotDir = snapshotDir;
         this.snapshotWriter = snapshotWriter;
         this.engine = engine;
@@ -56,7 +58,8 @@ final class JournalStage implements Runnable {
 
     /** Commits a group; returns true when it ended with the end-of-stream marker. */
     private boolean commit(List<Batches.Applied> group) {
-        List<LedgerEvent> committed = new ArrayList<>();
+        List<List<LedgerEvent>> committed = new ArrayList<>();
+        List<EventTail.Batch> durable = new ArrayList<>(group.size());
         List<Runnable> snapshots = new ArrayList<>(0);
         boolean last = false;
         long batchTime = marks.committedTimestamp;
@@ -67,7 +70,8 @@ final class JournalStage implements Runnable {
                 if (sequence != batch.sequence()) {
                     throw new IllegalStateException("journal sequence " + sequence + " != applied " + batch.sequence());
                 }
-                committed.addAll(batch.events());
+                committed.add(batch.events());
+                durable.add(new EventTail.Batch(sequence, batch.batchTime(), batch.events()));
                 batchTime = batch.batchTime();
             }
             if (batch.snapshotState() != null) {
@@ -77,6 +81,7 @@ final class JournalStage implements Runnable {
         writer.commit();
         marks.committedSequence = writer.lastSequence();
         marks.committedTimestamp = batchTime;
+        tail.publish(durable);
         for (Batches.Applied batch : group) {
             completeAll(batch);
         }

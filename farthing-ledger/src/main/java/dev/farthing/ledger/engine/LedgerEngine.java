@@ -1,11 +1,16 @@
 package dev.farthing.ledger.engine;
 
+import dev.farthing.ledger.api.EventPosition;
 import dev.farthing.ledger.api.Ledger;
+import dev.farthing.ledger.api.LedgerEventTail;
 import dev.farthing.ledger.api.LedgerConfig;
 import dev.farthing.ledger.api.RecoveryReport;
 import dev.farthing.ledger.api.SystemLedger;
+import dev.farthing.ledger.index.IdFilter;
 import dev.farthing.ledger.index.TransferIndex;
+import dev.farthing.ledger.journal.JournalTailReader;
 import dev.farthing.ledger.journal.JournalWriter;
+import dev.farthing.ledger.journal.ScanResult;
 import dev.farthing.ledger.model.AccountStatus;
 import dev.farthing.ledger.model.AccountView;
 import dev.farthing.ledger.model.Currency;
@@ -46,6 +51,7 @@ public final class LedgerEngine implements Ledger, Engine {
     private final DataDirLock lock;
     private final TransferIndex index;
     private final JournalWriter writer;
+    private final EventTail tail;
     private final Watermarks marks = new Watermarks();
     private final Breaker breaker = new Breaker();
     private final StageQueue<Request> intake;
@@ -73,8 +79,13 @@ public final class LedgerEngine implements Ledger, Engine {
             Recovery.Result recovered = Recovery.recover(data.resolve("journal"), data.resolve("snapshots"), config.currencies());
             this.recovery = recovered.report();
             this.index = opened = new TransferIndex(data.resolve("index"));
+            if (index.rebuiltForLayout()) {
+                LOG.info("the transfer index had an older layout; rebuilding it from the journal");
+            }
             Recovery.catchUpIndex(index, data.resolve("journal"), recovered.scan(), config.fsync());
             this.writer = new JournalWriter(data.resolve("journal"), recovered.scan(), config.segmentBytes(), config.fsync());
+            JournalTailReader tailReader = new JournalTailReader(data.resolve("journal"));
+            this.tail = new EventTail(tailReader, lastEvent(tailReader, recovered.scan()));
             marks.startAt(recovered.scan().lastSequence(), recovered.state().lastTimestamp());
             this.clientMadeSystemAccounts = List.copyOf(recovered.state().clientMadeReservedAccounts());
             for (String id : clientMadeSystemAccounts) {
@@ -112,12 +123,51 @@ public final class LedgerEngine implements Ledger, Engine {
         StageQueue<Batches.Committed> toIndex = new StageQueue<>(256, this::isFailed);
         RecentTransfers recent = new RecentTransfers();
         start("farthing-prefetch", new PrefetchStage(intake, toApply, index, marks, config.maxBatchCommands(),
-                MAX_INDEX_LAG_BATCHES, this));
+                MAX_INDEX_LAG_BATCHES, indexedIds(), this));
         start("farthing-apply", new ApplyStage(toApply, toJournal, recovered.state(), recent, marks, breaker, clock,
                 config.snapshotEveryBatches(), config.snapshotEveryEvents(), recovered.scan().lastSequence(), this));
-        start("farthing-journal", new JournalStage(toJournal, toIndex, writer, marks, data.resolve("snapshots"),
+        start("farthing-journal", new JournalStage(toJournal, toIndex, writer, marks, tail, data.resolve("snapshots"),
                 snapshotWriter, this));
         start("farthing-index", new IndexStage(toIndex, index, marks, this));
+    }
+
+    /** The ids already indexed, gathered on their own thread so start-up does not wait for them. */
+    private CompletableFuture<IdFilter> indexedIds() {
+        if (index.position().sequence() == 0) {
+            return CompletableFuture.completedFuture(new IdFilter());
+        }
+        CompletableFuture<IdFilter> done = new CompletableFuture<>();
+        threads.add(Thread.ofPlatform().daemon().name("farthing-id-filter").start(() -> {
+            try {
+                IdFilter filter = new IdFilter();
+                index.forEachTransferId(filter, () -> stopping);
+                if (stopping) {
+                    done.cancel(false);
+                    return;
+                }
+                done.complete(filter);
+            } catch (Throwable t) {
+                LOG.warn("could not read the indexed ids; every new id is looked up on disk", t);
+                done.completeExceptionally(t);
+            }
+        }));
+        return done;
+    }
+
+    /** The position of the journal's last event: the tail's head at start-up. */
+    private static EventPosition lastEvent(JournalTailReader reader, ScanResult scan) {
+        if (scan.lastSequence() == 0) {
+            return EventPosition.START;
+        }
+        if (scan.lastEventCount() > 0) {
+            return new EventPosition(scan.lastSequence(), scan.lastEventCount() - 1);
+        }
+        int[] count = {0};
+        reader.read(scan.lastSequence(), scan.lastSequence(), (sequence, time, events) -> {
+            count[0] = events.size();
+            return false;
+        });
+        return new EventPosition(scan.lastSequence(), count[0] - 1);
     }
 
     private void start(String name, Runnable stage) {
@@ -267,6 +317,11 @@ public final class LedgerEngine implements Ledger, Engine {
     }
 
     @Override
+    public LedgerEventTail events() {
+        return tail;
+    }
+
+    @Override
     public CompletableFuture<String> snapshot() {
         CompletableFuture<String> f = new CompletableFuture<>();
         return submit(new Request.Snapshot(f), f, code -> {
@@ -312,6 +367,7 @@ public final class LedgerEngine implements Ledger, Engine {
             failure = cause;
             LOG.error("ledger {} stage failed; the ledger stops accepting work (fail-stop)", stage, cause);
             breaker.trip("ledger " + stage + " stage failed: " + cause);
+            tail.close();
             failQueued("the ledger stopped after an internal failure");
         }
     }
@@ -337,6 +393,7 @@ public final class LedgerEngine implements Ledger, Engine {
             }
         }
         failQueued("the ledger is closed");
+        tail.close();
         snapshotWriter.shutdown();
         try {
             snapshotWriter.awaitTermination(30, TimeUnit.SECONDS);

@@ -1,11 +1,13 @@
 package dev.farthing.ledger.engine;
 
+import dev.farthing.ledger.index.IdFilter;
 import dev.farthing.ledger.index.TransferIndex;
 import dev.farthing.ledger.model.TransferView;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -22,15 +24,21 @@ final class PrefetchStage implements Runnable {
     private final int maxBatchWeight;
     private final long maxIndexLagBatches;
     private final Engine engine;
+    /** Every id this stage has seen since start; once {@code history} is merged in, every id the index can hold. */
+    private final IdFilter seen = new IdFilter();
+    /** The ids indexed before start, read on another thread at start-up; null once merged. */
+    private CompletableFuture<IdFilter> history;
 
     PrefetchStage(StageQueue<Request> intake, StageQueue<Batches.Prefetched> out, TransferIndex index,
-                  Watermarks marks, int maxBatchWeight, long maxIndexLagBatches, Engine engine) {
+                  Watermarks marks, int maxBatchWeight, long maxIndexLagBatches, CompletableFuture<IdFilter> history,
+                  Engine engine) {
         this.intake = intake;
         this.out = out;
         this.index = index;
         this.marks = marks;
         this.maxBatchWeight = maxBatchWeight;
         this.maxIndexLagBatches = maxIndexLagBatches;
+        this.history = history;
         this.engine = engine;
     }
 
@@ -68,10 +76,25 @@ final class PrefetchStage implements Runnable {
         return batch;
     }
 
+    /**
+     * Reads the batch's ids from the index, except those the filter proves were never seen: a new transfer id (the
+     * common case) then costs a few hashed probes instead of a disk lookup. Until the start-up filter of indexed ids
+     * is ready, every id is looked up.
+     */
     private Map<String, TransferView> lookups(List<Request> batch) {
+        if (history != null && history.isDone() && !history.isCompletedExceptionally()) {
+            seen.or(history.join());
+            history = null;
+        }
+        boolean proving = history == null;
         List<String> keys = new ArrayList<>();
         for (Request r : batch) {
-            keys.addAll(r.indexKeys());
+            for (String id : r.indexKeys()) {
+                if (!proving || seen.mightContain(id)) {
+                    keys.add(id);
+                }
+                seen.add(id);
+            }
         }
         return index.getAll(keys);
     }

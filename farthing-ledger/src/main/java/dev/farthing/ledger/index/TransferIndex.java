@@ -28,18 +28,23 @@ import java.util.Map;
 
 /**
  * On-disk lookups that would otherwise grow memory with history: transfer by id, and each account's
- * transfers newest first. Keys: {@code t<id>} → transfer; {@code a<account>\0<~timestamp>} → id;
- * {@code m} → the journal position indexed so far. The journal is the source of truth, so RocksDB's own
+ * transfers newest first. Keys: {@code t<id>} → transfer; {@code a<account>\0<~oldest timestamp>} → the
+ * account's transfers of one journal batch ({@link AccountRun}); {@code m} → the journal position indexed so far;
+ * {@code v} → this layout's version (an index without it is rebuilt from the journal). The journal is the source of truth, so RocksDB's own
  * write-ahead log is off: after a crash the index loses at most its unflushed memtable, whose position
  * record goes with it, and recovery re-indexes from the journal (see {@code Recovery.catchUpIndex}).
  * RocksDB's memory is bounded by its block cache and write buffers.
  */
 public final class TransferIndex implements AutoCloseable {
     private static final byte[] META_KEY = {'m'};
+    private static final byte[] VERSION_KEY = {'v'};
+    /** 2: per-account runs (1: one {@code a} entry per transfer side). */
+    private static final byte[] VERSION = {0, 0, 0, 2};
     private final RocksDB db;
     private final Options options;
     private final LRUCache cache;
     private final WriteOptions writeOptions = new WriteOptions().setSync(false).setDisableWAL(true);
+    private final boolean rebuiltForLayout;
 
     static {
         RocksDB.loadLibrary();
@@ -59,10 +64,47 @@ public final class TransferIndex implements AutoCloseable {
             options = new Options().setCreateIfMissing(true).setTableFormatConfig(table)
                     .setWriteBufferSize(128L << 20).setMaxWriteBufferNumber(4).setMaxBackgroundJobs(2)
                     .setLevel0FileNumCompactionTrigger(8).setLevel0SlowdownWritesTrigger(40)
-                    .setLevel0StopWritesTrigger(64).setKeepLogFileNum(2);
+                    .setLevel0StopWritesTrigger(64).setKeepLogFileNum(2)
+                    // Write SST data back 1 MiB at a time as it is produced: a flush that leaves 128 MiB dirty and
+                    // syncs it at the end makes the journal's next fdatasync wait behind that writeback.
+                    .setBytesPerSync(1L << 20);
             db = RocksDB.open(options, dir.toString());
+            rebuiltForLayout = checkLayout();
         } catch (Exception e) {
             throw new IllegalStateException("cannot open the transfer index in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** An index of an older layout is emptied (the journal rebuilds it); a new one is stamped with this layout. */
+    private boolean checkLayout() throws RocksDBException {
+        byte[] version = db.get(VERSION_KEY);
+        if (version != null && Arrays.equals(version, VERSION)) {
+            return false;
+        }
+        boolean hadData = db.get(META_KEY) != null;
+        if (hadData) {
+            clear();
+        }
+        db.put(writeOptions, VERSION_KEY, VERSION);
+        return hadData;
+    }
+
+    /** True when this open found an index of an older layout and emptied it, to be rebuilt from the journal. */
+    public boolean rebuiltForLayout() {
+        return rebuiltForLayout;
+    }
+
+    /** Every indexed transfer id, as UTF-8 key bytes after the {@code t} prefix; for warming an {@link IdFilter}. */
+    public void forEachTransferId(IdFilter into, java.util.function.BooleanSupplier stop) {
+        try (ReadOptions ro = new ReadOptions().setFillCache(false); RocksIterator it = db.newIterator(ro)) {
+            byte[] prefix = {'t'};
+            for (it.seek(prefix); it.isValid(); it.next()) {
+                byte[] key = it.key();
+                if (key.length == 0 || key[0] != 't' || stop.getAsBoolean()) {
+                    break;
+                }
+                into.addUtf8(key, 1, key.length - 1);
+            }
         }
     }
 
@@ -90,6 +132,7 @@ public final class TransferIndex implements AutoCloseable {
             it.seekToLast();
             byte[] last = Arrays.copyOf(it.key(), it.key().length + 1);
             db.deleteRange(first, last);
+            db.put(writeOptions, VERSION_KEY, VERSION);
         } catch (RocksDBException e) {
             throw new IllegalStateException("index clear failed", e);
         }
@@ -136,21 +179,19 @@ public final class TransferIndex implements AutoCloseable {
      * resolution), and only that one is written.
      */
     public void write(List<LedgerEvent> events, long sequence, long timestamp) {
+        writeBatches(List.of(events), sequence, timestamp);
+    }
+
+    /**
+     * As {@link #write}, for several journal batches at once. Account runs are cut per journal batch, so their keys
+     * depend only on the journal: re-indexing a batch (after a crash lost the index's position but not its
+     * entries) rewrites the same keys with the same values instead of adding a second copy.
+     */
+    public void writeBatches(List<List<LedgerEvent>> journalBatches, long sequence, long timestamp) {
         Map<String, TransferView> local = new HashMap<>();
-        List<Put> puts = new ArrayList<>(events.size() * 3 + 1);
-        for (LedgerEvent e : events) {
-            if (e instanceof TransferCommitted c) {
-                TransferView t = c.transfer();
-                local.put(t.id(), t);
-                puts.add(new Put(transferKey(t.id()), EventCodec.transferBytes(t)));
-                byte[] idBytes = t.id().getBytes(StandardCharsets.UTF_8);
-                puts.add(new Put(accountKey(t.debitAccount(), t.timestamp()), idBytes));
-                puts.add(new Put(accountKey(t.creditAccount(), t.timestamp()), idBytes));
-            } else if (e instanceof PendingResolved r) {
-                TransferView resolved = resolved(local, r);
-                local.put(resolved.id(), resolved);
-                puts.add(new Put(transferKey(resolved.id()), EventCodec.transferBytes(resolved)));
-            }
+        List<Put> puts = new ArrayList<>();
+        for (List<LedgerEvent> events : journalBatches) {
+            addBatch(events, local, puts);
         }
         puts.add(new Put(META_KEY, ByteBuffer.allocate(16).putLong(sequence).putLong(timestamp).array()));
         puts.sort(Put.ORDER);
@@ -165,6 +206,27 @@ public final class TransferIndex implements AutoCloseable {
             db.write(writeOptions, batch);
         } catch (RocksDBException ex) {
             throw new IllegalStateException("index write failed", ex);
+        }
+    }
+
+    private void addBatch(List<LedgerEvent> events, Map<String, TransferView> local, List<Put> puts) {
+        Map<String, AccountRun> runs = new HashMap<>();
+        for (LedgerEvent e : events) {
+            if (e instanceof TransferCommitted c) {
+                TransferView t = c.transfer();
+                local.put(t.id(), t);
+                byte[] key = transferKey(t.id());
+                puts.add(new Put(key, EventCodec.transferBytes(t)));
+                runs.computeIfAbsent(t.debitAccount(), x -> new AccountRun()).add(t.id(), t.timestamp(), key.length - 1);
+                runs.computeIfAbsent(t.creditAccount(), x -> new AccountRun()).add(t.id(), t.timestamp(), key.length - 1);
+            } else if (e instanceof PendingResolved r) {
+                TransferView resolved = resolved(local, r);
+                local.put(resolved.id(), resolved);
+                puts.add(new Put(transferKey(resolved.id()), EventCodec.transferBytes(resolved)));
+            }
+        }
+        for (Map.Entry<String, AccountRun> run : runs.entrySet()) {
+            puts.add(new Put(accountKey(run.getKey(), run.getValue().oldest()), run.getValue().encode()));
         }
     }
 
@@ -205,9 +267,10 @@ public final class TransferIndex implements AutoCloseable {
         byte[] prefix = accountPrefix(accountId);
         List<String> ids = new ArrayList<>(limit);
         try (ReadOptions ro = new ReadOptions(); RocksIterator it = db.newIterator(ro)) {
+            // The first run whose oldest transfer is before the cursor; it may also hold newer ones (skipped).
             it.seek(beforeTimestamp == Long.MAX_VALUE ? prefix : accountKey(accountId, beforeTimestamp - 1));
             while (it.isValid() && ids.size() < limit && startsWith(it.key(), prefix)) {
-                ids.add(new String(it.value(), StandardCharsets.UTF_8));
+                AccountRun.decodeBefore(it.value(), beforeTimestamp, limit, ids);
                 it.next();
             }
         }

@@ -62,7 +62,7 @@ public final class JournalReader {
                     "journal ends at batch " + c.lastSequence + " but the snapshot covers batch " + afterSequence);
         }
         return new ScanResult(c.lastSequence, c.lastHash, c.lastBatchTime, c.endSegment, c.endOffset, c.tornBytes,
-                c.delivered);
+                c.delivered, c.lastEventCount);
     }
 
     private static int startSegment(List<Path> segments, long sequence) {
@@ -84,6 +84,7 @@ public final class JournalReader {
         long endOffset;
         long tornBytes;
         long delivered;
+        int lastEventCount;
         boolean chainKnown;
         final long startSequence;
         final byte[] startHash;
@@ -138,6 +139,7 @@ public final class JournalReader {
             throw new CorruptionException(file, offset, "batch " + sequence + " does not match the snapshot's hash");
         }
         c.lastSequence = sequence;
+        c.lastEventCount = ByteBuffer.wrap(data).getInt(offset + 24);
         c.chainKnown = true;
     }
 
@@ -173,6 +175,7 @@ public final class JournalReader {
         c.lastSequence = sequence;
         c.lastHash = hash;
         c.lastBatchTime = batchTime;
+        c.lastEventCount = eventCount;
         c.chainKnown = true;
         c.delivered++;
     }

@@ -7,7 +7,13 @@ import java.nio.file.Path;
  * last write) is reported with its file, offset and length; the writer truncates it before appending.
  */
 public record ScanResult(long lastSequence, byte[] lastHash, long lastBatchTime, Path endSegment, long endOffset,
-                         long tornBytes, long batchesDelivered) {
+                         long tornBytes, long batchesDelivered, int lastEventCount) {
+
+    /** A scan whose last record's event count is not known (0). */
+    public ScanResult(long lastSequence, byte[] lastHash, long lastBatchTime, Path endSegment, long endOffset,
+                      long tornBytes, long batchesDelivered) {
+        this(lastSequence, lastHash, lastBatchTime, endSegment, endOffset, tornBytes, batchesDelivered, 0);
+    }
 
     public boolean hasTornTail() {
         return tornBytes > 0;
