@@ -20,4 +20,5 @@ module dev.farthing.bench {
     requires java.management;
 
     exports dev.farthing.bench;
+    exports dev.farthing.bench.rate;
 }

@@ -4,7 +4,7 @@ import dev.farthing.ledger.api.EventPage;
 import dev.farthing.ledger.api.EventPosition;
 import dev.farthing.ledger.api.LedgerEventTail;
 import dev.farthing.ledger.api.TailedEvent;
-import dev.farthing.ledger.event.LedgerEvent;
+import dev.farthing.ledger.model.LedgerEvent;
 import dev.farthing.ledger.journal.JournalTailReader;
 
 import java.time.Duration;

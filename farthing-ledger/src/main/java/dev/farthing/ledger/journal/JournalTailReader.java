@@ -1,7 +1,7 @@
 package dev.farthing.ledger.journal;
 
 import dev.farthing.ledger.event.EventCodec;
-import dev.farthing.ledger.event.LedgerEvent;
+import dev.farthing.ledger.model.LedgerEvent;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

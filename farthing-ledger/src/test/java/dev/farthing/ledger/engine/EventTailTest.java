@@ -7,7 +7,7 @@ import dev.farthing.ledger.api.LedgerConfig;
 import dev.farthing.ledger.api.LedgerEventTail;
 import dev.farthing.ledger.api.Ledgers;
 import dev.farthing.ledger.api.TailedEvent;
-import dev.farthing.ledger.event.LedgerEvent;
+import dev.farthing.ledger.model.LedgerEvent;
 import dev.farthing.ledger.journal.JournalReader;
 import dev.farthing.ledger.model.NewTransfer;
 import dev.farthing.ledger.testing.Seeds;

@@ -1,7 +1,7 @@
 package dev.farthing.ledger.index;
 
-import dev.farthing.ledger.event.LedgerEvent;
-import dev.farthing.ledger.event.LedgerEvent.TransferCommitted;
+import dev.farthing.ledger.model.LedgerEvent;
+import dev.farthing.ledger.model.LedgerEvent.TransferCommitted;
 import dev.farthing.ledger.model.TransferStatus;
 import dev.farthing.ledger.model.TransferView;
 import dev.farthing.ledger.testing.Seeds;
