@@ -6,6 +6,7 @@ import dev.farthing.channel.protocol.DisputeRotation;
 import dev.farthing.channel.protocol.Rotation;
 import dev.farthing.channel.protocol.Splice;
 import dev.farthing.channels.Channel;
+import dev.farthing.channels.ChannelError;
 import dev.farthing.channels.ChannelException;
 import dev.farthing.channels.ChannelService;
 import dev.farthing.channels.ClaimReceipt;
@@ -100,7 +101,7 @@ public final class ChannelRoutes {
 
     private void get(Context ctx) {
         byte[] id = HexFields.channelId(ctx.pathParam("id"));
-        Channel c = service.get(id).orElseThrow(() -> new ApiException(404, "channel_not_found", "no such channel"));
+        Channel c = service.get(id).orElseThrow(() -> ChannelProblems.of(new ChannelException(ChannelError.CHANNEL_NOT_FOUND, "no such channel")));
         Replies.json(ctx, 200, ChannelJson.channel(c));
     }
 
