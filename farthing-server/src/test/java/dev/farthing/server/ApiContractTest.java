@@ -349,6 +349,50 @@ class ApiContractTest {
         expect(call("DELETE", "/v1/accounts/alice", null, t.operatorKey), 405, "method_not_allowed");
         expect(call("GET", "/v1/nowhere", null, t.operatorKey), 404, "not_found");
         expect(call("GET", "/v1/accounts/alice", null, "fk_not_a_key"), 401, "unauthorized");
+        // Refused by Jetty before any route: still problem+json with a documented code.
+        raw("GET /health HTTP/2.0\r\nHost: x\r\n\r\n", 426, "unsupported_protocol");
+        raw("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", 426, "unsupported_protocol");
+        raw("GET /health HTTP/3.0\r\nHost: x\r\n\r\n", 505, "unsupported_protocol");
+        raw("GET /health\r\n\r\n", 505, "unsupported_protocol");
+        raw("GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n", 431, "invalid_request");
+        raw("GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n", 414, "invalid_request");
+        raw("POST /v1/accounts HTTP/1.1\r\nHost: x\r\nExpect: foo\r\nContent-Length: 2\r\n\r\n{}", 417, "invalid_request");
+        raw("GET /health HTTP/1.1\r\nHost: x\r\nContent-Length: nine\r\n\r\n", 400, "invalid_request");
+    }
+
+    /** A request written byte for byte; its reply must be a documented problem. */
+    private static void raw(String request, int status, String code) {
+        String reply;
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", t.server.port())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            s.shutdownOutput();
+            reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            unexpected.add(abbreviate(request) + ": " + e);
+            return;
+        }
+        String where = abbreviate(request) + " -> " + abbreviate(reply);
+        int split = reply.indexOf("\r\n\r\n");
+        String head = split < 0 ? reply : reply.substring(0, split);
+        String statusLine = head.split("\r\n", 2)[0];
+        if (!statusLine.matches("HTTP/1\\.1 " + status + " .*")) {
+            unexpected.add("wanted " + status + ": " + where);
+            return;
+        }
+        if (!head.toLowerCase(Locale.ROOT).contains("content-type: " + Problems.CONTENT_TYPE)) {
+            breaches.add(where + ": not " + Problems.CONTENT_TYPE);
+            return;
+        }
+        try {
+            JsonNode body = TestServer.MAPPER.readTree(reply.substring(split + 4));
+            DOC.validate(body, DOC.root.at("/components/schemas/Problem")).forEach(e -> breaches.add(where + ": " + e));
+            if (!code.equals(body.path("code").asText())) {
+                unexpected.add("wanted " + code + ": " + where);
+            }
+        } catch (IOException e) {
+            breaches.add(where + ": body is not JSON");
+        }
     }
 
     // ---- codes ----
