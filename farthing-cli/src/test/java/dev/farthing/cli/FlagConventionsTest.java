@@ -104,6 +104,23 @@ class FlagConventionsTest {
     }
 
     @Test
+    void serveIsLocalByDefaultAndRefusesABusyPortBeforeCreatingAnything() throws Exception {
+        String help = run("serve", "--help").out();
+        assertThat(help).contains("--host=ADDR", "Default: 127.0.0.1", "--header-timeout", "--body-timeout",
+                "--idle-timeout");
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Path data = tmp.resolve("never");
+            CliCommandsTest.Result r = run("serve", "--data", data.toString(), "--port",
+                    Integer.toString(busy.getLocalPort()));
+            assertThat(r.exit()).isNotZero();
+            assertThat(r.err()).contains("cannot listen on 127.0.0.1:" + busy.getLocalPort());
+            assertThat(r.out()).doesNotContain("fk_");
+            assertThat(Files.exists(data)).as("no data directory created").isFalse();
+        }
+        assertThat(run("serve", "--header-timeout", "soon").exit()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void olderSpellingsStillWorkButAreHidden() throws Exception {
         Path data = tmp.resolve("data");
         assertThat(run("model", "list", "--data", data.toString()).out()).contains("No models registered");
