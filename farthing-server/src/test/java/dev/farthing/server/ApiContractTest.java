@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.farthing.channel.protocol.Claim;
 import dev.farthing.channel.protocol.XrplKeys;
 import dev.farthing.channels.ChannelError;
+import dev.farthing.contracts.payment.PaymentError;
 import dev.farthing.keys.Ed25519;
 import dev.farthing.keys.Hex;
 import dev.farthing.keys.SoftwareSigner;
 import dev.farthing.ledger.model.ErrorCode;
-import dev.farthing.risk.engine.RiskRefusal;
 import dev.farthing.risk.policy.PolicyError;
 import dev.farthing.risk.policy.PolicyException;
 import dev.farthing.server.http.Problems;
@@ -406,7 +406,10 @@ class ApiContractTest {
         for (ChannelError c : ChannelError.values()) {
             codes.add(c.code());
         }
-        for (Class<?> holder : List.of(RiskRefusal.class, Problems.class, RiskProblems.class)) {
+        for (PaymentError c : PaymentError.values()) {
+            codes.add(c.code());
+        }
+        for (Class<?> holder : List.of(Problems.class, RiskProblems.class)) {
             for (Field f : holder.getDeclaredFields()) {
                 int m = f.getModifiers();
                 if (Modifier.isStatic(m) && Modifier.isFinal(m) && Modifier.isPublic(m) && f.getType() == String.class) {

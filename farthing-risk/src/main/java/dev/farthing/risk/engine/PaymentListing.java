@@ -1,5 +1,6 @@
 package dev.farthing.risk.engine;
 
+import dev.farthing.contracts.payment.PaymentStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.farthing.server.http.risk;
 
-import dev.farthing.risk.engine.PaymentStatus;
+import dev.farthing.contracts.payment.PaymentStatus;
 import dev.farthing.risk.review.FraudLabel;
 import dev.farthing.risk.review.LabelSource;
 import dev.farthing.risk.review.Verdict;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.farthing.risk.dataset.InvalidPaymentException;
 import dev.farthing.risk.dataset.PaymentRequestJson;
 import dev.farthing.risk.engine.PaymentResult;
-import dev.farthing.risk.engine.PaymentStatus;
+import dev.farthing.contracts.payment.PaymentStatus;
 import dev.farthing.risk.engine.RiskEngine;
 import dev.farthing.risk.engine.RiskRefusal;
 import dev.farthing.risk.review.FraudLabel;
