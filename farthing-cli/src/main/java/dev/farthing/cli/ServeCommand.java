@@ -1,8 +1,8 @@
 package dev.farthing.cli;
 
 import dev.farthing.ledger.api.RecoveryReport;
-import dev.farthing.server.ApiKeys;
 import dev.farthing.server.FarthingServer;
+import dev.farthing.server.HttpTimeouts;
 import dev.farthing.server.ServerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -34,9 +35,24 @@ public final class ServeCommand implements Callable<Integer> {
             description = "TCP port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     private int port;
 
-    @Option(names = "--host", paramLabel = "ADDR",
-            description = "Address to bind, e.g. 0.0.0.0 for every interface. Default: the server's default.")
+    @Option(names = "--host", paramLabel = "ADDR", defaultValue = ServerOptions.DEFAULT_HOST,
+            description = "Listens on this address; 0.0.0.0 opens the API to every interface. Default: ${DEFAULT-VALUE}"
+                    + " (this machine only).")
     private String host;
+
+    @Option(names = "--header-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "10s", description = {"Closes a connection whose request headers are not complete this long"
+                    + " after it opened or after its previous response. Default: ${DEFAULT-VALUE}."})
+    private Duration headerTimeout;
+
+    @Option(names = "--body-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "30s", description = "Closes a connection whose request body is not complete this long"
+                    + " after its headers. Default: ${DEFAULT-VALUE}.")
+    private Duration bodyTimeout;
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "30s", description = "Closes a connection silent this long. Default: ${DEFAULT-VALUE}.")
+    private Duration idleTimeout;
 
     @Spec
     private CommandSpec spec;
@@ -48,12 +64,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Path dir = data.dir();
         PrintWriter out = spec.commandLine().getOut();
-        // The key is printed before the server starts so it is on screen even if the start fails.
-        printIfNew(out, dir, initialiseIfNeeded(dir));
-        ServerOptions defaults = ServerOptions.defaults(dir, port);
-        ServerOptions options = host == null ? defaults : defaults.withHost(host);
-        FarthingServer server = start(options);
-        printIfNew(out, dir, server.bootstrapAdminKey());
+        ServerOptions options = ServerOptions.defaults(dir, port).withHost(host).withTimeouts(timeouts());
+        // The port is bound first (a busy one fails before anything is created); a new data directory's key is
+        // printed as soon as it exists, so it is on screen even if the ledger then fails to open.
+        FarthingServer server = start(options, out);
         printRecovery(out, server.ledger().recovery());
         out.println("Farthing is serving " + dir + " at " + url(options.host(), server.port())
                 + "  (API docs: /openapi.json, health: /health). Stop with Ctrl-C.");
@@ -62,20 +76,26 @@ public final class ServeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static String initialiseIfNeeded(Path dir) {
-        return ApiKeys.isInitialised(dir) ? null : ApiKeys.initialise(dir);
+    private HttpTimeouts timeouts() {
+        try {
+            return new HttpTimeouts(headerTimeout, bodyTimeout, idleTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--header-timeout, --body-timeout and --idle-timeout: " + e.getMessage(),
+                    ExitCodes.USAGE, null);
+        }
     }
 
     private static void printIfNew(PrintWriter out, Path dir, String adminKey) {
         if (adminKey != null) {
             out.println("Initialised new data directory " + dir);
             AdminKeyBanner.printAdminKey(out, adminKey);
+            out.flush();
         }
     }
 
-    private FarthingServer start(ServerOptions options) {
+    private FarthingServer start(ServerOptions options, PrintWriter out) {
         try {
-            return FarthingServer.start(options);
+            return FarthingServer.start(options, key -> printIfNew(out, options.dataDir(), key));
         } catch (RuntimeException e) {
             throw new CliException("could not start on " + options.host() + ":" + options.port() + " with data "
                     + options.dataDir() + ": " + FarthingCommand.describe(e), e);

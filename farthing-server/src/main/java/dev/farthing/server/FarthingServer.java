@@ -13,9 +13,11 @@ import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * A running Farthing: the ledger of one data directory behind the HTTP API. {@link #start} initialises an
@@ -32,7 +34,7 @@ public final class FarthingServer implements AutoCloseable {
     private final String bootstrapAdminKey;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private FarthingServer(ServerOptions options, Ledger ledger, String bootstrapAdminKey) {
+    private FarthingServer(ServerOptions options, Ledger ledger, String bootstrapAdminKey, ServerSocketChannel listening) {
         this.options = options;
         this.ledger = ledger;
         this.bootstrapAdminKey = bootstrapAdminKey;
@@ -42,26 +44,60 @@ public final class FarthingServer implements AutoCloseable {
         routes.addAll(LedgerRoutes.routes(ledger, metrics));
         domains.forEach(d -> routes.addAll(d.routes()));
         this.api = new HttpApi(new Auth(new KeyRegistry(options.dataDir())), metrics, routes);
-        this.app = api.create();
+        this.app = api.create(listening, options.timeouts());
     }
 
     /**
-     * Opens the ledger (initialising an empty data directory first: it is created with a first admin key,
-     * see {@link #bootstrapAdminKey()}) and serves HTTP on {@code options.host():options.port()}; port 0
-     * picks a free port. Prints {@code Farthing listening on port N} to stdout once it accepts requests.
+     * Binds {@code options.host():options.port()} (port 0 picks a free port; a port in use fails here, before
+     * anything is created), opens the ledger (initialising an empty data directory first: it is created with a
+     * first admin key, see {@link #bootstrapAdminKey()}) and serves HTTP. Prints
+     * {@code Farthing listening on port N} to stdout once it accepts requests.
      */
     public static FarthingServer start(ServerOptions options) {
-        String bootstrap = ApiKeys.isInitialised(options.dataDir()) ? null : ApiKeys.initialise(options.dataDir());
-        return serve(options, Ledgers.open(options.ledgerConfig()), bootstrap);
+        return start(options, key -> { });
+    }
+
+    /**
+     * As {@link #start(ServerOptions)}; {@code newAdminKey} is handed the first admin key as soon as the data
+     * directory is initialised, before the ledger opens, so a caller can show it even if the start then fails.
+     */
+    public static FarthingServer start(ServerOptions options, Consumer<String> newAdminKey) {
+        ServerSocketChannel listening = PortBinding.bind(options.host(), options.port());
+        Ledger ledger;
+        String bootstrap;
+        try {
+            bootstrap = ApiKeys.isInitialised(options.dataDir()) ? null : ApiKeys.initialise(options.dataDir());
+            if (bootstrap != null) {
+                newAdminKey.accept(bootstrap);
+            }
+            ledger = Ledgers.open(options.ledgerConfig());
+        } catch (RuntimeException | Error e) {
+            PortBinding.close(listening);
+            throw e;
+        }
+        return serve(options, ledger, bootstrap, listening);
     }
 
     /** Serves an already opened ledger (tests); the server closes it. */
     static FarthingServer serve(ServerOptions options, Ledger ledger, String bootstrap) {
+        ServerSocketChannel listening;
+        try {
+            listening = PortBinding.bind(options.host(), options.port());
+        } catch (RuntimeException e) {
+            ledger.close();
+            throw e;
+        }
+        return serve(options, ledger, bootstrap, listening);
+    }
+
+    private static FarthingServer serve(ServerOptions options, Ledger ledger, String bootstrap,
+                                        ServerSocketChannel listening) {
         FarthingServer server;
         try {
-            server = new FarthingServer(options, ledger, bootstrap);
-            server.app.start(options.host(), options.port());
+            server = new FarthingServer(options, ledger, bootstrap, listening);
+            server.app.start();
         } catch (RuntimeException | Error e) {
+            PortBinding.close(listening);
             ledger.close();
             throw e;
         }
@@ -101,6 +137,7 @@ public final class FarthingServer implements AutoCloseable {
         }
         try {
             app.stop();
+            api.close();
         } finally {
             try {
                 DomainApis.closeAll(domains);

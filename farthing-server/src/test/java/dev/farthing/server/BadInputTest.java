@@ -187,7 +187,8 @@ class BadInputTest {
         c.add(new Case("void with options", "POST", "/v1/transfers/hold-1/void", "{\"force\":true}", 400, inv));
         c.add(new Case("freeze with options", "POST", "/v1/accounts/w1/freeze", "{\"reason\":\"x\"}", 400, inv));
         c.add(new Case("close non-empty", "POST", "/v1/accounts/w1/close", "", 409, "account_not_empty"));
-        c.add(new Case("wrong method on transfers", "GET", "/v1/transfers", (String) null, 405, "method_not_allowed"));
+        c.add(new Case("wrong method on transfers", "PUT", "/v1/transfers", (String) null, 405, "method_not_allowed"));
+        c.add(new Case("listing transfers needs an account", "GET", "/v1/transfers", (String) null, 400, "invalid_request"));
         c.add(new Case("wrong method on account", "DELETE", "/v1/accounts/w1", (String) null, 405, "method_not_allowed"));
         c.add(new Case("PUT a transfer", "PUT", "/v1/transfers/fund-w1", "{}", 405, "method_not_allowed"));
         c.add(new Case("unknown path", "GET", "/v1/nothing-here", (String) null, 404, "not_found"));

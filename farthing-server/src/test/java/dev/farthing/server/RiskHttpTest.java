@@ -87,7 +87,7 @@ class RiskHttpTest {
         assertThat(again.json().path("replayed").asBoolean()).isTrue();
         TestServer.Resp conflict = t.post("/v1/payments", payment("pay-1", 11));
         assertThat(conflict.status()).isEqualTo(409);
-        assertThat(conflict.code()).isEqualTo("idempotency_conflict");
+        assertThat(conflict.code()).isEqualTo("id_conflict");
         TestServer.Resp declined = t.post("/v1/payments", payment("pay-2", 99));
         assertThat(declined.json().path("decision").asText()).isEqualTo("declined");
         assertThat(declined.json().path("risk").path("reasons").get(0).path("code").asText()).isEqualTo("test_decline");
@@ -227,7 +227,7 @@ class RiskHttpTest {
         TestServer.Resp repeat = t.post("/v1/payments", payment("keep-1", 10));
         assertThat(repeat.status()).as(repeat.body()).isEqualTo(200);
         assertThat(repeat.json().path("replayed").asBoolean()).isTrue();
-        assertThat(t.post("/v1/payments", payment("keep-1", 12)).code()).isEqualTo("idempotency_conflict");
+        assertThat(t.post("/v1/payments", payment("keep-1", 12)).code()).isEqualTo("id_conflict");
         assertThat(t.get("/v1/policies").json().path("version").asText()).isEqualTo(policy);
         assertThat(t.get("/v1/reviews").json().path("reviews").get(0).path("payment_id").asText()).isEqualTo("keep-2");
         assertThat(t.post("/v1/reviews/keep-2", "{\"verdict\":\"approve\"}").json().path("status").asText()).isEqualTo("posted");

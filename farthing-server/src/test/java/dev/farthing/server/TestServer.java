@@ -62,10 +62,15 @@ final class TestServer implements AutoCloseable {
     }
 
     Resp send(String method, String path, byte[] body, String key) {
+        return send(method, path, body == null ? null : "application/json", body, key);
+    }
+
+    /** With this {@code Content-Type} (none when null), whatever the body. */
+    Resp send(String method, String path, String contentType, byte[] body, String key) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
         }
         if (key != null) {
             b.header("Authorization", "Bearer " + key);

@@ -3,6 +3,7 @@ package dev.farthing.cli.model;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.farthing.cli.CliException;
+import dev.farthing.cli.DatasetOption;
 import dev.farthing.cli.ExitCodes;
 import dev.farthing.model.data.Dataset;
 import dev.farthing.model.data.DatasetSplit;
@@ -11,6 +12,7 @@ import dev.farthing.model.data.StampedDataset;
 import dev.farthing.model.data.TimeSplit;
 import dev.farthing.model.data.UlbReader;
 import dev.farthing.risk.features.FeatureReplay;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -34,11 +36,11 @@ public final class DataOptions {
 
     static final double DEFAULT_TRAIN_FRACTION = 0.7;
 
-    @Option(names = "--data", paramLabel = "FILE", required = true, description = "Labelled dataset file.")
-    Path file;
+    @Mixin
+    private DatasetOption dataset;
 
     @Option(names = "--format", paramLabel = "FORMAT", required = true, converter = FormatConverter.class,
-            description = "farthing (JSON Lines, replayed through the feature engine), paysim or ulb.")
+            description = "Reads the dataset as farthing (JSON Lines, replayed through the feature engine), paysim or ulb.")
     Format format;
 
     @Option(names = "--split", paramLabel = "METHOD", defaultValue = "auto", converter = SplitConverter.class,
@@ -50,7 +52,7 @@ public final class DataOptions {
                     "  none (all)  every row, no split",
                     "  train, test stratified, and use that part (older spelling)",
                     "  auto        time for paysim, stratified for ulb (its Time spans only two days), none for "
-                    + "farthing (default)"})
+                    + "farthing (default)."})
     Split split;
 
     @Option(names = "--train-fraction", paramLabel = "F",
@@ -103,8 +105,14 @@ public final class DataOptions {
         return f;
     }
 
+    /** The labelled dataset file ({@code --dataset}). */
+    Path file() {
+        return dataset.file();
+    }
+
     /** The whole file read in its format, with row times where the format has them (no split applied). */
     StampedDataset readAll() {
+        Path file = file();
         if (!Files.isRegularFile(file)) {
             throw new CliException("no data file at " + file.toAbsolutePath(), ExitCodes.USAGE, null);
         }
@@ -140,7 +148,7 @@ public final class DataOptions {
                 default -> DatasetSplit.of(all.data(), 1.0 - trainFraction(), seed);
             };
         } catch (IllegalArgumentException e) {
-            throw new CliException("cannot split " + file.getFileName() + ": " + e.getMessage(), ExitCodes.USAGE, e);
+            throw new CliException("cannot split " + file().getFileName() + ": " + e.getMessage(), ExitCodes.USAGE, e);
         }
     }
 
@@ -155,7 +163,7 @@ public final class DataOptions {
 
     ObjectNode describe(StampedDataset all, Part part, Dataset selected) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
-        json.put("file", file.getFileName().toString());
+        json.put("file", file().getFileName().toString());
         json.put("format", name(format));
         json.put("split", name(method()));
         if (method() != Split.NONE) {
@@ -180,7 +188,7 @@ public final class DataOptions {
                     + (part == Part.TRAIN ? "times up to " : "times after ") + TimeSplit.cutoff(all.times(), trainFraction());
             default -> name(part) + " part of a " + percent() + "% stratified split, seed " + seed;
         };
-        return file.getFileName() + " (" + name(format) + ", " + what + ")";
+        return file().getFileName() + " (" + name(format) + ", " + what + ")";
     }
 
     private long percent() {

@@ -64,7 +64,7 @@ public final class ModelEvalCommand implements Callable<Integer> {
         DataOptions.Part part = data.part(DataOptions.Part.TEST);
         Dataset rows = DataOptions.part(all, split, part);
         if (rows.size() == 0) {
-            throw new CliException("no rows to evaluate in " + data.file);
+            throw new CliException("no rows to evaluate in " + data.file());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (model == null) {

@@ -33,7 +33,7 @@ public final class ModelListCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (entries.isEmpty()) {
             out.println("No models registered in " + models.dir()
-                    + " (add one with: farthing model register --data-dir DIR model.json)");
+                    + " (add one with: farthing model register --data DIR model.json)");
             return ExitCodes.OK;
         }
         out.printf("%-20s %-7s %-26s %8s %8s%n", "VERSION", "ROLE", "CREATED", "FEATURES", "ANOMALY");

@@ -1,6 +1,7 @@
 package dev.farthing.cli.policy;
 
 import dev.farthing.cli.CliException;
+import dev.farthing.cli.DatasetOption;
 import dev.farthing.cli.ExitCodes;
 import dev.farthing.cli.HelpOption;
 import dev.farthing.model.RiskModel;
@@ -38,8 +39,8 @@ public final class PolicyBacktestCommand implements Callable<Integer> {
     @Mixin
     private HelpOption help;
 
-    @Option(names = "--data", paramLabel = "FILE", required = true, description = "Recorded traffic, farthing format.")
-    private Path data;
+    @Mixin
+    private DatasetOption dataset;
 
     @Option(names = "--policy", paramLabel = "FILE", description = "Candidate policy. Default: the bundled default.")
     private Path candidate;
@@ -68,6 +69,7 @@ public final class PolicyBacktestCommand implements Callable<Integer> {
         PolicyBacktest backtest = new PolicyBacktest(new DefaultFeatureEngine(FeatureConfig.defaults()), risk, base,
                 cand, changed);
         BacktestReport report;
+        Path data = dataset.file();
         try (Stream<PaymentRecord> records = PaymentDataset.read(data)) {
             report = backtest.run(records);
         }

@@ -5,11 +5,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Reads durations as people write them: {@code 90s}, {@code 15m}, {@code 24h}, {@code 2d}, or ISO {@code PT24H}. */
-final class Durations {
+public final class Durations {
     private Durations() {
     }
 
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String s = text.trim().toLowerCase(Locale.ROOT);
         try {
             if (s.startsWith("p")) {

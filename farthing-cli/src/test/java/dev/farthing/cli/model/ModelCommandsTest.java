@@ -67,13 +67,13 @@ class ModelCommandsTest {
     void trainThenEvaluateOnTheHeldOutSplit() throws Exception {
         Path data = paysim(Long.getLong("farthing.seed", System.nanoTime()));
         Path model = tmp.resolve("model.json");
-        Result train = run("model", "train", "--data", data.toString(), "--format", "paysim", "--split", "train",
+        Result train = run("model", "train", "--dataset", data.toString(), "--format", "paysim", "--split", "train",
                 "--seed", "3", "--rounds", "15", "--iforest-trees", "10", "--out", model.toString());
         assertThat(train.exit()).as(train.err()).isZero();
         assertThat(train.out()).contains("written to", "Holdout (240 rows, 24 fraud)");
         assertThat(model).exists();
 
-        Result eval = run("model", "eval", "--model", model.toString(), "--data", data.toString(), "--format",
+        Result eval = run("model", "eval", "--model", model.toString(), "--dataset", data.toString(), "--format",
                 "paysim", "--split", "test", "--seed", "3");
         assertThat(eval.exit()).as(eval.err()).isZero();
         assertThat(eval.out()).contains(train.version(), "240 rows, 24 fraud", "precision", "recall", "FPR",
@@ -84,7 +84,7 @@ class ModelCommandsTest {
     void evalSplitByTimePrintsTreesBesideTheBaselineOnLaterSteps() throws Exception {
         Path data = paysim(Long.getLong("farthing.seed", System.nanoTime()));
         // 800 rows, 50 per step (steps 0-15): 70% is reached at the end of step 11, so steps 12-15 are the test part.
-        Result eval = run("model", "eval", "--data", data.toString(), "--format", "paysim", "--split", "time",
+        Result eval = run("model", "eval", "--dataset", data.toString(), "--format", "paysim", "--split", "time",
                 "--train-fraction", "0.7", "--rounds", "15", "--seed", "5");
         assertThat(eval.exit()).as(eval.err()).isZero();
         assertThat(eval.out()).contains("train part of a 70% time split: times up to 11): 600 rows, 60 fraud",
@@ -98,28 +98,28 @@ class ModelCommandsTest {
 
         // The same split on train and on eval --model: the bundle is tested only on the steps it never saw.
         Path model = tmp.resolve("time.json");
-        Result train = run("model", "train", "--data", data.toString(), "--format", "paysim", "--split", "time",
+        Result train = run("model", "train", "--dataset", data.toString(), "--format", "paysim", "--split", "time",
                 "--train-fraction", "0.7", "--rounds", "15", "--no-anomaly", "--out", model.toString());
         assertThat(train.exit()).as(train.err()).isZero();
         assertThat(train.out()).contains("times up to 11", "Holdout (200 rows, 20 fraud)");
-        Result scored = run("model", "eval", "--model", model.toString(), "--data", data.toString(), "--format",
+        Result scored = run("model", "eval", "--model", model.toString(), "--dataset", data.toString(), "--format",
                 "paysim", "--split", "time", "--test-fraction", "0.3");
         assertThat(scored.exit()).as(scored.err()).isZero();
         assertThat(scored.out()).contains(train.version(), "times after 11", "200 rows, 20 fraud",
                 "Trees vs logistic-regression baseline");
 
-        Result tuned = run("model", "eval", "--data", data.toString(), "--format", "paysim", "--split", "time",
+        Result tuned = run("model", "eval", "--dataset", data.toString(), "--format", "paysim", "--split", "time",
                 "--rounds", "10", "--tune", "--tune-folds", "2", "--max-depth", "2");
         assertThat(tuned.exit()).as(tuned.err()).isZero();
         assertThat(tuned.out()).contains("Tuned by 2-fold CV on the train part");
 
         Result help = run("model", "eval", "--help");
         assertThat(help.out()).contains("--split", "time", "stratified", "--train-fraction", "--tune", "baseline");
-        Result noTimes = run("model", "eval", "--data", data.toString(), "--format", "paysim", "--split", "none",
+        Result noTimes = run("model", "eval", "--dataset", data.toString(), "--format", "paysim", "--split", "none",
                 "--rounds", "3");
         assertThat(noTimes.exit()).isEqualTo(64);
         assertThat(noTimes.err()).contains("without --model");
-        Result both = run("model", "eval", "--data", data.toString(), "--format", "paysim", "--train-fraction", "0.6",
+        Result both = run("model", "eval", "--dataset", data.toString(), "--format", "paysim", "--train-fraction", "0.6",
                 "--test-fraction", "0.3");
         assertThat(both.exit()).isEqualTo(64);
         assertThat(both.err()).contains("do not add up to 1");
@@ -129,25 +129,25 @@ class ModelCommandsTest {
     void badInputsGiveClearErrorsAndExitCodes() throws Exception {
         Path data = paysim(1);
         Path model = tmp.resolve("model.json");
-        assertThat(run("model", "train", "--data", data.toString(), "--format", "paysim", "--rounds", "3",
+        assertThat(run("model", "train", "--dataset", data.toString(), "--format", "paysim", "--rounds", "3",
                 "--no-anomaly", "--out", model.toString()).exit()).isZero();
 
-        Result wrongFormat = run("model", "eval", "--model", model.toString(), "--data", data.toString(), "--format", "ulb");
+        Result wrongFormat = run("model", "eval", "--model", model.toString(), "--dataset", data.toString(), "--format", "ulb");
         assertThat(wrongFormat.exit()).isEqualTo(1);
         assertThat(wrongFormat.err()).contains("lacks column 'Time'");
 
-        Result noModel = run("model", "eval", "--model", tmp.resolve("nope.json").toString(), "--data", data.toString(),
+        Result noModel = run("model", "eval", "--model", tmp.resolve("nope.json").toString(), "--dataset", data.toString(),
                 "--format", "paysim");
         assertThat(noModel.exit()).isEqualTo(64);
         assertThat(noModel.err()).contains("no model file");
 
-        assertThat(run("model", "train", "--data", data.toString(), "--format", "csv", "--out", "x").exit()).isEqualTo(64);
-        assertThat(run("model", "train", "--data", data.toString(), "--format", "paysim", "--eta", "5", "--out", "x")
+        assertThat(run("model", "train", "--dataset", data.toString(), "--format", "csv", "--out", "x").exit()).isEqualTo(64);
+        assertThat(run("model", "train", "--dataset", data.toString(), "--format", "paysim", "--eta", "5", "--out", "x")
                 .err()).contains("eta must be");
         assertThat(run("model").exit()).isEqualTo(64);
 
         Files.writeString(model, Files.readString(model).replace("\"log_amount\"", "\"log_amount2\""));
-        Result tampered = run("model", "eval", "--model", model.toString(), "--data", data.toString(), "--format", "paysim");
+        Result tampered = run("model", "eval", "--model", model.toString(), "--dataset", data.toString(), "--format", "paysim");
         assertThat(tampered.exit()).isEqualTo(1);
         assertThat(tampered.err()).contains("does not match its version");
     }
@@ -157,30 +157,30 @@ class ModelCommandsTest {
         Path data = paysim(2);
         Path a = tmp.resolve("a.json");
         Path b = tmp.resolve("b.json");
-        run("model", "train", "--data", data.toString(), "--format", "paysim", "--rounds", "3", "--no-anomaly", "--out", a.toString());
-        run("model", "train", "--data", data.toString(), "--format", "paysim", "--rounds", "4", "--no-anomaly", "--out", b.toString());
+        run("model", "train", "--dataset", data.toString(), "--format", "paysim", "--rounds", "3", "--no-anomaly", "--out", a.toString());
+        run("model", "train", "--dataset", data.toString(), "--format", "paysim", "--rounds", "4", "--no-anomaly", "--out", b.toString());
         String dir = tmp.resolve("data").toString();
 
-        assertThat(run("model", "list", "--data-dir", dir).out()).contains("No models registered");
-        Result activate = run("model", "activate", "--data-dir", dir, a.toString());
+        assertThat(run("model", "list", "--data", dir).out()).contains("No models registered");
+        Result activate = run("model", "activate", "--data", dir, a.toString());
         assertThat(activate.exit()).as(activate.err()).isZero();
         String va = activate.version();
-        Result shadow = run("model", "shadow", "add", "--data-dir", dir, b.toString());
+        Result shadow = run("model", "shadow", "add", "--data", dir, b.toString());
         assertThat(shadow.exit()).as(shadow.err()).isZero();
         String vb = shadow.version();
         assertThat(Files.exists(tmp.resolve("data/risk/models/registry.json"))).isTrue();
 
-        Result list = run("model", "list", "--data-dir", dir);
+        Result list = run("model", "list", "--data", dir);
         assertThat(list.out()).containsPattern(va + "\\s+active").containsPattern(vb + "\\s+shadow");
 
-        assertThat(run("model", "shadow", "remove", "--data-dir", dir, vb).exit()).isZero();
-        Result again = run("model", "shadow", "remove", "--data-dir", dir, vb);
+        assertThat(run("model", "shadow", "remove", "--data", dir, vb).exit()).isZero();
+        Result again = run("model", "shadow", "remove", "--data", dir, vb);
         assertThat(again.exit()).isEqualTo(1);
         assertThat(again.err()).contains("not_a_shadow");
-        Result unknown = run("model", "activate", "--data-dir", dir, "m-0000000000000000");
+        Result unknown = run("model", "activate", "--data", dir, "m-0000000000000000");
         assertThat(unknown.exit()).isEqualTo(1);
         assertThat(unknown.err()).contains("unknown_model_version");
-        assertThat(run("model", "activate", "--data-dir", dir, vb).exit()).isZero();
-        assertThat(run("model", "list", "--data-dir", dir).out()).containsPattern(vb + "\\s+active");
+        assertThat(run("model", "activate", "--data", dir, vb).exit()).isZero();
+        assertThat(run("model", "list", "--data", dir).out()).containsPattern(vb + "\\s+active");
     }
 }

@@ -68,13 +68,13 @@ class PolicyCommandTest {
         PaymentDataset.write(data, traffic());
         Path strict = Files.writeString(tmp.resolve("strict.policy"),
                 "policy strict\nfeatures.payer_count_1m >= 3 => decline \"velocity_burst\"\n");
-        Result r = run("policy", "backtest", "--data", data.toString(), "--policy", strict.toString(),
+        Result r = run("policy", "backtest", "--dataset", data.toString(), "--policy", strict.toString(),
                 "--baseline", strict.toString(), "--changed", "3");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("backtest of 12 payments", "model: none", "transitions", "velocity",
                 "0 payments changed");
 
-        Result vsDefault = run("policy", "backtest", "--data", data.toString(), "--policy", strict.toString(),
+        Result vsDefault = run("policy", "backtest", "--dataset", data.toString(), "--policy", strict.toString(),
                 "--changed", "2");
         assertThat(vsDefault.exit()).as(vsDefault.err()).isZero();
         assertThat(vsDefault.out()).contains("candidate strict-", "baseline default-", "legit", "caught",
@@ -83,7 +83,7 @@ class PolicyCommandTest {
 
     @Test
     void backtestOfAMissingFileFailsClearly() {
-        Result r = run("policy", "backtest", "--data", tmp.resolve("nope.jsonl").toString());
+        Result r = run("policy", "backtest", "--dataset", tmp.resolve("nope.jsonl").toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("nope.jsonl");
     }

@@ -11,8 +11,8 @@ public enum PaymentError implements RefusalCode {
     NOT_FOUND("not_found", RefusalCategory.NOT_FOUND),
     UNKNOWN_CURRENCY("unknown_currency", RefusalCategory.REFUSED),
     CURRENCY_MISMATCH("currency_mismatch", RefusalCategory.REFUSED),
-    /** The payment id was used before with a different body. */
-    IDEMPOTENCY_CONFLICT("idempotency_conflict", RefusalCategory.CONFLICT),
+    /** The payment id was used before with a different body: the ledger's word for it too ({@code id_conflict}). */
+    IDEMPOTENCY_CONFLICT("id_conflict", RefusalCategory.CONFLICT),
     /** The command does not apply to the payment as it stands (a review of an approved payment). */
     INVALID_STATE("invalid_state", RefusalCategory.CONFLICT),
     /** Another resolution of the same hold is being carried out. */

@@ -66,6 +66,13 @@ public interface Ledger extends AutoCloseable {
 
     CompletableFuture<Outcome<TransferView>> lookupTransfer(String id);
 
+    /**
+     * Accounts in id order, {@code limit} (1..{@link #MAX_PAGE}) at a time, starting after the id {@code afterId}
+     * (null: from the first); the page's next cursor is its last id, null on the last page. Accounts are never
+     * deleted, so paging while others are opened neither repeats nor skips one that existed when paging began.
+     */
+    CompletableFuture<Outcome<Page<AccountView>>> listAccounts(String afterId, int limit);
+
     /** Transfers debiting or crediting the account, newest first; {@code cursor} from the previous page. */
     CompletableFuture<Outcome<Page<TransferView>>> listAccountTransfers(String accountId, int limit, String cursor);
 

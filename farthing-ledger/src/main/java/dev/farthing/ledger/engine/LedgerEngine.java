@@ -305,6 +305,12 @@ public final class LedgerEngine implements Ledger, Engine {
     }
 
     @Override
+    public CompletableFuture<Outcome<Page<AccountView>>> listAccounts(String afterId, int limit) {
+        CompletableFuture<Outcome<Page<AccountView>>> f = new CompletableFuture<>();
+        return submit(new Request.ListAccounts(afterId, limit, f), f, refused("the ledger is not accepting work"));
+    }
+
+    @Override
     public CompletableFuture<Outcome<Page<TransferView>>> listAccountTransfers(String accountId, int limit, String cursor) {
         return lookupAccount(accountId).thenComposeAsync(found -> found.isOk()
                 ? CompletableFuture.supplyAsync(() -> listing.page(accountId, limit, cursor), readers)

@@ -5,6 +5,7 @@ import dev.farthing.ledger.model.AccountView;
 import dev.farthing.ledger.model.NewAccount;
 import dev.farthing.ledger.model.NewTransfer;
 import dev.farthing.ledger.model.Outcome;
+import dev.farthing.ledger.model.Page;
 import dev.farthing.ledger.model.TransferView;
 import dev.farthing.ledger.state.Authority;
 import dev.farthing.ledger.state.CommandProcessor;
@@ -103,6 +104,14 @@ sealed interface Request {
 
         public Object execute(CommandProcessor p) {
             return p.resolveAll(ids, post);
+        }
+    }
+
+    /** A page of accounts in id order after {@code afterId}; read on the writer thread, which owns the state. */
+    record ListAccounts(String afterId, int limit, CompletableFuture<Outcome<Page<AccountView>>> future)
+            implements Request {
+        public Object execute(CommandProcessor p) {
+            return p.listAccounts(afterId, limit);
         }
     }
 

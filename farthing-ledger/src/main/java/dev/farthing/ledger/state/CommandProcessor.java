@@ -12,6 +12,7 @@ import dev.farthing.ledger.model.LedgerException;
 import dev.farthing.ledger.model.NewAccount;
 import dev.farthing.ledger.model.NewTransfer;
 import dev.farthing.ledger.model.Outcome;
+import dev.farthing.ledger.model.Page;
 import dev.farthing.ledger.model.TransferStatus;
 import dev.farthing.ledger.model.TransferView;
 
@@ -144,6 +145,19 @@ public final class CommandProcessor {
     public Outcome<AccountView> lookupAccount(String id) {
         AccountView v = state.accountView(id);
         return v == null ? Outcome.fail(ErrorCode.NOT_FOUND, "account " + id + " does not exist") : Outcome.ok(v);
+    }
+
+    /** One page of accounts in id order after {@code afterId} (null: from the first); next cursor is the last id. */
+    public Outcome<Page<AccountView>> listAccounts(String afterId, int limit) {
+        if (limit < 1 || limit > dev.farthing.ledger.api.Ledger.MAX_PAGE) {
+            return Outcome.fail(ErrorCode.INVALID_REQUEST, "limit must be 1.." + dev.farthing.ledger.api.Ledger.MAX_PAGE);
+        }
+        List<AccountView> found = state.accountsAfter(afterId, limit + 1);
+        if (found.size() <= limit) {
+            return Outcome.ok(new Page<>(found, null));
+        }
+        List<AccountView> page = found.subList(0, limit);
+        return Outcome.ok(new Page<>(page, page.getLast().id()));
     }
 
     public Outcome<TransferView> lookupTransfer(String id) {

@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 
 /**
  * The ledger's in-memory state and the only code that mutates balances. It applies already-validated
@@ -29,6 +31,8 @@ public final class LedgerState {
     private final Map<String, CurrencyTotals> totals = new HashMap<>();
     private final Holds holds = new Holds();
     private final List<String> accountIds = new ArrayList<>();
+    /** The same ids in id order, for listing pages that a restart (snapshot order) does not reshuffle. */
+    private final NavigableSet<String> sortedAccountIds = new TreeSet<>();
     private long lastTimestamp;
     private long transfersCommitted;
 
@@ -66,6 +70,19 @@ public final class LedgerState {
     /** Every account id, in creation order (accounts are never deleted): for sampling. */
     public List<String> accountIds() {
         return java.util.Collections.unmodifiableList(accountIds);
+    }
+
+    /** Up to {@code limit} accounts whose ids sort after {@code afterId} (from the first when null), in id order. */
+    public List<AccountView> accountsAfter(String afterId, int limit) {
+        NavigableSet<String> tail = afterId == null ? sortedAccountIds : sortedAccountIds.tailSet(afterId, false);
+        List<AccountView> page = new ArrayList<>(Math.min(limit, tail.size()));
+        for (String id : tail) {
+            if (page.size() == limit) {
+                break;
+            }
+            page.add(accounts.get(id).view());
+        }
+        return page;
     }
 
     /**
@@ -155,6 +172,7 @@ public final class LedgerState {
         accounts.put(a.id(), new AccountState(a.id(), a.currency(), a.kind(), a.noOverdraft(), a.creditLimit(),
                 a.metadata(), a.timestamp(), a.bySystem()));
         accountIds.add(a.id());
+        sortedAccountIds.add(a.id());
     }
 
     private void commit(TransferView t, int sign) {
@@ -250,6 +268,7 @@ public final class LedgerState {
     void restoreAccount(AccountState a) {
         accounts.put(a.id, a);
         accountIds.add(a.id);
+        sortedAccountIds.add(a.id);
         CurrencyTotals sums = totals.get(a.currency);
         if (sums == null) {
             throw new IllegalStateException("snapshot account " + a.id + " uses unconfigured currency " + a.currency);

@@ -184,6 +184,15 @@ public final class RiskEngine implements AutoCloseable {
         return indexed == null ? Optional.empty() : Optional.of(indexed.result());
     }
 
+    /**
+     * Up to {@code limit} payments in id order after {@code afterId} (from the first when null), of {@code status}
+     * (any when null), from memory: every payment pending on the ledger or held, and the newest settled ones up to
+     * the memory bound ({@code maxPayments}). A page never repeats or skips a payment that kept its status.
+     */
+    public List<PaymentResult> payments(PaymentStatus status, String afterId, int limit) {
+        return PaymentListing.page(state.book, status, afterId, limit);
+    }
+
     /** Review items with {@code status} (all when null), oldest first. */
     public List<ReviewItem> reviews(ReviewStatus status, int limit) {
         return state.reviews.list(status, limit);

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Reads request bodies with a hard size limit: a declared {@code Content-Length} over it is refused before
@@ -50,6 +51,33 @@ public final class Body {
         } catch (IOException e) {
             throw ApiException.invalid("could not read the request body: " + e.getMessage());
         }
+    }
+
+    /**
+     * Refuses (415 {@code unsupported_media_type}) a request that carries a body which is not JSON:
+     * {@code application/json} or {@code application/*+json}, with any parameters; {@code text/plain} too when
+     * {@code textToo}. A request without a body passes whatever its headers say.
+     */
+    public static void requireSupportedType(Context ctx, boolean textToo) {
+        if (!hasBody(ctx)) {
+            return;
+        }
+        String header = ctx.req().getContentType();
+        String media = header == null ? "" : header.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        boolean json = media.equals("application/json") || (media.startsWith("application/") && media.endsWith("+json"));
+        if (json || (textToo && media.equals("text/plain"))) {
+            return;
+        }
+        throw new ApiException(415, Problems.UNSUPPORTED_MEDIA_TYPE, "the request body must be application/json"
+                + (textToo ? " or text/plain" : "") + "; got " + (header == null ? "no Content-Type" : header));
+    }
+
+    private static boolean hasBody(Context ctx) {
+        if (ctx.req().getContentLengthLong() > 0) {
+            return true;
+        }
+        String encoding = ctx.req().getHeader("Transfer-Encoding");
+        return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
     }
 
     /** True when the request carries no body at all (optional bodies). */

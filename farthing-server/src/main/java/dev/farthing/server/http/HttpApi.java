@@ -3,12 +3,18 @@ package dev.farthing.server.http;
 import dev.farthing.contracts.Refusal;
 import dev.farthing.ledger.model.ErrorCode;
 import dev.farthing.ledger.model.LedgerException;
+import dev.farthing.server.HttpTimeouts;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ServerSocketChannel;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,11 +24,12 @@ import java.util.TreeSet;
  * Builds the Javalin app: registers the route table behind authentication, maps every failure to
  * problem+json, and records metrics for every request (matched or not).
  */
-public final class HttpApi {
+public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private final List<Route> routes;
     private final Auth auth;
     private final Metrics metrics;
+    private SlowClientGuard guard;
 
     /**
      * Serves {@code routes} (the system routes plus every domain adapter's: ledger, risk, channels, ...), all
@@ -53,8 +60,28 @@ public final class HttpApi {
         return routes;
     }
 
-    public Javalin create() {
+    /**
+     * The app, serving on {@code listening} (already bound, so a busy port fails before anything else is done),
+     * closing slow clients per {@code timeouts}. Once per instance; {@link #close} it after the app stops.
+     */
+    public Javalin create(ServerSocketChannel listening, HttpTimeouts timeouts) {
+        if (guard != null) {
+            throw new IllegalStateException("create is called once per HttpApi");
+        }
+        SlowClientGuard guard = new SlowClientGuard(timeouts);
+        this.guard = guard;
         Javalin app = Javalin.create(config -> {
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setIdleTimeout(timeouts.idle().toMillis());
+                connector.addEventListener(guard);
+                try {
+                    connector.open(listening);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return connector;
+            });
             config.useVirtualThreads = true;
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
@@ -66,8 +93,11 @@ public final class HttpApi {
                     ctx.statusCode(), (long) (ms * 1_000_000)));
         });
         for (Route r : routes) {
-            app.addHttpHandler(r.method(), r.path(), r.isPublic() ? r.handler() : ctx -> {
-                auth.require(ctx, r.role());
+            app.addHttpHandler(r.method(), r.path(), ctx -> {
+                if (!r.isPublic()) {
+                    auth.require(ctx, r.role());
+                }
+                Body.requireSupportedType(ctx, r.acceptsText());
                 r.handler().handle(ctx);
             });
         }
@@ -118,7 +148,20 @@ public final class HttpApi {
             LOG.error("HTTP {} serving {} {}", status, ctx.method(), ctx.path(), e);
             problem(ctx, status, Problems.INTERNAL, "internal error; see the server log");
         } else {
-            problem(ctx, status, status == 400 ? ErrorCode.INVALID_REQUEST.code() : "http_" + status, e.getMessage());
+            problem(ctx, status, Problems.codeForStatus(status), e.getMessage());
+        }
+    }
+
+    /** Connections closed for sending too slowly since {@link #create}. */
+    public long closedSlowClients() {
+        return guard == null ? 0 : guard.closedSlowClients();
+    }
+
+    /** Stops the slow-client sweeper; call once the app has stopped. */
+    @Override
+    public void close() {
+        if (guard != null) {
+            guard.close();
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.farthing.server.http;
 
-import dev.farthing.ledger.model.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.http.HttpFields;
@@ -24,13 +23,7 @@ public final class ProblemErrorHandler extends ErrorHandler {
     }
 
     static String codeFor(int status) {
-        return switch (status) {
-            case 400, 414, 431 -> ErrorCode.INVALID_REQUEST.code();
-            case 404 -> ErrorCode.NOT_FOUND.code();
-            case 405 -> Problems.METHOD_NOT_ALLOWED;
-            case 413 -> Problems.PAYLOAD_TOO_LARGE;
-            default -> status >= 500 ? Problems.INTERNAL : "http_" + status;
-        };
+        return Problems.codeForStatus(status);
     }
 
     @Override

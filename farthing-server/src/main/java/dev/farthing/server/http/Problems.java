@@ -19,6 +19,12 @@ public final class Problems {
     public static final String PAYLOAD_TOO_LARGE = "payload_too_large";
     public static final String METHOD_NOT_ALLOWED = "method_not_allowed";
     public static final String INTERNAL = "internal";
+    /** A request body that is not JSON (or, where a route takes it, plain text): 415. */
+    public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
+    /** A request Jetty gave up on because the client was too slow: 408. */
+    public static final String REQUEST_TIMEOUT = "request_timeout";
+    /** A protocol this server does not speak (an HTTP version, an upgrade): 426 or 505. */
+    public static final String UNSUPPORTED_PROTOCOL = "unsupported_protocol";
 
     private Problems() {
     }
@@ -55,6 +61,22 @@ public final class Problems {
             case INSUFFICIENT_FUNDS, CURRENCY_MISMATCH, UNKNOWN_CURRENCY, ACCOUNT_FROZEN, ACCOUNT_CLOSED,
                  SAME_ACCOUNT, OVERFLOW, EXCEEDS_PENDING_AMOUNT, LINKED_TRANSFER_FAILED -> RefusalCategory.REFUSED;
             case CIRCUIT_OPEN, OVERLOADED, UNAVAILABLE -> RefusalCategory.UNAVAILABLE;
+        };
+    }
+
+    /**
+     * The code for a status the HTTP layer (Jetty, Javalin) answered on its own. A closed set: every 4xx without a
+     * code of its own is {@code invalid_request}, every 5xx {@code internal}, so no code is made up from a number.
+     */
+    public static String codeForStatus(int status) {
+        return switch (status) {
+            case 404 -> ErrorCode.NOT_FOUND.code();
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 408 -> REQUEST_TIMEOUT;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 426, 505 -> UNSUPPORTED_PROTOCOL;
+            default -> status >= 500 ? INTERNAL : ErrorCode.INVALID_REQUEST.code();
         };
     }
 

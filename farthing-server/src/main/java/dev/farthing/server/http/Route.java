@@ -7,9 +7,19 @@ import io.javalin.http.HandlerType;
 /**
  * One HTTP route: method, path template ({@code /v1/accounts/{id}}), the role a key needs ({@code null}
  * for the unauthenticated system routes) and the handler. The route table is the single source both for
- * registration and for checking the OpenAPI document.
+ * registration and for checking the OpenAPI document. A request body must be JSON ({@code application/json}
+ * or {@code application/*+json}, else 415) unless the route also takes plain text ({@link #acceptsText}).
  */
-public record Route(HandlerType method, String path, Role role, Handler handler) {
+public record Route(HandlerType method, String path, Role role, Handler handler, boolean acceptsText) {
+
+    public Route(HandlerType method, String path, Role role, Handler handler) {
+        this(method, path, role, handler, false);
+    }
+
+    /** The same route, also taking a {@code text/plain} body (a policy's source, say). */
+    public Route acceptingText() {
+        return new Route(method, path, role, handler, true);
+    }
 
     public static Route get(String path, Role role, Handler handler) {
         return new Route(HandlerType.GET, path, role, handler);

@@ -1,8 +1,8 @@
 package dev.farthing.server.http.channels;
 
 import dev.farthing.channel.protocol.Arbitration;
-import dev.farthing.channel.protocol.Party;
 import dev.farthing.channel.protocol.DisputeRotation;
+import dev.farthing.channel.protocol.Party;
 import dev.farthing.channel.protocol.Rotation;
 import dev.farthing.channel.protocol.Splice;
 import dev.farthing.channels.Channel;

@@ -13,16 +13,15 @@ import dev.farthing.server.http.Body;
 import dev.farthing.server.http.Json;
 import dev.farthing.server.http.JsonIn;
 import dev.farthing.server.http.LedgerCalls;
+import dev.farthing.server.http.Paging;
 import dev.farthing.server.http.Replies;
 import dev.farthing.server.http.Route;
 import io.javalin.http.Context;
 
 import java.util.List;
 
-/** {@code /v1/accounts}: open, read, freeze, unfreeze, close, and list an account's transfers. */
+/** {@code /v1/accounts}: open, list, read, freeze, unfreeze, close, and list an account's transfers. */
 public final class AccountRoutes {
-    public static final int DEFAULT_PAGE = 100;
-    public static final int MAX_CURSOR_LENGTH = 512;
     private final Ledger ledger;
 
     public AccountRoutes(Ledger ledger) {
@@ -32,6 +31,7 @@ public final class AccountRoutes {
     public List<Route> routes() {
         return List.of(
                 Route.post("/v1/accounts", Role.OPERATOR, this::create),
+                Route.get("/v1/accounts", Role.AUDITOR, this::list),
                 Route.get("/v1/accounts/{id}", Role.AUDITOR, this::lookup),
                 Route.post("/v1/accounts/{id}/freeze", Role.OPERATOR, ctx -> changeStatus(ctx, AccountStatus.FROZEN)),
                 Route.post("/v1/accounts/{id}/unfreeze", Role.OPERATOR, ctx -> changeStatus(ctx, AccountStatus.OPEN)),
@@ -59,44 +59,21 @@ public final class AccountRoutes {
         Replies.json(ctx, 200, AccountJson.bytes(view));
     }
 
+    /** {@code GET /v1/accounts?after=ID&limit=N}: accounts in id order; the cursor is the last id of a page. */
+    private void list(Context ctx) {
+        int limit = Paging.limit(ctx);
+        String after = Paging.cursor(ctx, "after");
+        Page<AccountView> page = LedgerCalls.awaitValue(() -> ledger.listAccounts(after, limit));
+        Paging.reply(ctx, page.items(), page.nextCursor(), AccountJson::write);
+    }
+
+    /** Newest first; the cursor ({@code after}, or {@code cursor} as this route first spelled it) is the ledger's. */
     private void transfers(Context ctx) {
         String id = Replies.idParam(ctx, "account id");
-        int limit = limit(ctx.queryParam("limit"));
-        String cursor = cursor(ctx.queryParam("cursor"));
+        int limit = Paging.limit(ctx);
+        String after = Paging.cursor(ctx, "after");
+        String cursor = after != null ? after : Paging.cursor(ctx, "cursor");
         Page<TransferView> page = LedgerCalls.awaitValue(() -> ledger.listAccountTransfers(id, limit, cursor));
-        Replies.json(ctx, 200, Json.bytes(1024, g -> {
-            g.writeStartObject();
-            g.writeArrayFieldStart("data");
-            for (TransferView t : page.items()) {
-                TransferJson.write(g, t);
-            }
-            g.writeEndArray();
-            g.writeStringField("next_cursor", page.nextCursor());
-            g.writeEndObject();
-        }));
-    }
-
-    static int limit(String raw) {
-        if (raw == null) {
-            return DEFAULT_PAGE;
-        }
-        if (raw.isEmpty() || raw.length() > 4 || !raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw ApiException.invalid("limit must be an integer 1.." + Ledger.MAX_PAGE);
-        }
-        int limit = Integer.parseInt(raw);
-        if (limit < 1 || limit > Ledger.MAX_PAGE) {
-            throw ApiException.invalid("limit must be an integer 1.." + Ledger.MAX_PAGE);
-        }
-        return limit;
-    }
-
-    static String cursor(String raw) {
-        if (raw == null || raw.isEmpty()) {
-            return null;
-        }
-        if (raw.length() > MAX_CURSOR_LENGTH || !raw.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw ApiException.invalid("cursor is not one this server issued");
-        }
-        return raw;
+        Paging.reply(ctx, page.items(), page.nextCursor(), TransferJson::write);
     }
 }

@@ -4,13 +4,16 @@ import dev.farthing.ledger.api.Ledger;
 import dev.farthing.ledger.model.ErrorCode;
 import dev.farthing.ledger.model.NewTransfer;
 import dev.farthing.ledger.model.Outcome;
+import dev.farthing.ledger.model.Page;
 import dev.farthing.ledger.model.TransferView;
+import dev.farthing.ledger.model.Validation;
 import dev.farthing.server.Role;
 import dev.farthing.server.http.ApiException;
 import dev.farthing.server.http.Body;
 import dev.farthing.server.http.JsonIn;
 import dev.farthing.server.http.LedgerCalls;
 import dev.farthing.server.http.Metrics;
+import dev.farthing.server.http.Paging;
 import dev.farthing.server.http.Problems;
 import dev.farthing.server.http.Replies;
 import dev.farthing.server.http.Route;
@@ -31,6 +34,7 @@ public final class TransferRoutes {
     public List<Route> routes() {
         return List.of(
                 Route.post("/v1/transfers", Role.OPERATOR, this::create),
+                Route.get("/v1/transfers", Role.AUDITOR, this::list),
                 Route.post("/v1/transfers/batch", Role.OPERATOR, this::batch),
                 Route.get("/v1/transfers/{id}", Role.AUDITOR, this::lookup),
                 Route.post("/v1/transfers/{id}/post", Role.OPERATOR, this::post),
@@ -91,6 +95,24 @@ public final class TransferRoutes {
                         + " batch was committed");
             }
         }
+    }
+
+    /**
+     * {@code GET /v1/transfers?account=ID&after=CURSOR&limit=N}: the account's transfers, newest first. Pages are
+     * stable while money moves: a transfer made after the first page does not push older ones onto the next.
+     */
+    private void list(Context ctx) {
+        String account = ctx.queryParam("account");
+        if (account == null || account.isEmpty()) {
+            throw ApiException.invalid("account is required: GET /v1/transfers?account=ID lists that account's transfers");
+        }
+        if (account.length() > Validation.MAX_ID_LENGTH || !account.chars().allMatch(c -> Validation.isIdChar((char) c))) {
+            throw ApiException.invalid("account must be 1.." + Validation.MAX_ID_LENGTH + " of A-Z a-z 0-9 . _ : -");
+        }
+        int limit = Paging.limit(ctx);
+        String after = Paging.cursor(ctx, "after");
+        Page<TransferView> page = LedgerCalls.awaitValue(() -> ledger.listAccountTransfers(account, limit, after));
+        Paging.reply(ctx, page.items(), page.nextCursor(), TransferJson::write);
     }
 
     private void lookup(Context ctx) {

@@ -1,8 +1,10 @@
 package dev.farthing.server.http.risk;
 
+import dev.farthing.contracts.payment.PaymentStatus;
 import dev.farthing.risk.review.FraudLabel;
 import dev.farthing.risk.review.LabelSource;
 import dev.farthing.risk.review.Verdict;
+import dev.farthing.server.http.ApiException;
 import dev.farthing.server.http.JsonIn;
 
 /** Strict readers of the risk API's enumerated string fields. */
@@ -24,6 +26,16 @@ final class Enums {
             throw in.invalid(field, "must be chargeback, dispute or review");
         }
         return s;
+    }
+
+    /** A {@code ?status=} value: the wire form of a {@link PaymentStatus}, else 400 naming the choices. */
+    static PaymentStatus paymentStatus(String wire) {
+        for (PaymentStatus s : PaymentStatus.values()) {
+            if (s.wire().equals(wire)) {
+                return s;
+            }
+        }
+        throw ApiException.invalid("status must be all, ledger_pending, posted, held, voided, expired or none");
     }
 
     static Verdict verdict(JsonIn in, String field) {

@@ -1,5 +1,6 @@
 package dev.farthing.server.http.risk;
 
+import dev.farthing.ledger.model.ErrorCode;
 import dev.farthing.model.RiskModel;
 import dev.farthing.model.registry.ModelEntry;
 import dev.farthing.model.registry.ModelRegistry;
@@ -83,7 +84,7 @@ final class ModelRoutes {
         try {
             model.requireFeatures(live.schema().names());
         } catch (RuntimeException e) {
-            throw new ApiException(422, "model_features_mismatch", e.getMessage());
+            throw new ApiException(422, RiskProblems.MODEL_FEATURES_MISMATCH, e.getMessage());
         }
         io(() -> {
             registry.activate(version);
@@ -151,7 +152,7 @@ final class ModelRoutes {
             int status = e.code().startsWith("unknown") ? 404 : 409;
             throw new ApiException(status, e.code(), e.getMessage());
         } catch (IOException | UncheckedIOException e) {
-            throw new ApiException(503, "unavailable", "the model registry cannot be read: " + e.getMessage());
+            throw ApiException.of(ErrorCode.UNAVAILABLE, "the model registry cannot be read: " + e.getMessage());
         }
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.farthing.risk.dataset.InvalidPaymentException;
 import dev.farthing.risk.dataset.PaymentRequestJson;
 import dev.farthing.risk.engine.PaymentResult;
+import dev.farthing.contracts.payment.PaymentStatus;
 import dev.farthing.risk.engine.RiskEngine;
 import dev.farthing.risk.engine.RiskRefusal;
 import dev.farthing.risk.review.FraudLabel;
@@ -17,6 +18,7 @@ import dev.farthing.server.http.Body;
 import dev.farthing.server.http.Json;
 import dev.farthing.server.http.JsonIn;
 import dev.farthing.server.http.Metrics;
+import dev.farthing.server.http.Paging;
 import dev.farthing.server.http.Replies;
 import dev.farthing.server.http.Route;
 import io.javalin.http.Context;
@@ -27,7 +29,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** {@code /v1/payments}: decide a payment, read it, record a challenge outcome or a training label. */
+/** {@code /v1/payments}: decide a payment, list or read them, record a challenge outcome or a training label. */
 final class PaymentRoutes {
     /** A payment body with generous telemetry fits in a few KiB; anything near this is not a payment. */
     static final int MAX_BODY_BYTES = 64 * 1024;
@@ -44,6 +46,7 @@ final class PaymentRoutes {
     List<Route> routes() {
         return List.of(
                 Route.post("/v1/payments", Role.OPERATOR, this::submit),
+                Route.get("/v1/payments", Role.AUDITOR, this::list),
                 Route.get("/v1/payments/{id}", Role.AUDITOR, this::lookup),
                 Route.post("/v1/payments/{id}/challenge", Role.OPERATOR, this::challenge),
                 Route.post("/v1/payments/{id}/label", Role.OPERATOR, this::label));
@@ -60,7 +63,7 @@ final class PaymentRoutes {
         try {
             parsed = PaymentRequestJson.read(tree);
         } catch (InvalidPaymentException e) {
-            RiskProblems.write(ctx, metrics, 400, "invalid_payment", e.getMessage(), g -> g.writeStringField("field", e.field()));
+            RiskProblems.write(ctx, metrics, 400, RiskProblems.INVALID_PAYMENT, e.getMessage(), g -> g.writeStringField("field", e.field()));
             return;
         }
         if (!parsed.warnings().isEmpty() && LOG.isDebugEnabled()) {
@@ -91,6 +94,21 @@ final class PaymentRoutes {
         } catch (IOException e) {
             throw ApiException.invalid("unreadable request body: " + e.getMessage());
         }
+    }
+
+    /**
+     * {@code GET /v1/payments?status=S&after=ID&limit=N}: payments in id order (the cursor is the last id of a page),
+     * of one status or all, as far as the engine holds them in memory: every held or ledger-pending payment, and
+     * the newest settled ones up to its memory bound.
+     */
+    private void list(Context ctx) {
+        String statusParam = ctx.queryParam("status");
+        PaymentStatus status = statusParam == null || statusParam.equals("all") ? null : Enums.paymentStatus(statusParam);
+        int limit = Paging.limit(ctx);
+        String after = Paging.cursor(ctx, "after");
+        List<PaymentResult> found = engine.payments(status, after, limit + 1);
+        List<PaymentResult> page = found.size() > limit ? found.subList(0, limit) : found;
+        Paging.reply(ctx, page, found.size() > limit ? page.getLast().id() : null, RiskJson::writePayment);
     }
 
     private void lookup(Context ctx) {

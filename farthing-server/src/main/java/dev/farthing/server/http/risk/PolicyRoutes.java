@@ -39,7 +39,7 @@ final class PolicyRoutes {
     List<Route> routes() {
         return List.of(
                 Route.get("/v1/policies", Role.AUDITOR, this::get),
-                new Route(HandlerType.PUT, "/v1/policies", Role.ADMIN, this::put));
+                new Route(HandlerType.PUT, "/v1/policies", Role.ADMIN, this::put).acceptingText());
     }
 
     private void get(Context ctx) {

@@ -27,6 +27,11 @@ final class RiskJson {
         return Json.bytes(512, g -> writePayment(g, r, warnings));
     }
 
+    /** One payment as {@code GET /v1/payments/{id}} answers it (a listing's item). */
+    static void writePayment(JsonGenerator g, PaymentResult r) throws IOException {
+        writePayment(g, r, null);
+    }
+
     private static void writePayment(JsonGenerator g, PaymentResult r, List<InputWarning> warnings) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", r.id());

@@ -9,7 +9,12 @@ import io.javalin.http.Context;
  * Problem details with extension members: {@code field} for a bad payment body, {@code errors} (rule, line,
  * column) for a policy that does not compile.
  */
-final class RiskProblems {
+public final class RiskProblems {
+    /** A payment body that breaks the contract of a money or identity field (400, with {@code field}). */
+    public static final String INVALID_PAYMENT = "invalid_payment";
+    /** A model whose features the live schema does not provide (422). */
+    public static final String MODEL_FEATURES_MISMATCH = "model_features_mismatch";
+
     private RiskProblems() {
     }
 
