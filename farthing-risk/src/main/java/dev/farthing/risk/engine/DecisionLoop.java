@@ -40,6 +40,10 @@ final class DecisionLoop implements Runnable {
         return true;
     }
 
+    long lastAt() {
+        return lastAt;
+    }
+
     Throwable broken() {
         return broken;
     }
@@ -98,6 +102,7 @@ final class DecisionLoop implements Runnable {
                 throw new IllegalStateException("the payment index failed", s.indexing.failure());
             }
             s.journal.commit();
+            s.snapshots.afterCommit(s.journal.committed(), lastAt);
         } catch (RuntimeException e) {
             broken = e;
             s.dropAfterCommit();

@@ -22,6 +22,8 @@ final class EngineState {
     RiskJournal journal;
     /** The durable payment index (set before replay). */
     PaymentIndexing indexing;
+    /** Saves the memory every so many records (set before replay). */
+    Snapshots snapshots;
     final PaymentBook book;
     final ReviewQueue reviews;
     final LabelStore labels;

@@ -4,6 +4,7 @@ import dev.farthing.ledger.api.Ledger;
 import dev.farthing.risk.journal.IndexedPayment;
 import dev.farthing.risk.journal.JournalScan;
 import dev.farthing.risk.journal.RiskJournal;
+import dev.farthing.risk.journal.SnapshotFiles;
 import dev.farthing.risk.payment.PaymentRequest;
 import dev.farthing.risk.review.FraudLabel;
 import dev.farthing.risk.review.LabelSource;
@@ -38,6 +39,8 @@ public final class RiskEngine implements AutoCloseable {
     private final Thread thread;
     private final JournalScan.Result recovered;
     private final PaymentPreconditions preconditions;
+    /** The journal record count of the snapshot this engine started from; -1 when it replayed the whole journal. */
+    private long restoredFromRecords;
 
     private RiskEngine(EngineState state, DecisionLoop loop, JournalScan.Result recovered) {
         this.state = state;
@@ -53,27 +56,62 @@ public final class RiskEngine implements AutoCloseable {
 
     public static RiskEngine open(Ledger ledger, Path dir, Assessor assessor, RiskEngineConfig config,
                                   DecisionObserver observer) {
+        return open(ledger, dir, assessor, config, observer, true);
+    }
+
+    /** {@code fromSnapshot} false replays the whole journal (tests compare both ways of starting). */
+    static RiskEngine open(Ledger ledger, Path dir, Assessor assessor, RiskEngineConfig config,
+                           DecisionObserver observer, boolean fromSnapshot) {
         Objects.requireNonNull(ledger, "ledger");
+        byte[] unrestored = fromSnapshot && assessor.keepsState() ? assessor.saveState() : null;
+        try {
+            return openOnce(ledger, dir, assessor, config, observer, fromSnapshot);
+        } catch (Replay.SnapshotMismatch e) {
+            if (unrestored != null) {
+                assessor.restoreState(unrestored); // forget the snapshot's state before replaying everything
+            }
+            System.getLogger(RiskEngine.class.getName()).log(System.Logger.Level.WARNING,
+                    "risk snapshots in {0} do not match the journal ({1}); deleting them and replaying the journal",
+                    dir, e.getMessage());
+            new SnapshotFiles(dir.resolve("snapshots")).deleteAll();
+            return openOnce(ledger, dir, assessor, config, observer, false);
+        }
+    }
+
+    private static RiskEngine openOnce(Ledger ledger, Path dir, Assessor assessor, RiskEngineConfig config,
+                                       DecisionObserver observer, boolean fromSnapshot) {
         Path journalDir = dir.resolve("journal");
         PaymentIndexing indexing = PaymentIndexing.open(dir.resolve("index"), RiskJournal.fileIn(journalDir));
         EngineState s = new EngineState(ledger, assessor,
                 new PaymentBook(config.maxPayments(), indexing::appendedRecords, indexing::indexedRecords),
                 new ReviewQueue(config.maxReviews()), new LabelStore(config.maxLabels()), config, observer);
         s.indexing = indexing;
+        s.snapshots = new Snapshots(s, new SnapshotFiles(dir.resolve("snapshots")), config.snapshotEveryRecords());
         PaymentFlow payments = new PaymentFlow(s);
         HoldFlow holds = new HoldFlow(s);
-        Replay replay = new Replay(s, payments, holds);
+        Replay replay;
+        EngineSnapshot.Position restored;
         try {
+            restored = fromSnapshot ? s.snapshots.restore().orElse(null) : null;
+            replay = new Replay(s, payments, holds, restored);
             s.journal = RiskJournal.openWithPositions(journalDir, config.fsync(), replay);
+            try {
+                replay.finish();
+            } catch (RuntimeException e) {
+                s.journal.close();
+                throw e;
+            }
             indexing.finishReplay();
             s.book.forgetIndexed(); // replay may have caught the index up only at its end
         } catch (RuntimeException | Error e) {
+            s.snapshots.close();
             indexing.close();
             throw e;
         }
         indexing.follow(s.journal);
         RiskEngine engine = new RiskEngine(s, new DecisionLoop(s, payments, holds, replay.lastAt()),
                 s.journal.recovered());
+        engine.restoredFromRecords = restored == null ? -1 : restored.records();
         for (BookEntry e : s.book.all()) {
             if (e.result.status() == PaymentStatus.LEDGER_PENDING) {
                 payments.sendLegs(e); // decided before a crash, never confirmed by the ledger: send again
@@ -201,6 +239,11 @@ public final class RiskEngine implements AutoCloseable {
         return recovered;
     }
 
+    /** The journal record count of the snapshot the engine started from; -1 when it replayed the whole journal. */
+    public long restoredFromRecords() {
+        return restoredFromRecords;
+    }
+
     public int paymentsInMemory() {
         return state.book.size();
     }
@@ -226,6 +269,11 @@ public final class RiskEngine implements AutoCloseable {
     /** Stops taking requests, waits (up to seconds) for the ledger's outstanding answers, and closes the journal. */
     @Override
     public void close() {
+        close(true);
+    }
+
+    /** {@code lastSnapshot} false stops as a crash would leave the snapshots (tests of restoring plus a tail). */
+    void close(boolean lastSnapshot) {
         loop.stop();
         try {
             thread.join(TimeUnit.SECONDS.toMillis(10));
@@ -233,8 +281,13 @@ public final class RiskEngine implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
+            state.journal.commit();
+            if (lastSnapshot && !thread.isAlive() && loop.broken() == null) {
+                state.snapshots.atClose(state.journal.committed(), loop.lastAt());
+            }
             state.journal.close();
         } finally {
+            state.snapshots.close();
             state.indexing.close();
         }
     }

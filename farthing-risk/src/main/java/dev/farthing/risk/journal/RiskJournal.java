@@ -160,6 +160,18 @@ public final class RiskJournal implements AutoCloseable {
         }
     }
 
+    /** Makes everything written so far durable (any thread: a snapshot must never be ahead of the durable journal). */
+    public void force() {
+        if (!fsync) {
+            return;
+        }
+        try {
+            channel.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot fsync the risk journal " + file, e);
+        }
+    }
+
     @Override
     public void close() {
         try {
