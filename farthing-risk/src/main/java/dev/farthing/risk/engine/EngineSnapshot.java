@@ -46,19 +46,23 @@ final class EngineSnapshot {
     private EngineSnapshot() {
     }
 
-    /** The snapshot of {@code s} (decision thread, at a batch boundary); null when the assessor cannot save its state. */
-    static byte[] write(EngineState s, Position at) {
+    /**
+     * The snapshot of {@code s} after {@code records} journal records (decision thread, at a batch boundary); null
+     * when the assessor cannot save its state. The log offset and checksum of the last record are not known yet
+     * (its commit is on its way to disk): {@link #withEnd} adds them once it is durable.
+     */
+    static byte[] write(EngineState s, long records, long lastAt) {
         byte[] assessor = s.assessor.saveState();
         if (assessor == null) {
             return null;
         }
         ByteArrayOutputStream buf = new ByteArrayOutputStream(assessor.length + (1 << 16));
         try (DataOutputStream out = new DataOutputStream(buf)) {
+            out.writeLong(0); // log offset and checksum of the last record, filled in by withEnd
+            out.writeInt(0);
             out.writeInt(VERSION);
-            out.writeLong(at.records());
-            out.writeLong(at.logOffset());
-            out.writeInt(at.crc());
-            out.writeLong(at.lastAt());
+            out.writeLong(records);
+            out.writeLong(lastAt);
             bytes(out, assessor);
             List<Map.Entry<String, BookEntry>> open = s.book.unsettledInOrder();
             out.writeInt(open.size());
@@ -88,11 +92,13 @@ final class EngineSnapshot {
     /** Restores a snapshot into {@code s}, whose book, reviews and labels must be empty; returns its position. */
     static Position read(byte[] snapshot, EngineState s) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
+            long logOffset = in.readLong();
+            int crc = in.readInt();
             int version = in.readInt();
             if (version != VERSION) {
                 throw new IOException("unsupported engine snapshot version " + version);
             }
-            Position at = new Position(in.readLong(), in.readLong(), in.readInt(), in.readLong());
+            Position at = new Position(in.readLong(), logOffset, crc, in.readLong());
             byte[] assessor = bytes(in);
             s.assessor.restoreState(assessor);
             int open = count(in, 32);
@@ -120,6 +126,12 @@ final class EngineSnapshot {
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("the risk engine snapshot cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** Fills in where the snapshot's last record ends in the log, and its checksum. */
+    static byte[] withEnd(byte[] snapshot, long logOffset, int crc) {
+        java.nio.ByteBuffer.wrap(snapshot).putLong(0, logOffset).putInt(8, crc);
+        return snapshot;
     }
 
     private static void writeEntry(DataOutputStream out, BookEntry e) throws IOException {

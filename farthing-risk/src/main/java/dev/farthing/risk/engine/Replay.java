@@ -4,7 +4,7 @@ import dev.farthing.risk.journal.PaymentCodec;
 import dev.farthing.risk.journal.RiskRecord;
 
 import dev.farthing.risk.journal.JournalPosition;
-import dev.farthing.risk.journal.JournalScan;
+import dev.farthing.risk.journal.RiskJournal;
 
 /**
  * Rebuilds the engine's memory from the journal at start-up: the idempotency book, hold states, open
@@ -12,7 +12,7 @@ import dev.farthing.risk.journal.JournalScan;
  * its original time, in the original order, so features come out exactly as they were). The payment index
  * folds the records it has not seen yet on the way.
  */
-final class Replay implements JournalScan.Sink {
+final class Replay implements RiskJournal.Sink {
     private final EngineState s;
     private final PaymentFlow payments;
     private final HoldFlow holds;

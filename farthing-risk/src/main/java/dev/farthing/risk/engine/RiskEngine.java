@@ -2,9 +2,8 @@ package dev.farthing.risk.engine;
 
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.risk.journal.IndexedPayment;
-import dev.farthing.risk.journal.JournalScan;
+import dev.farthing.risk.journal.JournalPosition;
 import dev.farthing.risk.journal.RiskJournal;
-import dev.farthing.risk.journal.SnapshotFiles;
 import dev.farthing.risk.payment.PaymentRequest;
 import dev.farthing.risk.review.FraudLabel;
 import dev.farthing.risk.review.LabelSource;
@@ -37,15 +36,13 @@ public final class RiskEngine implements AutoCloseable {
     private final EngineState state;
     private final DecisionLoop loop;
     private final Thread thread;
-    private final JournalScan.Result recovered;
     private final PaymentPreconditions preconditions;
     /** The journal record count of the snapshot this engine started from; -1 when it replayed the whole journal. */
     private long restoredFromRecords;
 
-    private RiskEngine(EngineState state, DecisionLoop loop, JournalScan.Result recovered) {
+    private RiskEngine(EngineState state, DecisionLoop loop) {
         this.state = state;
         this.loop = loop;
-        this.recovered = recovered;
         this.preconditions = new PaymentPreconditions(state.ledger);
         this.thread = Thread.ofPlatform().name("farthing-risk-decider").daemon(true).unstarted(loop);
     }
@@ -73,20 +70,27 @@ public final class RiskEngine implements AutoCloseable {
             System.getLogger(RiskEngine.class.getName()).log(System.Logger.Level.WARNING,
                     "risk snapshots in {0} do not match the journal ({1}); deleting them and replaying the journal",
                     dir, e.getMessage());
-            new SnapshotFiles(dir.resolve("snapshots")).deleteAll();
+            deleteSnapshots(dir);
             return openOnce(ledger, dir, assessor, config, observer, false);
         }
     }
 
     private static RiskEngine openOnce(Ledger ledger, Path dir, Assessor assessor, RiskEngineConfig config,
                                        DecisionObserver observer, boolean fromSnapshot) {
-        Path journalDir = dir.resolve("journal");
-        PaymentIndexing indexing = PaymentIndexing.open(dir.resolve("index"), RiskJournal.fileIn(journalDir));
+        RiskJournal journal = RiskJournal.open(dir, config.fsync());
+        PaymentIndexing indexing;
+        try {
+            indexing = PaymentIndexing.open(dir.resolve("index"), journal);
+        } catch (RuntimeException e) {
+            journal.close();
+            throw e;
+        }
         EngineState s = new EngineState(ledger, assessor,
                 new PaymentBook(config.maxPayments(), indexing::appendedRecords, indexing::indexedRecords),
                 new ReviewQueue(config.maxReviews()), new LabelStore(config.maxLabels()), config, observer);
+        s.journal = journal;
         s.indexing = indexing;
-        s.snapshots = new Snapshots(s, new SnapshotFiles(dir.resolve("snapshots")), config.snapshotEveryRecords());
+        s.snapshots = new Snapshots(s, config.snapshotEveryRecords());
         PaymentFlow payments = new PaymentFlow(s);
         HoldFlow holds = new HoldFlow(s);
         Replay replay;
@@ -94,23 +98,27 @@ public final class RiskEngine implements AutoCloseable {
         try {
             restored = fromSnapshot ? s.snapshots.restore().orElse(null) : null;
             replay = new Replay(s, payments, holds, restored);
-            s.journal = RiskJournal.openWithPositions(journalDir, config.fsync(), replay);
-            try {
-                replay.finish();
-            } catch (RuntimeException e) {
-                s.journal.close();
-                throw e;
+            // From the start, or from the snapshot; earlier when the index is behind it (it folds what it lacks).
+            JournalPosition from = JournalPosition.START;
+            if (restored != null) {
+                from = new JournalPosition(restored.records(), restored.logOffset(), restored.crc());
+                if (indexing.start().records() < from.records()) {
+                    from = indexing.start();
+                }
             }
+            JournalPosition end = journal.replay(from, replay);
+            replay.finish();
+            journal.continueAfter(end);
             indexing.finishReplay();
             s.book.forgetIndexed(); // replay may have caught the index up only at its end
         } catch (RuntimeException | Error e) {
             s.snapshots.close();
             indexing.close();
+            journal.close();
             throw e;
         }
-        indexing.follow(s.journal);
-        RiskEngine engine = new RiskEngine(s, new DecisionLoop(s, payments, holds, replay.lastAt()),
-                s.journal.recovered());
+        indexing.follow();
+        RiskEngine engine = new RiskEngine(s, new DecisionLoop(s, payments, holds, replay.lastAt()));
         engine.restoredFromRecords = restored == null ? -1 : restored.records();
         for (BookEntry e : s.book.all()) {
             if (e.result.status() == PaymentStatus.LEDGER_PENDING) {
@@ -234,9 +242,9 @@ public final class RiskEngine implements AutoCloseable {
         return Optional.ofNullable(state.labels.latestFor(paymentId));
     }
 
-    /** What opening found in the journal: records replayed, torn bytes truncated. */
-    public JournalScan.Result recovered() {
-        return recovered;
+    /** How many records the journal holds (those compacted away included). */
+    public long journalRecords() {
+        return state.journal.committed().records();
     }
 
     /** The journal record count of the snapshot the engine started from; -1 when it replayed the whole journal. */
@@ -254,6 +262,18 @@ public final class RiskEngine implements AutoCloseable {
     }
 
     /** Whether the payment index has folded every committed journal record (for tests). */
+    private static void deleteSnapshots(Path dir) {
+        try (var files = java.nio.file.Files.list(dir.resolve("log"))) {
+            for (Path f : files.toList()) {
+                if (dev.farthing.recordlog.RecordFormat.snapshotPositionOf(f) >= 0) {
+                    java.nio.file.Files.delete(f);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot delete the risk snapshots in " + dir, e);
+        }
+    }
+
     boolean indexCaughtUp() {
         return state.indexing.indexedRecords() >= state.journal.committed().records();
     }
@@ -281,10 +301,10 @@ public final class RiskEngine implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
-            state.journal.commit();
-            if (lastSnapshot && !thread.isAlive() && loop.broken() == null) {
+            if (lastSnapshot && !thread.isAlive() && loop.broken() == null && state.inFlight.isEmpty()) {
                 state.snapshots.atClose(state.journal.committed(), loop.lastAt());
             }
+            state.snapshots.close();
             state.journal.close();
         } finally {
             state.snapshots.close();

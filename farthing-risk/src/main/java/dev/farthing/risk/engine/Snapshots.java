@@ -1,8 +1,9 @@
 package dev.farthing.risk.engine;
 
 import dev.farthing.risk.journal.JournalPosition;
-import dev.farthing.risk.journal.SnapshotFiles;
+import dev.farthing.risk.journal.RiskJournal;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,92 +11,91 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * When and how the engine's memory is saved ({@link EngineSnapshot}) and restored. The decision thread encodes a
- * snapshot after a commit every {@code snapshotEveryRecords} records (encoding is the only part on that thread);
- * a writer thread makes the journal durable up to it, then writes the file. One write at a time: a snapshot due
- * while the previous one is still being written waits for the next commit.
+ * When the engine's memory is saved ({@link EngineSnapshot}) and the journal compacted. The decision thread encodes
+ * a snapshot right after handing a commit to the log, every {@code snapshotEveryRecords} records (encoding is the
+ * only part on that thread). A writer thread waits for that commit to be durable, writes the snapshot through the
+ * record log (atomically, at the commit's end position), and then compacts: whole segments below both the older
+ * of the two snapshots kept and what the payment index has made durable are deleted. One snapshot at a time: one
+ * due while the previous is still being written waits for a later commit.
  */
 final class Snapshots implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Snapshots.class.getName());
     private final EngineState s;
-    private final SnapshotFiles files;
     private final long every;
     private final AtomicBoolean writing = new AtomicBoolean();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("farthing-risk-snapshot").daemon(true).unstarted(r));
     private long lastRecords;
-    private volatile Throwable failure;
 
-    Snapshots(EngineState s, SnapshotFiles files, long every) {
+    Snapshots(EngineState s, long every) {
         this.s = s;
-        this.files = files;
         this.every = every;
     }
 
     /**
-     * Restores the newest readable snapshot into {@code s} (whose book, reviews and labels are empty); empty when
+     * Restores the newest usable snapshot into {@code s} (whose book, reviews and labels are empty); empty when
      * there is none or the assessor keeps no state (the whole journal is replayed then).
      */
     Optional<EngineSnapshot.Position> restore() {
         if (!s.assessor.keepsState()) {
             return Optional.empty();
         }
-        Optional<SnapshotFiles.Snapshot> latest = files.latest();
+        Optional<RiskJournal.SnapshotBytes> latest = s.journal.latestSnapshot();
         if (latest.isEmpty()) {
             return Optional.empty();
         }
         EngineSnapshot.Position at = EngineSnapshot.read(latest.get().payload(), s);
-        if (at.records() != latest.get().records()) {
-            throw new IllegalStateException("risk snapshot named for record " + latest.get().records()
-                    + " holds record " + at.records());
+        if (at.logOffset() != latest.get().endOffset()) {
+            throw new Replay.SnapshotMismatch("the snapshot at log offset " + latest.get().endOffset()
+                    + " says it was taken at " + at.logOffset());
         }
         lastRecords = at.records();
         return Optional.of(at);
     }
 
-    /** Decision thread, after a commit: encodes a snapshot when one is due and hands it to the writer. */
-    void afterCommit(JournalPosition committed, long lastAt) {
-        if (every == 0 || committed.records() - lastRecords < every || !writing.compareAndSet(false, true)) {
+    /** Decision thread, after handing {@code commit} to the log: encodes a snapshot when one is due. */
+    void afterAppend(RiskJournal.Commit commit, long lastAt) {
+        if (every == 0 || commit.recordsAfter() - lastRecords < every || !s.assessor.keepsState()
+                || !writing.compareAndSet(false, true)) {
             return;
         }
-        byte[] payload = EngineSnapshot.write(s, position(committed, lastAt));
-        if (payload == null) {
-            writing.set(false);
-            return;
-        }
-        lastRecords = committed.records();
+        byte[] payload = EngineSnapshot.write(s, commit.recordsAfter(), lastAt);
+        lastRecords = commit.recordsAfter();
         writer.execute(() -> {
             try {
-                s.journal.force();
-                files.write(committed.records(), payload);
+                JournalPosition at = commit.durable().join();
+                write(at, payload);
             } catch (RuntimeException e) {
-                failure = e;
-                LOG.log(System.Logger.Level.ERROR, "risk snapshot at record " + committed.records() + " failed", e);
+                LOG.log(System.Logger.Level.ERROR, "risk snapshot at record " + commit.recordsAfter()
+                        + " failed; the next one will be tried later", e);
             } finally {
                 writing.set(false);
             }
         });
     }
 
-    /** At a clean stop, once the decision thread has ended: a last snapshot, so the next start replays nothing. */
+    /** At a clean stop, once the decision thread has ended and every commit is durable: a last snapshot. */
     void atClose(JournalPosition committed, long lastAt) {
         stopWriter();
-        if (every == 0 || committed.records() == lastRecords) {
+        if (every == 0 || committed.records() == lastRecords || committed.records() == 0 || !s.assessor.keepsState()) {
             return;
         }
-        byte[] payload = EngineSnapshot.write(s, position(committed, lastAt));
-        if (payload != null) {
-            s.journal.force();
-            files.write(committed.records(), payload);
+        write(committed, EngineSnapshot.write(s, committed.records(), lastAt));
+    }
+
+    private void write(JournalPosition at, byte[] payload) {
+        s.journal.writeSnapshot(at, EngineSnapshot.withEnd(payload, at.endOffset(), at.crc()));
+        List<Long> kept = s.journal.snapshotOffsets();
+        if (kept.size() < RiskJournal.SNAPSHOTS_KEPT) {
+            return; // keep everything until a damaged snapshot has one to fall back on
         }
-    }
-
-    private static EngineSnapshot.Position position(JournalPosition committed, long lastAt) {
-        return new EngineSnapshot.Position(committed.records(), committed.endOffset(), committed.crc(), lastAt);
-    }
-
-    Throwable failure() {
-        return failure;
+        JournalPosition indexed = s.indexing.flushDurable();
+        long upTo = Math.min(kept.getFirst(), indexed.endOffset());
+        int deleted = s.journal.compact(upTo);
+        if (deleted > 0) {
+            LOG.log(System.Logger.Level.INFO, "risk journal compacted: {0} segments below log offset {1} deleted",
+                    deleted, upTo);
+        }
     }
 
     private void stopWriter() {
