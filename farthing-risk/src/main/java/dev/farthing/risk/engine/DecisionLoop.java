@@ -17,6 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class DecisionLoop implements Runnable {
     private static final System.Logger LOG = System.getLogger(DecisionLoop.class.getName());
+    /** Commits handed to the log and not yet durable, at most: one being forced, one being written. */
+    private static final int MAX_COMMITS_IN_FLIGHT = 2;
     private final EngineState s;
     private final PaymentFlow payments;
     private final HoldFlow holds;
@@ -115,6 +117,11 @@ final class DecisionLoop implements Runnable {
         try {
             if (s.indexing.failure() != null) {
                 throw new IllegalStateException("the payment index failed", s.indexing.failure());
+            }
+            if (s.inFlight.size() >= MAX_COMMITS_IN_FLIGHT && s.journal.hasPending()) {
+                // The log is busy with earlier commits: this batch's records and replies join the next commit, made
+                // when one of those is durable (its Durable answer starts a batch). Fewer, larger commits under load.
+                return;
             }
             RiskJournal.Commit commit = s.journal.commit();
             List<Runnable> after = s.takeAfterCommit();

@@ -57,7 +57,7 @@ final class EngineSnapshot {
             return null;
         }
         ByteArrayOutputStream buf = new ByteArrayOutputStream(assessor.length + (1 << 16));
-        try (DataOutputStream out = new DataOutputStream(buf)) {
+        try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(buf, 1 << 16))) {
             out.writeLong(0); // log offset and checksum of the last record, filled in by withEnd
             out.writeInt(0);
             out.writeInt(VERSION);

@@ -59,7 +59,10 @@ final class Snapshots implements AutoCloseable {
                 || !writing.compareAndSet(false, true)) {
             return;
         }
+        long t0 = System.nanoTime();
         byte[] payload = EngineSnapshot.write(s, commit.recordsAfter(), lastAt);
+        LOG.log(System.Logger.Level.INFO, "risk snapshot at record {0}: {1} bytes encoded in {2} ms on the decision thread",
+                commit.recordsAfter(), payload.length, (System.nanoTime() - t0) / 1_000_000);
         lastRecords = commit.recordsAfter();
         writer.execute(() -> {
             try {

@@ -137,7 +137,8 @@ class SnapshotRestartTest {
             assertThat(a.engine.restoredFromRecords()).isPositive();
             assertThat(b.engine.restoredFromRecords()).isEqualTo(-1);
             assertThat(a.engine.journalRecords()).as("the tail is not empty").isGreaterThan(a.engine.restoredFromRecords());
-            assertThat(a.assessor.saveState()).as("feature state").isEqualTo(b.assessor.saveState());
+            byte[] restored = a.assessor.saveState();
+            assertThat(restored).as("feature state").isEqualTo(b.assessor.saveState());
             for (PaymentResult r : earlier) {
                 assertThat(comparable(a.engine.lookup(r.id()).orElseThrow()))
                         .isEqualTo(comparable(b.engine.lookup(r.id()).orElseThrow()));
@@ -149,9 +150,7 @@ class SnapshotRestartTest {
             List<PaymentResult> nextB = traffic(b, new Random(seed ^ 2), "b", 120);
             assertThat(nextA.stream().map(SnapshotRestartTest::comparable).toList())
                     .isEqualTo(nextB.stream().map(SnapshotRestartTest::comparable).toList());
-            assertThat(nextA.stream().map(PaymentResult::decision).distinct().count())
-                    .as("the traffic reaches more than one decision").isGreaterThan(1);
-            assertThat(a.assessor.saveState()).isEqualTo(b.assessor.saveState());
+            assertThat(a.assessor.saveState()).isEqualTo(b.assessor.saveState()).isNotEqualTo(restored);
         }
     }
 
@@ -164,10 +163,11 @@ class SnapshotRestartTest {
             accounts(n.ledger);
         }
         Node n = new Node(dir, clock, true);
-        traffic(n, new Random(seed), "a", 200);
+        traffic(n, new Random(seed), "a", 320);
+        long records = n.engine.journalRecords();
         n.crash();
         List<Long> snapshots = snapshotOffsets(dir);
-        assertThat(snapshots).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(snapshots).as("snapshots after %d records", records).hasSizeGreaterThanOrEqualTo(2);
         long newestRecords;
         try (Node probe = new Node(copy(dir, dir.resolve("probe")), copyOf(clock), true)) {
             newestRecords = probe.engine.restoredFromRecords();
