@@ -96,7 +96,9 @@ public final class RiskEngine implements AutoCloseable {
         Replay replay;
         EngineSnapshot.Position restored;
         try {
+            long t0 = System.nanoTime();
             restored = fromSnapshot ? s.snapshots.restore().orElse(null) : null;
+            long t1 = System.nanoTime();
             replay = new Replay(s, payments, holds, restored);
             // From the start, or from the snapshot; earlier when the index is behind it (it folds what it lacks).
             JournalPosition from = JournalPosition.START;
@@ -109,8 +111,13 @@ public final class RiskEngine implements AutoCloseable {
             JournalPosition end = journal.replay(from, replay);
             replay.finish();
             journal.continueAfter(end);
+            long t2 = System.nanoTime();
             indexing.finishReplay();
             s.book.forgetIndexed(); // replay may have caught the index up only at its end
+            System.getLogger(RiskEngine.class.getName()).log(System.Logger.Level.INFO, "risk engine opened: snapshot"
+                    + " restored in {0} ms (record {1}), {2} journal records replayed in {3} ms, index caught up in {4} ms",
+                    (t1 - t0) / 1_000_000, restored == null ? 0 : restored.records(), end.records() - from.records(),
+                    (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         } catch (RuntimeException | Error e) {
             s.snapshots.close();
             indexing.close();
