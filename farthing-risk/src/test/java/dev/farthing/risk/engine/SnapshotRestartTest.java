@@ -163,7 +163,11 @@ class SnapshotRestartTest {
             accounts(n.ledger);
         }
         Node n = new Node(dir, clock, true);
-        traffic(n, new Random(seed), "a", 320);
+        Random traffic = new Random(seed);
+        traffic(n, traffic, "a", 320);
+        for (int round = 0; round < 50 && snapshotOffsets(dir).size() < 2; round++) {
+            traffic(n, traffic, "more" + round + "-", 20); // a snapshot write (fsync) can be slow on a loaded machine
+        }
         long records = n.engine.journalRecords();
         n.crash();
         List<Long> snapshots = snapshotOffsets(dir);
