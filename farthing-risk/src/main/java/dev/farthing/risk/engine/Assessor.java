@@ -15,6 +15,24 @@ public interface Assessor {
     /** Learns from a decided attempt; {@code moved} is true when money moved at once (approved). */
     void record(PaymentRequest payment, long atNanos, boolean moved);
 
+    /**
+     * The state {@link #record} built (the feature engine's), for a snapshot that lets a restart skip replaying
+     * every payment; false when this assessor cannot save it (the engine then replays the whole journal).
+     */
+    default boolean keepsState() {
+        return false;
+    }
+
+    /** The state itself (see {@link #keepsState}); null when this assessor cannot save it. */
+    default byte[] saveState() {
+        return null;
+    }
+
+    /** Replaces the learned state with one {@link #saveState} returned (under the same configuration). */
+    default void restoreState(byte[] state) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no state to restore");
+    }
+
     /** A training label arrived for a payment this assessor scored (for live model metrics). */
     default void labelled(String paymentId, boolean fraud) {
     }

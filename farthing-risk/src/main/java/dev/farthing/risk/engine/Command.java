@@ -4,6 +4,7 @@ import dev.farthing.ledger.model.Outcome;
 import dev.farthing.ledger.model.TransferView;
 import dev.farthing.risk.journal.IndexedPayment;
 import dev.farthing.contracts.payment.PaymentRequest;
+import dev.farthing.risk.journal.JournalPosition;
 import dev.farthing.risk.review.FraudLabel;
 import dev.farthing.risk.review.LabelSource;
 import dev.farthing.risk.review.TrainingLabel;
@@ -48,6 +49,13 @@ sealed interface Command {
 
     /** The ledger's answer to a payment's legs; {@code error} set when the call itself failed. */
     record LegsAnswered(String paymentId, List<Outcome<TransferView>> outcomes, Throwable error) implements Command {
+    }
+
+    /**
+     * The record log made a commit durable ({@code after}), or failed ({@code error}); the commit's replies and
+     * ledger commands may run now, in commit order.
+     */
+    record Durable(InFlightCommit commit, JournalPosition after, Throwable error) implements Command {
     }
 
     /** The ledger's answers to posting or voiding a payment's holds, one per leg. */

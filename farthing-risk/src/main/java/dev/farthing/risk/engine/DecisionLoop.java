@@ -1,6 +1,8 @@
 package dev.farthing.risk.engine;
 
 import dev.farthing.contracts.payment.PaymentError;
+import dev.farthing.risk.journal.RiskJournal;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -9,12 +11,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The single writer. Drains the ledger's answers and up to {@code maxBatch} requests, stamps the batch with
- * ledger time once (strictly increasing per payment), handles each command, makes the batch's journal records
- * durable with one commit, and only then replies and sends ledger commands.
+ * The single writer. Drains the ledger's and the record log's answers and up to {@code maxBatch} requests, stamps
+ * the batch with ledger time once (strictly increasing per payment), handles each command, and hands the batch's
+ * journal records to the record log as one commit. It never waits for the fsync: the batch's replies and ledger
+ * commands run when the log reports the commit durable (a {@link Command.Durable} answer, in commit order).
  */
 final class DecisionLoop implements Runnable {
     private static final System.Logger LOG = System.getLogger(DecisionLoop.class.getName());
+    /** Commits handed to the log and not yet durable, at most: one being forced, one being written. */
+    private static final int MAX_COMMITS_IN_FLIGHT = 2;
     private final EngineState s;
     private final PaymentFlow payments;
     private final HoldFlow holds;
@@ -41,6 +46,10 @@ final class DecisionLoop implements Runnable {
         return true;
     }
 
+    long lastAt() {
+        return lastAt;
+    }
+
     Throwable broken() {
         return broken;
     }
@@ -57,13 +66,14 @@ final class DecisionLoop implements Runnable {
         while (broken == null) {
             collect();
             if (batch.isEmpty()) {
-                if (stopping && (s.ledgerCallsInFlight.get() == 0 || System.nanoTime() > drainDeadline)) {
+                boolean drained = s.ledgerCallsInFlight.get() == 0 && s.inFlight.isEmpty();
+                if (stopping && (drained || System.nanoTime() > drainDeadline && drainDeadline != 0)) {
                     break;
                 }
                 if (stopping && drainDeadline == 0) {
                     drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
                 }
-                LockSupport.parkNanos(10_000_000); // offers and ledger answers unpark us at once
+                LockSupport.parkNanos(10_000_000); // offers, ledger answers and durable commits unpark us at once
                 continue;
             }
             runBatch();
@@ -82,11 +92,22 @@ final class DecisionLoop implements Runnable {
         }
     }
 
+    /**
+     * Handles the batch, then hands its records to the record log without waiting: the fsync runs on the log's
+     * thread, and what must follow it (replies, ledger commands) runs when the log says the commit is durable.
+     */
     private void runBatch() {
         long at = Math.max(s.ledger.now(), lastAt + 1);
         for (Command c : batch) {
             try {
+                if (c instanceof Command.Durable d) {
+                    durable(d);
+                    continue;
+                }
                 dispatch(c, at);
+            } catch (CommitFailed e) {
+                stop(e.getCause());
+                return;
             } catch (RuntimeException | AssertionError e) {
                 LOG.log(System.Logger.Level.ERROR, "risk command failed: " + c.getClass().getSimpleName(), e);
                 failCommand(c, e);
@@ -98,15 +119,70 @@ final class DecisionLoop implements Runnable {
             if (s.indexing.failure() != null) {
                 throw new IllegalStateException("the payment index failed", s.indexing.failure());
             }
-            s.journal.commit();
+            if (s.inFlight.size() >= MAX_COMMITS_IN_FLIGHT && s.journal.hasPending()) {
+                // The log is busy with earlier commits: this batch's records and replies join the next commit, made
+                // when one of those is durable (its Durable answer starts a batch). Fewer, larger commits under load.
+                return;
+            }
+            RiskJournal.Commit commit = s.journal.commit();
+            List<Runnable> after = s.takeAfterCommit();
+            if (commit == null) {
+                if (s.inFlight.isEmpty()) {
+                    after.forEach(Runnable::run);
+                } else {
+                    s.inFlight.getLast().afterDurable().addAll(after); // answers that rest on an earlier commit wait for it
+                }
+                return;
+            }
+            InFlightCommit pending = new InFlightCommit(commit, after, commandsOf(batch));
+            s.inFlight.addLast(pending);
+            commit.durable().whenComplete((position, error) -> s.answer(new Command.Durable(pending, position, error)));
+            s.snapshots.afterAppend(commit, lastAt);
         } catch (RuntimeException e) {
-            broken = e;
-            s.dropAfterCommit();
-            LOG.log(System.Logger.Level.ERROR, "risk journal commit failed; the engine stops", e);
-            batch.forEach(c -> failCommand(c, e));
-            return;
+            stop(e);
         }
-        s.runAfterCommit();
+    }
+
+    /** A commit is durable: tell the journal and the index, then run what waited for it. */
+    private void durable(Command.Durable d) {
+        if (d.error() != null) {
+            throw new CommitFailed(d.error());
+        }
+        InFlightCommit head = s.inFlight.pollFirst();
+        if (head != d.commit()) {
+            throw new CommitFailed(new IllegalStateException("risk journal commits became durable out of order"));
+        }
+        s.journal.durable(d.after());
+        s.indexing.committed(head.commit().records(), d.after());
+        head.afterDurable().forEach(Runnable::run);
+    }
+
+    /** The journal could not be made durable: nothing that waited for it may run; the engine stops. */
+    private void stop(Throwable e) {
+        broken = e;
+        LOG.log(System.Logger.Level.ERROR, "risk journal commit failed; the engine stops", e);
+        s.takeAfterCommit();
+        batch.forEach(c -> failCommand(c, e));
+        for (InFlightCommit c : s.inFlight) {
+            c.commands().forEach(cmd -> failCommand(cmd, e));
+        }
+        s.inFlight.clear();
+    }
+
+    private static List<Command> commandsOf(List<Command> batch) {
+        List<Command> out = new ArrayList<>(batch.size());
+        for (Command c : batch) {
+            if (!(c instanceof Command.Durable)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static final class CommitFailed extends RuntimeException {
+        CommitFailed(Throwable cause) {
+            super(cause);
+        }
     }
 
     private void dispatch(Command c, long at) {
@@ -116,6 +192,7 @@ final class DecisionLoop implements Runnable {
             case Command.Resolve r -> holds.resolve(r);
             case Command.HoldsAnswered a -> holds.holdsAnswered(a, at);
             case Command.Label l -> holds.label(l, at);
+            case Command.Durable d -> durable(d);
         }
     }
 
@@ -127,6 +204,7 @@ final class DecisionLoop implements Runnable {
             case Command.HoldsAnswered a -> a.request().future();
             case Command.Label l -> l.future();
             case Command.LegsAnswered a -> null;
+            case Command.Durable d -> null;
         };
         if (f != null) {
             f.completeExceptionally(why);

@@ -22,6 +22,8 @@ final class EngineState {
     RiskJournal journal;
     /** The durable payment index (set before replay). */
     PaymentIndexing indexing;
+    /** Saves the memory every so many records (set before replay). */
+    Snapshots snapshots;
     final PaymentBook book;
     final ReviewQueue reviews;
     final LabelStore labels;
@@ -29,7 +31,9 @@ final class EngineState {
     final DecisionObserver observer;
     final ConcurrentLinkedQueue<Command> answers = new ConcurrentLinkedQueue<>();
     final AtomicInteger ledgerCallsInFlight = new AtomicInteger();
-    private final List<Runnable> afterCommit = new ArrayList<>();
+    private List<Runnable> afterCommit = new ArrayList<>();
+    /** Commits handed to the record log and not yet durable, oldest first. Decision thread only. */
+    final java.util.ArrayDeque<InFlightCommit> inFlight = new java.util.ArrayDeque<>();
     volatile Thread loopThread;
 
     EngineState(Ledger ledger, Assessor assessor, PaymentBook book, ReviewQueue reviews,
@@ -47,12 +51,11 @@ final class EngineState {
         afterCommit.add(r);
     }
 
-    /** Runs (and forgets) the work that waited for the commit. */
-    void runAfterCommit() {
-        for (Runnable r : afterCommit) {
-            r.run();
-        }
-        afterCommit.clear();
+    /** Takes the work queued by this batch, to run once its records (and every earlier batch's) are durable. */
+    List<Runnable> takeAfterCommit() {
+        List<Runnable> taken = afterCommit;
+        afterCommit = new ArrayList<>();
+        return taken;
     }
 
     /** The commit failed: nothing queued may run (it would acknowledge what is not durable). */

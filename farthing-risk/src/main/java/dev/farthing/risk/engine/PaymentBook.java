@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -54,6 +57,34 @@ final class PaymentBook {
         }
         order.addLast(id);
         evictSettled();
+    }
+
+    /** The payments not settled yet (pending on the ledger or held), oldest first: what a snapshot keeps. */
+    List<Map.Entry<String, BookEntry>> unsettledInOrder() {
+        List<Map.Entry<String, BookEntry>> out = new ArrayList<>();
+        for (String id : order) {
+            BookEntry e = entries.get(id);
+            if (e != null && !e.settled()) {
+                out.add(Map.entry(id, e));
+            }
+        }
+        return out;
+    }
+
+    /** Puts back a snapshot's unsettled payment (no eviction: restored entries are never settled). */
+    void restoreUnsettled(String id, BookEntry entry) {
+        if (entries.putIfAbsent(id, entry) != null) {
+            throw new IllegalStateException("payment " + id + " is already in the book");
+        }
+        order.addLast(id);
+    }
+
+    /**
+     * A restored book holds no settled payment of the first {@code journalRecords} records: the index answers for
+     * them, and a lookup is conclusive only once the index has reached that far.
+     */
+    void forgottenAt(long journalRecords) {
+        forgottenThrough = Math.max(forgottenThrough, journalRecords);
     }
 
     Collection<BookEntry> all() {

@@ -3,7 +3,6 @@ package dev.farthing.risk.engine;
 import dev.farthing.contracts.payment.PaymentError;
 import dev.farthing.risk.journal.IndexedPayment;
 import dev.farthing.risk.journal.JournalPosition;
-import dev.farthing.risk.journal.JournalScan;
 import dev.farthing.risk.journal.PaymentIndex;
 import dev.farthing.risk.journal.RiskJournal;
 import dev.farthing.risk.journal.RiskRecord;
@@ -36,14 +35,15 @@ final class PaymentIndexing implements AutoCloseable {
     }
 
     private final Path dir;
-    private final Path journalFile;
+    private final RiskJournal journal;
     private PaymentIndex index;
     private IndexFold fold;
     private final JournalPosition start;
     private boolean diverged;
-    private JournalPosition replayedTo = JournalPosition.START;
+    private JournalPosition replayedTo;
     private volatile long indexedRecords;
-    private RiskJournal journal;
+    /** The position of the last write to the index (durable once RocksDB has flushed it). */
+    private volatile JournalPosition indexedTo;
     private final ArrayBlockingQueue<Committed> queue = new ArrayBlockingQueue<>(QUEUE_COMMITS);
     private volatile boolean stopping;
     private volatile Throwable failure;
@@ -51,28 +51,46 @@ final class PaymentIndexing implements AutoCloseable {
     private final ExecutorService lookups = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("farthing-risk-lookup").daemon(true).unstarted(r));
 
-    private PaymentIndexing(Path dir, Path journalFile) {
+    private PaymentIndexing(Path dir, RiskJournal journal) {
         this.dir = dir;
-        this.journalFile = journalFile;
+        this.journal = journal;
         PaymentIndex opened = PaymentIndex.open(dir);
         JournalPosition at = opened.position();
-        if (!PaymentIndex.matches(journalFile, at)) {
-            LOG.log(System.Logger.Level.WARNING, "payment index {0} is at record {1} of a journal that is not {2}"
-                    + " (ahead of it or about another one); rebuilding it from the journal", dir, at.records(), journalFile);
+        if (at.records() > 0 && at.endOffset() > journal.endOffset()) {
+            LOG.log(System.Logger.Level.WARNING, "payment index {0} is at record {1}, ahead of the journal {2} (about"
+                    + " another one); rebuilding it from the journal", dir, at.records(), journal.directory());
             opened.close();
             PaymentIndex.delete(dir);
             opened = PaymentIndex.open(dir);
             at = JournalPosition.START;
         }
+        if (at.records() == 0 ? !journal.holdsEverything() : at.endOffset() < journal.startOffset()) {
+            opened.close();
+            throw new IllegalStateException(cannotCatchUp(at));
+        }
         this.index = opened;
         this.fold = new IndexFold(opened);
         this.start = at;
+        this.replayedTo = at;
+        this.indexedTo = at;
         this.indexedRecords = at.records();
     }
 
-    /** Opens (creating) the index in {@code dir} for the journal file {@code journalFile}. */
-    static PaymentIndexing open(Path dir, Path journalFile) {
-        return new PaymentIndexing(dir, journalFile);
+    private String cannotCatchUp(JournalPosition at) {
+        return "the payment index " + dir + " is " + (at.records() == 0 ? "missing or empty" : "at log offset "
+                + at.endOffset()) + ", but the risk journal " + journal.directory() + " was compacted and starts at log"
+                + " offset " + journal.startOffset() + ": the index cannot be rebuilt from it. Restore " + dir
+                + " from the backup of this data directory (the index is flushed before every compaction)";
+    }
+
+    /** Opens (creating) the index in {@code dir} for {@code journal} (opened, not yet replayed). */
+    static PaymentIndexing open(Path dir, RiskJournal journal) {
+        return new PaymentIndexing(dir, journal);
+    }
+
+    /** Where the index stands: replay must start there or earlier for it to catch up. */
+    JournalPosition start() {
+        return start;
     }
 
     /** Replay's view of each journal record: folds those the index has not seen yet. */
@@ -97,13 +115,17 @@ final class PaymentIndexing implements AutoCloseable {
     void finishReplay() {
         if (diverged || replayedTo.records() < start.records()) {
             LOG.log(System.Logger.Level.WARNING, "payment index {0} does not match the journal {1} (indexed {2}"
-                    + " records, journal holds {3}); rebuilding it", dir, journalFile, start.records(), replayedTo.records());
+                    + " records, journal holds {3}); rebuilding it", dir, journal.directory(), start.records(),
+                    replayedTo.records());
+            if (!journal.holdsEverything()) {
+                throw new IllegalStateException(cannotCatchUp(start));
+            }
             index.close();
             PaymentIndex.delete(dir);
             index = PaymentIndex.open(dir);
             fold = new IndexFold(index);
             indexedRecords = 0;
-            JournalScan.scanWithPositions(journalFile, (record, after) -> {
+            journal.replay(JournalPosition.START, (record, after) -> {
                 fold.accept(record);
                 if (fold.pendingSize() >= FLUSH_EVERY) {
                     flushAt(after);
@@ -117,18 +139,19 @@ final class PaymentIndexing implements AutoCloseable {
 
     private void flushAt(JournalPosition after) {
         fold.flush(after);
+        indexedTo = after;
         indexedRecords = after.records();
     }
 
-    /** Starts following {@code journal}'s commits on the indexer thread. */
-    void follow(RiskJournal journal) {
-        this.journal = journal;
-        journal.onCommit(this::committed);
+    /** Starts the indexer thread, which folds each durable commit handed over by {@link #committed}. */
+    void follow() {
         indexer = Thread.ofPlatform().name("farthing-risk-indexer").daemon(true).start(this::run);
     }
 
-    /** On the decision thread, after a commit: hands the records over (waits only when the indexer is far behind). */
-    private void committed(List<RiskRecord> records, JournalPosition after) {
+    /**
+     * Decision thread, once a commit is durable: hands its records over (waits only when the indexer is far behind).
+     */
+    void committed(List<RiskRecord> records, JournalPosition after) {
         try {
             while (!queue.offer(new Committed(records, after), 100, TimeUnit.MILLISECONDS)) {
                 if (failure != null) {
@@ -138,6 +161,16 @@ final class PaymentIndexing implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Flushes RocksDB (any thread) and returns the position the index is now durable at: compaction never deletes
+     * records the index may still need after a crash (its write-ahead log is off).
+     */
+    JournalPosition flushDurable() {
+        JournalPosition at = indexedTo;
+        index.flush();
+        return at;
     }
 
     private void run() {
@@ -172,7 +205,7 @@ final class PaymentIndexing implements AutoCloseable {
 
     /** How many records the journal holds (replay: read so far). Decision thread (or replay) only. */
     long appendedRecords() {
-        return journal != null ? journal.appendedRecords() : replayedTo.records();
+        return Math.max(journal.appendedRecords(), replayedTo.records());
     }
 
     /** A lookup as the decision thread needs it: the watermark read first, so a miss is complete up to it. Any thread. */

@@ -6,6 +6,7 @@ import dev.farthing.model.FeatureMismatchException;
 import dev.farthing.model.RiskModel;
 import dev.farthing.model.registry.ShadowScoreboard;
 import dev.farthing.risk.decide.Decider;
+import dev.farthing.risk.features.DefaultFeatureEngine;
 import dev.farthing.risk.features.FeatureEngine;
 import dev.farthing.risk.features.FeatureVector;
 import dev.farthing.risk.policy.Reason;
@@ -48,6 +49,24 @@ public final class PipelineAssessor implements Assessor {
     @Override
     public void record(PaymentRequest payment, long atNanos, boolean moved) {
         decider.learn(payment, atNanos, moved);
+    }
+
+    @Override
+    public boolean keepsState() {
+        return decider.features() instanceof DefaultFeatureEngine;
+    }
+
+    @Override
+    public byte[] saveState() {
+        return decider.features() instanceof DefaultFeatureEngine engine ? engine.snapshot() : null;
+    }
+
+    @Override
+    public void restoreState(byte[] state) {
+        if (!(decider.features() instanceof DefaultFeatureEngine engine)) {
+            throw new UnsupportedOperationException("this feature engine keeps no state to restore");
+        }
+        engine.load(state);
     }
 
     @Override

@@ -6,7 +6,7 @@ import dev.farthing.risk.journal.PaymentCodec;
 import dev.farthing.risk.journal.RiskRecord;
 
 import dev.farthing.risk.journal.JournalPosition;
-import dev.farthing.risk.journal.JournalScan;
+import dev.farthing.risk.journal.RiskJournal;
 
 /**
  * Rebuilds the engine's memory from the journal at start-up: the idempotency book, hold states, open
@@ -14,21 +14,42 @@ import dev.farthing.risk.journal.JournalScan;
  * its original time, in the original order, so features come out exactly as they were). The payment index
  * folds the records it has not seen yet on the way.
  */
-final class Replay implements JournalScan.Sink {
+final class Replay implements RiskJournal.Sink {
     private final EngineState s;
     private final PaymentFlow payments;
     private final HoldFlow holds;
+    /** The snapshot the engine's memory was restored from (its records are folded into the index only), or null. */
+    private final EngineSnapshot.Position restored;
     private long lastAt;
+    private long records;
 
-    Replay(EngineState s, PaymentFlow payments, HoldFlow holds) {
+    Replay(EngineState s, PaymentFlow payments, HoldFlow holds, EngineSnapshot.Position restored) {
         this.s = s;
         this.payments = payments;
         this.holds = holds;
+        this.restored = restored;
+        this.lastAt = restored == null ? 0 : restored.lastAt();
+    }
+
+    /** The snapshot does not describe this journal: the engine is opened again without it. */
+    static final class SnapshotMismatch extends RuntimeException {
+        SnapshotMismatch(String message) {
+            super(message, null, false, false);
+        }
     }
 
     @Override
     public void accept(RiskRecord record, JournalPosition after) {
         s.indexing.replayed(record, after);
+        records = after.records();
+        if (restored != null && after.records() <= restored.records()) {
+            if (after.records() == restored.records()
+                    && (after.endOffset() != restored.logOffset() || after.crc() != restored.crc())) {
+                throw new SnapshotMismatch("the snapshot at record " + restored.records()
+                        + " was taken from another journal (the record there differs)");
+            }
+            return; // already in the restored memory
+        }
         if (!(record instanceof RiskRecord.Decided) && !(record instanceof RiskRecord.Labelled)
                 && s.book.get(record.paymentId()) == null) {
             // The book forgot this payment when it was settled (memory bound); settled payments need no follow-up.
@@ -73,6 +94,14 @@ final class Replay implements JournalScan.Sink {
 
     private BookEntry entry(RiskRecord r) {
         return s.book.get(r.paymentId());
+    }
+
+    /** After the scan: a snapshot ahead of the journal (the journal lost records it described) is refused. */
+    void finish() {
+        if (restored != null && records < restored.records()) {
+            throw new SnapshotMismatch("the snapshot is at record " + restored.records() + " but the journal holds "
+                    + records);
+        }
     }
 
     long lastAt() {

@@ -5,7 +5,7 @@ import dev.farthing.contracts.payment.PaymentRequest;
 import dev.farthing.contracts.payment.PaymentStatus;
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.risk.journal.IndexedPayment;
-import dev.farthing.risk.journal.JournalScan;
+import dev.farthing.risk.journal.JournalPosition;
 import dev.farthing.risk.journal.RiskJournal;
 import dev.farthing.risk.review.FraudLabel;
 import dev.farthing.risk.review.LabelSource;
@@ -38,13 +38,13 @@ public final class RiskEngine implements AutoCloseable {
     private final EngineState state;
     private final DecisionLoop loop;
     private final Thread thread;
-    private final JournalScan.Result recovered;
     private final PaymentPreconditions preconditions;
+    /** The journal record count of the snapshot this engine started from; -1 when it replayed the whole journal. */
+    private long restoredFromRecords;
 
-    private RiskEngine(EngineState state, DecisionLoop loop, JournalScan.Result recovered) {
+    private RiskEngine(EngineState state, DecisionLoop loop) {
         this.state = state;
         this.loop = loop;
-        this.recovered = recovered;
         this.preconditions = new PaymentPreconditions(state.ledger);
         this.thread = Thread.ofPlatform().name("farthing-risk-decider").daemon(true).unstarted(loop);
     }
@@ -55,27 +55,80 @@ public final class RiskEngine implements AutoCloseable {
 
     public static RiskEngine open(Ledger ledger, Path dir, Assessor assessor, RiskEngineConfig config,
                                   DecisionObserver observer) {
+        return open(ledger, dir, assessor, config, observer, true);
+    }
+
+    /** {@code fromSnapshot} false replays the whole journal (tests compare both ways of starting). */
+    static RiskEngine open(Ledger ledger, Path dir, Assessor assessor, RiskEngineConfig config,
+                           DecisionObserver observer, boolean fromSnapshot) {
         Objects.requireNonNull(ledger, "ledger");
-        Path journalDir = dir.resolve("journal");
-        PaymentIndexing indexing = PaymentIndexing.open(dir.resolve("index"), RiskJournal.fileIn(journalDir));
+        byte[] unrestored = fromSnapshot && assessor.keepsState() ? assessor.saveState() : null;
+        try {
+            return openOnce(ledger, dir, assessor, config, observer, fromSnapshot);
+        } catch (Replay.SnapshotMismatch e) {
+            if (unrestored != null) {
+                assessor.restoreState(unrestored); // forget the snapshot's state before replaying everything
+            }
+            System.getLogger(RiskEngine.class.getName()).log(System.Logger.Level.WARNING,
+                    "risk snapshots in {0} do not match the journal ({1}); deleting them and replaying the journal",
+                    dir, e.getMessage());
+            deleteSnapshots(dir);
+            return openOnce(ledger, dir, assessor, config, observer, false);
+        }
+    }
+
+    private static RiskEngine openOnce(Ledger ledger, Path dir, Assessor assessor, RiskEngineConfig config,
+                                       DecisionObserver observer, boolean fromSnapshot) {
+        RiskJournal journal = RiskJournal.open(dir, config.fsync());
+        PaymentIndexing indexing;
+        try {
+            indexing = PaymentIndexing.open(dir.resolve("index"), journal);
+        } catch (RuntimeException e) {
+            journal.close();
+            throw e;
+        }
         EngineState s = new EngineState(ledger, assessor,
                 new PaymentBook(config.maxPayments(), indexing::appendedRecords, indexing::indexedRecords),
                 new ReviewQueue(config.maxReviews()), new LabelStore(config.maxLabels()), config, observer);
+        s.journal = journal;
         s.indexing = indexing;
+        s.snapshots = new Snapshots(s, config.snapshotEveryRecords());
         PaymentFlow payments = new PaymentFlow(s);
         HoldFlow holds = new HoldFlow(s);
-        Replay replay = new Replay(s, payments, holds);
+        Replay replay;
+        EngineSnapshot.Position restored;
         try {
-            s.journal = RiskJournal.openWithPositions(journalDir, config.fsync(), replay);
+            long t0 = System.nanoTime();
+            restored = fromSnapshot ? s.snapshots.restore().orElse(null) : null;
+            long t1 = System.nanoTime();
+            replay = new Replay(s, payments, holds, restored);
+            // From the start, or from the snapshot; earlier when the index is behind it (it folds what it lacks).
+            JournalPosition from = JournalPosition.START;
+            if (restored != null) {
+                from = new JournalPosition(restored.records(), restored.logOffset(), restored.crc());
+                if (indexing.start().records() < from.records()) {
+                    from = indexing.start();
+                }
+            }
+            JournalPosition end = journal.replay(from, replay);
+            replay.finish();
+            journal.continueAfter(end);
+            long t2 = System.nanoTime();
             indexing.finishReplay();
             s.book.forgetIndexed(); // replay may have caught the index up only at its end
+            System.getLogger(RiskEngine.class.getName()).log(System.Logger.Level.INFO, "risk engine opened: snapshot"
+                    + " restored in {0} ms (record {1}), {2} journal records replayed in {3} ms, index caught up in {4} ms",
+                    (t1 - t0) / 1_000_000, restored == null ? 0 : restored.records(), end.records() - from.records(),
+                    (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         } catch (RuntimeException | Error e) {
+            s.snapshots.close();
             indexing.close();
+            journal.close();
             throw e;
         }
-        indexing.follow(s.journal);
-        RiskEngine engine = new RiskEngine(s, new DecisionLoop(s, payments, holds, replay.lastAt()),
-                s.journal.recovered());
+        indexing.follow();
+        RiskEngine engine = new RiskEngine(s, new DecisionLoop(s, payments, holds, replay.lastAt()));
+        engine.restoredFromRecords = restored == null ? -1 : restored.records();
         for (BookEntry e : s.book.all()) {
             if (e.result.status() == PaymentStatus.LEDGER_PENDING) {
                 payments.sendLegs(e); // decided before a crash, never confirmed by the ledger: send again
@@ -207,9 +260,14 @@ public final class RiskEngine implements AutoCloseable {
         return Optional.ofNullable(state.labels.latestFor(paymentId));
     }
 
-    /** What opening found in the journal: records replayed, torn bytes truncated. */
-    public JournalScan.Result recovered() {
-        return recovered;
+    /** How many records the journal holds (those compacted away included). */
+    public long journalRecords() {
+        return state.journal.committed().records();
+    }
+
+    /** The journal record count of the snapshot the engine started from; -1 when it replayed the whole journal. */
+    public long restoredFromRecords() {
+        return restoredFromRecords;
     }
 
     public int paymentsInMemory() {
@@ -222,6 +280,18 @@ public final class RiskEngine implements AutoCloseable {
     }
 
     /** Whether the payment index has folded every committed journal record (for tests). */
+    private static void deleteSnapshots(Path dir) {
+        try (var files = java.nio.file.Files.list(dir.resolve("log"))) {
+            for (Path f : files.toList()) {
+                if (dev.farthing.recordlog.RecordFormat.snapshotPositionOf(f) >= 0) {
+                    java.nio.file.Files.delete(f);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot delete the risk snapshots in " + dir, e);
+        }
+    }
+
     boolean indexCaughtUp() {
         return state.indexing.indexedRecords() >= state.journal.committed().records();
     }
@@ -237,6 +307,11 @@ public final class RiskEngine implements AutoCloseable {
     /** Stops taking requests, waits (up to seconds) for the ledger's outstanding answers, and closes the journal. */
     @Override
     public void close() {
+        close(true);
+    }
+
+    /** {@code lastSnapshot} false stops as a crash would leave the snapshots (tests of restoring plus a tail). */
+    void close(boolean lastSnapshot) {
         loop.stop();
         try {
             thread.join(TimeUnit.SECONDS.toMillis(10));
@@ -244,8 +319,13 @@ public final class RiskEngine implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
+            if (lastSnapshot && !thread.isAlive() && loop.broken() == null && state.inFlight.isEmpty()) {
+                state.snapshots.atClose(state.journal.committed(), loop.lastAt());
+            }
+            state.snapshots.close();
             state.journal.close();
         } finally {
+            state.snapshots.close();
             state.indexing.close();
         }
     }

@@ -16,8 +16,9 @@ import static dev.farthing.risk.features.FeatureCatalog.*;
  */
 public final class DefaultFeatureEngine implements FeatureEngine {
     private final FeatureConfig config;
-    private final EntityTables tables;
-    private final AccountGraph graph;
+    // Not final: load() swaps in a snapshot's state (the decision thread's, before it decides).
+    private EntityTables tables;
+    private AccountGraph graph;
     private final GraphMeasures measures = new GraphMeasures();
     private final double[] scratch = new double[2];
     /** The payment's entities, looked up once per call (index = EntityKind ordinal; null = unknown/absent). */
@@ -189,6 +190,16 @@ public final class DefaultFeatureEngine implements FeatureEngine {
     /** The whole state, checksummed; {@link #restore} rebuilds an engine that extracts identical features. */
     public byte[] snapshot() {
         return FeatureSnapshot.write(config, tables, graph);
+    }
+
+    /**
+     * Replaces this engine's state with a {@link #snapshot()}'s (taken under the same config), for a restart that
+     * restores rather than replays; throws {@link FeatureSnapshotException} on corruption, leaving the state as it was.
+     */
+    public void load(byte[] snapshot) {
+        DefaultFeatureEngine restored = FeatureSnapshot.read(snapshot, config);
+        this.tables = restored.tables;
+        this.graph = restored.graph;
     }
 
     /** Rebuilds an engine from {@link #snapshot()}; throws {@link FeatureSnapshotException} on corruption. */

@@ -29,7 +29,7 @@ final class FeatureSnapshot {
     static byte[] write(FeatureConfig config, EntityTables tables, AccountGraph graph) {
         try {
             ByteArrayOutputStream payloadBytes = new ByteArrayOutputStream(1 << 16);
-            DataOutputStream payload = new DataOutputStream(payloadBytes);
+            DataOutputStream payload = new DataOutputStream(new java.io.BufferedOutputStream(payloadBytes, 1 << 16));
             payload.writeUTF(config.toString());
             tables.writeTo(payload);
             graph.writeTo(payload);

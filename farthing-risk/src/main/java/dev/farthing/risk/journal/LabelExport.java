@@ -21,22 +21,27 @@ public final class LabelExport {
     private LabelExport() {
     }
 
-    /** Writes {@code out} from the journal in {@code journalDir}; returns the number of records written. */
-    public static long export(Path journalDir, Path out) {
-        Path file = journalDir.resolve(JournalFormat.FILE_NAME);
+    /**
+     * Writes {@code out} from the risk journal of the risk data directory {@code riskDir} (with the engine stopped:
+     * the journal has one writer); returns the number of records written. Only records the journal still holds are
+     * seen: payments decided before its last compaction are not exported.
+     */
+    public static long export(Path riskDir, Path out) {
         Map<String, TrainingLabel> latest = new HashMap<>();
-        JournalScan.scan(file, r -> {
-            if (r instanceof RiskRecord.Labelled l) {
-                latest.put(l.paymentId(), l.label());
-            }
-        });
-        try (PaymentDataset.Writer writer = PaymentDataset.Writer.open(out)) {
-            JournalScan.scan(file, r -> {
-                if (r instanceof RiskRecord.Decided d && latest.containsKey(d.paymentId())) {
-                    writer.append(recordOf(d, latest.remove(d.paymentId())));
+        try (RiskJournal journal = RiskJournal.open(riskDir, true)) {
+            journal.replayRetained(r -> {
+                if (r instanceof RiskRecord.Labelled l) {
+                    latest.put(l.paymentId(), l.label());
                 }
             });
-            return writer.count();
+            try (PaymentDataset.Writer writer = PaymentDataset.Writer.open(out)) {
+                journal.replayRetained(r -> {
+                    if (r instanceof RiskRecord.Decided d && latest.containsKey(d.paymentId())) {
+                        writer.append(recordOf(d, latest.remove(d.paymentId())));
+                    }
+                });
+                return writer.count();
+            }
         }
     }
 

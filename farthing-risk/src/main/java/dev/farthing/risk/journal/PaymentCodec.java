@@ -15,6 +15,16 @@ public final class PaymentCodec {
         return java.util.Arrays.copyOf(w.array(), w.size());
     }
 
+    /** The request {@link #bytes} encoded. */
+    public static PaymentRequest fromBytes(byte[] bytes) {
+        ByteReader r = new ByteReader(bytes, 0, bytes.length);
+        PaymentRequest p = read(r);
+        if (!r.atEnd()) {
+            throw new IllegalStateException("trailing bytes after a payment request");
+        }
+        return p;
+    }
+
     static void write(ByteWriter w, PaymentRequest p) {
         w.str(p.id());
         w.str(p.payer());

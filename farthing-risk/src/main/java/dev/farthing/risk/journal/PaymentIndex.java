@@ -12,11 +12,9 @@ import org.rocksdb.WriteOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -93,25 +91,16 @@ public final class PaymentIndex implements AutoCloseable {
         }
     }
 
-    /**
-     * Whether {@code at} still describes {@code journal}: the file reaches that far and the record ending there
-     * has the CRC the index remembers. Not so when the journal was replaced, or cut shorter than what was indexed.
-     */
-    public static boolean matches(Path journal, JournalPosition at) {
-        if (at.records() == 0) {
-            return true;
-        }
-        try (FileChannel ch = FileChannel.open(journal, StandardOpenOption.READ)) {
-            if (ch.size() < at.endOffset()) {
-                return false;
-            }
-            ByteBuffer crc = ByteBuffer.allocate(4);
-            while (crc.hasRemaining() && ch.read(crc, at.endOffset() - 4 + crc.position()) > 0) {
-                // read the stored CRC of the last indexed record
-            }
-            return !crc.hasRemaining() && crc.getInt(0) == at.crc();
-        } catch (IOException e) {
-            return false; // no journal at all: the index describes one that is gone
+    /** Makes everything written so far durable (RocksDB's write-ahead log is off). Any thread. */
+    public void flush() {
+        open.readLock().lock();
+        try (org.rocksdb.FlushOptions flush = new org.rocksdb.FlushOptions().setWaitForFlush(true)) {
+            requireOpen();
+            db.flush(flush);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("payment index flush failed in " + dir, e);
+        } finally {
+            open.readLock().unlock();
         }
     }
 

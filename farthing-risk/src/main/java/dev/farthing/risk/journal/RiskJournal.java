@@ -1,175 +1,236 @@
 package dev.farthing.risk.journal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
+import dev.farthing.recordlog.AtomicFiles;
+import dev.farthing.recordlog.Entry;
+import dev.farthing.recordlog.Record;
+import dev.farthing.recordlog.RecordFormat;
+import dev.farthing.recordlog.RecordLog;
+import dev.farthing.recordlog.RecordLogOptions;
+import dev.farthing.recordlog.RecordScanner;
+import dev.farthing.recordlog.Snapshot;
+
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.CRC32C;
 
 /**
- * The append-only risk journal. {@link #open} replays every intact record to a sink and truncates a torn
- * tail; {@link #append} only encodes into memory; {@link #commit} writes all appended records with one write
- * and one fsync (group commit; records whose loss is harmless skip the fsync). Owned by one thread (the risk engine's decision thread).
+ * The risk journal on the shared record log ({@code DATA/risk/log}): one frame per {@link RiskRecord}, the frame
+ * type being the record's type byte ({@link RecordCodec}). {@link #append} only encodes into memory, on the
+ * decision thread; {@link #commit} hands everything appended to the log's group commit as one atomic batch and
+ * returns at once: the fsync runs on the log's own thread and the returned {@link Commit} completes after it.
+ * Streaming replay from any {@link JournalPosition}, snapshots at positions and compaction are the log's.
+ * A data directory of the previous format ({@code journal/risk-journal.log}) is migrated on open ({@link Migration}).
  */
 public final class RiskJournal implements AutoCloseable {
-    private final Path file;
-    private final FileChannel channel;
-    private final boolean fsync;
-    private final ByteWriter pending = new ByteWriter(64 * 1024);
+    static final String LOG_DIR = "log";
+    private final RecordLog log;
+    private final ByteWriter scratch = new ByteWriter(64 * 1024);
     private final CRC32C crc = new CRC32C();
-    private final JournalScan.Result recovered;
-    /** False while everything pending may be lost in a crash without harm (see {@link #append}). */
-    private boolean syncNeeded;
-    /** Records appended but not yet written, for the commit listener. */
-    private final List<RiskRecord> pendingRecords = new ArrayList<>();
+    private List<Entry> pending = new ArrayList<>();
+    private List<RiskRecord> pendingRecords = new ArrayList<>();
     private long appendedRecords;
-    /** Volatile: read by tests and health checks on other threads. */
-    private volatile JournalPosition committed;
-    private int lastCrc;
-    private CommitListener listener = (records, after) -> { };
+    private volatile JournalPosition committed = JournalPosition.START;
 
-    /** Told, on the journal's thread, of each commit's records once they are written (and fsynced when due). */
+    /** One commit in flight: its records, and its end position once they are durable. */
+    public record Commit(List<RiskRecord> records, long recordsAfter, CompletableFuture<JournalPosition> durable) {
+    }
+
+    /** Receives each record replayed, with the position just after it. */
     @FunctionalInterface
-    public interface CommitListener {
-        void committed(List<RiskRecord> records, JournalPosition after);
+    public interface Sink {
+        void accept(RiskRecord record, JournalPosition after);
     }
 
-    private RiskJournal(Path file, FileChannel channel, boolean fsync, JournalScan.Result recovered,
-                        JournalPosition end) {
-        this.file = file;
-        this.channel = channel;
-        this.fsync = fsync;
-        this.recovered = recovered;
-        this.committed = end;
-        this.appendedRecords = end.records();
-        this.lastCrc = end.crc();
+    private RiskJournal(RecordLog log) {
+        this.log = log;
     }
 
-    /** Opens (creating) the journal in {@code dir}, delivering every intact record to {@code replay} first. */
-    public static RiskJournal open(Path dir, boolean fsync, Consumer<RiskRecord> replay) {
-        return openWithPositions(dir, fsync, (record, after) -> replay.accept(record));
+    /** Opens (creating, or migrating from the previous format) the journal of the risk data directory {@code riskDir}. */
+    public static RiskJournal open(Path riskDir, boolean fsync) {
+        Migration.migrateIfNeeded(riskDir, fsync);
+        return new RiskJournal(RecordLog.open(riskDir.resolve(LOG_DIR), options(fsync)));
     }
 
-    /** As {@link #open(Path, boolean, Consumer)}, telling the sink where each record ends. */
-    public static RiskJournal openWithPositions(Path dir, boolean fsync, JournalScan.Sink replay) {
-        try {
-            Files.createDirectories(dir);
-            Path file = dir.resolve(JournalFormat.FILE_NAME);
-            JournalPosition[] last = {JournalPosition.START};
-            JournalScan.Result scan = JournalScan.scanWithPositions(file, (record, after) -> {
-                replay.accept(record, after);
-                last[0] = after;
-            });
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ);
-            if (scan.tornBytes() > 0) {
-                ch.truncate(scan.endOffset());
-                ch.force(true);
-                System.getLogger(RiskJournal.class.getName()).log(System.Logger.Level.WARNING,
-                        "risk journal {0}: truncated a torn tail of {1} bytes at offset {2}",
-                        file, scan.tornBytes(), scan.endOffset());
+    static RecordLogOptions options(boolean fsync) {
+        return RecordLogOptions.DEFAULTS.withFsync(fsync).withRetainedSnapshots(SNAPSHOTS_KEPT);
+    }
+
+    /** Snapshots kept: a damaged newest one falls back to the one before it (compaction keeps both usable). */
+    public static final int SNAPSHOTS_KEPT = 2;
+
+    /** Whether the log still holds its first record (never compacted): only then can a replay start at {@link JournalPosition#START}. */
+    public boolean holdsEverything() {
+        return log.startPosition() == RecordFormat.SEGMENT_HEADER_BYTES;
+    }
+
+    /** Where a replay may start at the earliest (after compaction, later than {@link JournalPosition#START}), as a log offset. */
+    public long startOffset() {
+        return log.startPosition();
+    }
+
+    /** The durable end of the log, as a log offset. */
+    public long endOffset() {
+        return log.endPosition();
+    }
+
+    /**
+     * Streams every record after {@code from} to {@code sink}, counting records on from it; at start-up (before
+     * any append), this also sets where appends continue. Throws when {@code from} is no longer in the log.
+     */
+    public JournalPosition replay(JournalPosition from, Sink sink) {
+        long offset = from.records() == 0 ? log.startPosition() : from.endOffset();
+        if (from.records() == 0 && !holdsEverything()) {
+            throw new IllegalStateException("the risk journal " + log.directory() + " was compacted: it no longer holds"
+                    + " its first records, so it cannot be replayed from the start");
+        }
+        JournalPosition at = from;
+        try (RecordScanner records = log.scan(offset)) {
+            while (records.hasNext()) {
+                Record r = records.next();
+                RiskRecord record;
+                try {
+                    record = RecordCodec.read(new ByteReader(r.payload(), 0, r.payload().length));
+                } catch (RuntimeException e) {
+                    throw new JournalCorruptionException(log.directory(), r.position(), "undecodable record: " + e.getMessage());
+                }
+                at = new JournalPosition(at.records() + 1, r.nextPosition(), crcOf(r.payload()));
+                sink.accept(record, at);
             }
-            ch.position(scan.endOffset());
-            return new RiskJournal(file, ch, fsync, scan, last[0]);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the risk journal in " + dir, e);
+        }
+        return at;
+    }
+
+    /** Every record the log still holds, in order, without positions (for reading tools; counts would be unknown). */
+    public void replayRetained(java.util.function.Consumer<RiskRecord> sink) {
+        try (RecordScanner records = log.scan(log.startPosition())) {
+            while (records.hasNext()) {
+                Record r = records.next();
+                try {
+                    sink.accept(RecordCodec.read(new ByteReader(r.payload(), 0, r.payload().length)));
+                } catch (IllegalStateException e) {
+                    throw new JournalCorruptionException(log.directory(), r.position(), "undecodable record: " + e.getMessage());
+                }
+            }
         }
     }
 
-    /** What opening found: records replayed, torn bytes truncated. */
-    public JournalScan.Result recovered() {
-        return recovered;
+    /** After the start-up replay: appends continue after {@code end}. */
+    public void continueAfter(JournalPosition end) {
+        this.committed = end;
+        this.appendedRecords = end.records();
     }
 
-    /** The journal file a journal opened in {@code dir} uses. */
-    public static Path fileIn(Path dir) {
-        return dir.resolve(JournalFormat.FILE_NAME);
-    }
-
-    /** The file this journal appends to. */
-    public Path file() {
-        return file;
-    }
-
-    public void onCommit(CommitListener listener) {
-        this.listener = listener;
-    }
-
-    /** Records in the journal, counting those appended and not yet committed. */
+    /** Records in the journal, counting those appended and not yet durable. Decision thread. */
     public long appendedRecords() {
         return appendedRecords;
     }
 
-    /** The position after the last committed record. */
+    /** The position after the last durable record this journal has been told of (see {@link #durable}). */
     public JournalPosition committed() {
         return committed;
     }
 
+    /** Decision thread: a commit has become durable up to {@code after}. */
+    public void durable(JournalPosition after) {
+        committed = after;
+    }
+
     public void append(RiskRecord record) {
-        int start = pending.size();
-        pending.i32(JournalFormat.MAGIC);
-        pending.i32(0);
-        RecordCodec.write(pending, record);
-        int payload = pending.size() - start - JournalFormat.HEADER_BYTES;
-        if (payload > JournalFormat.MAX_PAYLOAD_BYTES) {
-            throw new IllegalArgumentException("risk record of " + payload + " bytes is too large");
+        scratch.reset();
+        RecordCodec.write(scratch, record);
+        if (scratch.size() > JournalFormat.MAX_PAYLOAD_BYTES) {
+            throw new IllegalArgumentException("risk record of " + scratch.size() + " bytes is too large");
         }
-        pending.putIntAt(start + 4, payload);
-        crc.reset();
-        crc.update(pending.array(), start, pending.size() - start);
-        lastCrc = (int) crc.getValue();
-        pending.i32(lastCrc);
+        byte[] payload = java.util.Arrays.copyOf(scratch.array(), scratch.size());
+        pending.add(new Entry(payload[0] & 0xff, payload));
         pendingRecords.add(record);
         appendedRecords++;
-        // A lost LedgerApplied only makes the next start re-send legs the ledger already has (an idempotent
-        // repeat), so it rides along with the next fsync instead of forcing one of its own.
-        syncNeeded |= !(record instanceof RiskRecord.LedgerApplied);
     }
 
     public boolean hasPending() {
-        return pending.size() > 0;
+        return !pending.isEmpty();
     }
 
-    /** Writes and (when configured) fsyncs everything appended; a failure here is fatal to the engine. */
-    public void commit() {
-        if (pending.size() == 0) {
-            return;
+    /**
+     * Hands everything appended to the log as one atomic batch, without waiting; null when nothing was appended.
+     * The commit's future fails when the log does (the engine then stops).
+     */
+    public Commit commit() {
+        if (pending.isEmpty()) {
+            return null;
         }
-        try {
-            ByteBuffer buf = ByteBuffer.wrap(pending.array(), 0, pending.size());
-            while (buf.hasRemaining()) {
-                channel.write(buf);
-            }
-            if (fsync && syncNeeded) {
-                channel.force(false);
-            }
-            syncNeeded = false;
-            committed = new JournalPosition(appendedRecords, committed.endOffset() + pending.size(), lastCrc);
-            pending.reset();
-            List<RiskRecord> done = List.copyOf(pendingRecords);
-            pendingRecords.clear();
-            listener.committed(done, committed);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the risk journal " + file, e);
-        }
+        List<Entry> entries = pending;
+        List<RiskRecord> records = pendingRecords;
+        pending = new ArrayList<>();
+        pendingRecords = new ArrayList<>();
+        byte[] last = entries.getLast().payload();
+        int lastCrc = crcOf(last);
+        long recordsAfter = appendedRecords;
+        CompletableFuture<JournalPosition> durable = log.appendBatch(entries).thenApply(positions ->
+                new JournalPosition(recordsAfter, positions[positions.length - 1] + RecordFormat.frameBytes(last.length), lastCrc));
+        return new Commit(records, recordsAfter, durable);
     }
 
+    private int crcOf(byte[] payload) {
+        crc.reset();
+        crc.update(payload);
+        return (int) crc.getValue();
+    }
+
+    /** Writes a snapshot of state covering exactly the records up to {@code at} (any thread). */
+    public void writeSnapshot(JournalPosition at, byte[] payload) {
+        log.writeSnapshot(at.endOffset(), out -> out.write(payload));
+    }
+
+    /** The newest usable snapshot: its log offset and payload. */
+    public Optional<SnapshotBytes> latestSnapshot() {
+        Optional<Snapshot> s = log.latestSnapshot();
+        return s.map(snapshot -> new SnapshotBytes(snapshot.position(), snapshot.readAllBytes()));
+    }
+
+    /** A snapshot read back: the log offset it covers up to, and its payload. */
+    public record SnapshotBytes(long endOffset, byte[] payload) {
+    }
+
+    /** Log offsets of the snapshots on disk, oldest first. */
+    public List<Long> snapshotOffsets() {
+        return Snapshots.offsets(log.directory());
+    }
+
+    /** Drops whole segments whose records all lie before {@code offset}; returns how many (any thread). */
+    public int compact(long offset) {
+        return log.compact(offset);
+    }
+
+    public Path directory() {
+        return log.directory();
+    }
+
+    /** Makes everything handed to the log durable, then closes it. */
     @Override
     public void close() {
-        try {
-            commit();
-        } finally {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        log.close();
+    }
+
+    /** For {@link #snapshotOffsets}: the snapshot files of a log directory. */
+    private static final class Snapshots {
+        static List<Long> offsets(Path dir) {
+            List<Long> out = new ArrayList<>();
+            try (var files = java.nio.file.Files.list(dir)) {
+                files.forEach(f -> {
+                    long p = RecordFormat.snapshotPositionOf(f);
+                    if (p >= 0 && !AtomicFiles.isTemporary(f)) {
+                        out.add(p);
+                    }
+                });
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot list " + dir, e);
             }
+            out.sort(null);
+            return out;
         }
     }
 }

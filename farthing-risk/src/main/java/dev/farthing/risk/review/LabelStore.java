@@ -46,6 +46,15 @@ public final class LabelStore {
         return null;
     }
 
+    /** Puts back a snapshot's labels (oldest first) and the count of labels ever added. */
+    public synchronized void restore(List<TrainingLabel> kept, long totalEver) {
+        if (!labels.isEmpty() || totalEver < kept.size()) {
+            throw new IllegalStateException("labels restore into an empty store, with a total of at least " + kept.size());
+        }
+        labels.addAll(kept.subList(Math.max(0, kept.size() - maxLabels), kept.size()));
+        total = totalEver;
+    }
+
     public synchronized long total() {
         return total;
     }

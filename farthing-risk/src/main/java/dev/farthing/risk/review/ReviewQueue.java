@@ -58,6 +58,26 @@ public final class ReviewQueue {
         return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
     }
 
+    /** Every item in the order the queue keeps them (its eviction order), for a snapshot. */
+    public List<ReviewItem> inOrder() {
+        List<ReviewItem> out = new ArrayList<>(order.size());
+        for (String id : order) {
+            ReviewItem item = items.get(id);
+            if (item != null) {
+                out.add(item);
+            }
+        }
+        return out;
+    }
+
+    /** Puts back an item of a snapshot, open or resolved, after those restored before it. */
+    public void restore(ReviewItem item) {
+        if (items.putIfAbsent(item.paymentId(), item) != null) {
+            throw new IllegalStateException("review " + item.paymentId() + " already exists");
+        }
+        order.addLast(item.paymentId());
+    }
+
     public int size() {
         return items.size();
     }

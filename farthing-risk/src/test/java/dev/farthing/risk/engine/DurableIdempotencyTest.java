@@ -141,7 +141,7 @@ class DurableIdempotencyTest {
     @Test
     void anIndexBehindIsCaughtUpAndOneAheadOfTheJournalIsRebuilt() throws IOException {
         Path index = dir.resolve("risk/index");
-        Path journal = RiskJournal.fileIn(dir.resolve("risk/journal"));
+        Path journal = dir.resolve("risk/log");
         try (RiskFixture f = new RiskFixture(dir)) {
             Map<String, PaymentResult> early;
             try (RiskEngine engine = open(f)) {
@@ -149,7 +149,7 @@ class DurableIdempotencyTest {
                 forget(engine, "fill-a", List.copyOf(early.keySet()));
             }
             copyTree(index, dir.resolve("index-early"));
-            Files.copy(journal, dir.resolve("journal-early"));
+            copyTree(journal, dir.resolve("journal-early"));
             Map<String, PaymentResult> late;
             try (RiskEngine engine = open(f)) {
                 late = varied(engine, "b");
@@ -165,7 +165,7 @@ class DurableIdempotencyTest {
             }
 
             replaceTree(dir.resolve("index-late"), index); // ahead: describes records this journal does not hold
-            Files.copy(dir.resolve("journal-early"), journal, StandardCopyOption.REPLACE_EXISTING);
+            replaceTree(dir.resolve("journal-early"), journal);
             try (RiskEngine engine = open(f)) {
                 for (String id : late.keySet()) {
                     assertThat(engine.lookup(id)).as("%s is not in this journal: the stale index entry is gone", id).isEmpty();
