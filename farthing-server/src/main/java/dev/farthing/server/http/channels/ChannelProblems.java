@@ -1,4 +1,4 @@
-package dev.farthing.server.http.channel;
+package dev.farthing.server.http.channels;
 
 import dev.farthing.channels.ChannelException;
 import dev.farthing.server.http.ApiException;
