@@ -8,6 +8,7 @@ import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import dev.farthing.recordlog.AtomicFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,8 +74,8 @@ public final class PiiVault {
                 kekHandle = TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(kekPath), InsecureSecretKeyAccess.get());
             } else {
                 kekHandle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-                SafeFiles.write(kekPath, TinkJsonProtoKeysetFormat.serializeKeyset(kekHandle, InsecureSecretKeyAccess.get())
-                        .getBytes(StandardCharsets.UTF_8));
+                AtomicFiles.write(kekPath, TinkJsonProtoKeysetFormat.serializeKeyset(kekHandle, InsecureSecretKeyAccess.get())
+                        .getBytes(StandardCharsets.UTF_8), AtomicFiles.OWNER_ONLY);
             }
             Aead kek = kekHandle.getPrimitive(RegistryConfiguration.get(), Aead.class);
             Path pseudonymKey = dir.resolve("pseudonym.key");
@@ -84,7 +85,7 @@ public final class PiiVault {
             } else {
                 key = new byte[32];
                 new SecureRandom().nextBytes(key);
-                SafeFiles.write(pseudonymKey, kek.encrypt(key, "pseudonym-key".getBytes(StandardCharsets.US_ASCII)));
+                AtomicFiles.write(pseudonymKey, kek.encrypt(key, "pseudonym-key".getBytes(StandardCharsets.US_ASCII)), AtomicFiles.OWNER_ONLY);
             }
             return new PiiVault(dir, kek, new Pseudonyms(key));
         } catch (GeneralSecurityException e) {
@@ -110,7 +111,7 @@ public final class PiiVault {
     public synchronized void put(String zone, String subject, String ref, byte[] plaintext) {
         try {
             Aead key = dataKey(zone, subject, true);
-            SafeFiles.write(recordFile(zone, subject, ref), key.encrypt(plaintext, binding(zone, subject + '/' + ref)));
+            AtomicFiles.write(recordFile(zone, subject, ref), key.encrypt(plaintext, binding(zone, subject + '/' + ref)), AtomicFiles.OWNER_ONLY);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot seal the record of a subject in zone " + zone, e);
         }
@@ -134,7 +135,7 @@ public final class PiiVault {
 
     /** Deletes one record (a write that lost a race); the subject's key stays. */
     public synchronized void delete(String zone, String subject, String ref) {
-        SafeFiles.delete(recordFile(zone, subject, ref));
+        deleteDurably(recordFile(zone, subject, ref));
     }
 
     /** True while the subject's data key exists. */
@@ -147,11 +148,11 @@ public final class PiiVault {
      */
     public synchronized boolean destroy(String zone, String subject) {
         dataKeys.remove(cacheKey(zone, subject));
-        boolean existed = SafeFiles.delete(keyFile(zone, subject));
+        boolean existed = deleteDurably(keyFile(zone, subject));
         String prefix = fileName(subject) + '.';
         try (var files = Files.list(zoneDir(zone))) {
             for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
-                SafeFiles.delete(f);
+                deleteDurably(f);
             }
         } catch (java.nio.file.NoSuchFileException e) {
             return existed;
@@ -174,7 +175,7 @@ public final class PiiVault {
                 handle = TinkProtoKeysetFormat.parseEncryptedKeyset(Files.readAllBytes(file), kek, binding(zone, subject));
             } else if (create) {
                 handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-                SafeFiles.write(file, TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, kek, binding(zone, subject)));
+                AtomicFiles.write(file, TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, kek, binding(zone, subject)), AtomicFiles.OWNER_ONLY);
             } else {
                 return null;
             }
@@ -214,6 +215,18 @@ public final class PiiVault {
 
     private static byte[] binding(String zone, String subject) {
         return ("farthing-pii/1\u0000" + zone + '\u0000' + subject).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean deleteDurably(Path file) {
+        try {
+            boolean deleted = Files.deleteIfExists(file);
+            if (deleted) {
+                AtomicFiles.syncDirectory(file.getParent());
+            }
+            return deleted;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file, e);
+        }
     }
 
     /** A fresh random record ref. */
