@@ -32,6 +32,15 @@ public interface PaymentGate {
     void settle(Ticket ticket, boolean moved);
 
     /**
+     * The keyed pseudonym of an identifying payment signal ({@code kind}: {@code device}, {@code ip},
+     * {@code session}, {@code instrument}) before it reaches the feature engine or any journal: equal values give
+     * equal tokens. The open gate keeps values as they are.
+     */
+    default String pseudonym(String kind, String value) {
+        return value;
+    }
+
+    /**
      * The answer: refused ({@code refusal} non-null: status, code, detail and extension members to write) or
      * admitted; {@code key} non-null when this admission reserved something to settle.
      */

@@ -3,7 +3,9 @@ package dev.farthing.server.http.customers;
 import dev.farthing.customers.kyc.KycProfiles;
 import dev.farthing.customers.service.CustomerService;
 import dev.farthing.customers.service.RecordLogCustomerLog;
+import dev.farthing.customers.vault.IpTokens;
 import dev.farthing.customers.vault.PiiVault;
+import dev.farthing.customers.vault.Pseudonyms;
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.ledger.model.Currency;
 import dev.farthing.server.DomainApi;
@@ -26,9 +28,11 @@ public final class CustomersApi implements DomainApi, PaymentGate {
     private final CustomerService service;
     private final KycGate gate;
     private final List<Route> routes;
+    private final Pseudonyms pseudonyms;
 
     private CustomersApi(CustomerService service) {
         this.service = service;
+        this.pseudonyms = service.pseudonyms();
         this.gate = new KycGate(service);
         this.routes = new CustomerRoutes(service).routes();
     }
@@ -58,6 +62,15 @@ public final class CustomersApi implements DomainApi, PaymentGate {
     @Override
     public void settle(Ticket ticket, boolean moved) {
         gate.settle(ticket, moved);
+    }
+
+    /** IPs keep their address class in the token; other kinds are plain keyed HMACs. */
+    @Override
+    public String pseudonym(String kind, String value) {
+        if (value == null || Pseudonyms.isToken(value)) {
+            return value;
+        }
+        return "ip".equals(kind) ? IpTokens.token(pseudonyms, value) : pseudonyms.token(kind, value);
     }
 
     @Override

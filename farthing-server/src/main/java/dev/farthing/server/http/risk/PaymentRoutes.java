@@ -71,7 +71,7 @@ final class PaymentRoutes {
         if (!parsed.warnings().isEmpty() && LOG.isDebugEnabled()) {
             LOG.debug("payment {}: optional signals left out: {}", parsed.payment().id(), parsed.warnings());
         }
-        PaymentRequest payment = parsed.payment();
+        PaymentRequest payment = PaymentPseudonyms.pseudonymise(parsed.payment(), gate);
         PaymentGate.Ticket ticket = gate.admit("payment:" + payment.id(), payment.payer(), payment.currency(),
                 debitedBy(payment));
         if (ticket.refused()) {
