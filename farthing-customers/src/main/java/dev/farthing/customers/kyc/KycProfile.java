@@ -8,7 +8,17 @@ import java.util.Set;
  * four tiers (0..3), the countries it applies to, and the legal sources its figures come from.
  */
 public record KycProfile(String jurisdiction, String version, Set<String> countries, List<String> sources,
-                         List<TierLimits> tiers) {
+                         List<TierLimits> tiers, Retention retention) {
+
+    /**
+     * What the jurisdiction's AML law makes a firm keep after a customer asks for erasure, once due diligence was
+     * done (tier 1 and up): these personal-data {@code fields}, for {@code years} after the relationship ends.
+     */
+    public record Retention(int years, List<String> fields, String source) {
+        public Retention {
+            fields = List.copyOf(fields);
+        }
+    }
     public static final int MAX_TIER = 3;
 
     public KycProfile {

@@ -129,7 +129,15 @@ public final class KycProfiles {
                 }
                 tiers.add(new TierLimits(tier, text(t, "name"), caps));
             }
-            return new KycProfile(jurisdiction, text(root, "version"), countries, sources, tiers);
+            JsonNode r = require(root, "record_retention");
+            List<String> kept = new ArrayList<>();
+            require(r, "fields").forEach(f -> kept.add(f.asText()));
+            int years = require(r, "years").intValue();
+            if (years < 1 || years > 30) {
+                throw new IllegalArgumentException("record_retention.years must be 1..30");
+            }
+            return new KycProfile(jurisdiction, text(root, "version"), countries, sources, tiers,
+                    new KycProfile.Retention(years, kept, text(r, "source")));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("KYC profile " + source + ": " + e.getMessage(), e);
         }

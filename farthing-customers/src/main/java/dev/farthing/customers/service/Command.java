@@ -29,7 +29,11 @@ sealed interface Command {
     record Audit(String id, Access access, CompletableFuture<Customer> future) implements Command {
     }
 
-    record Erase(String id, String by, String reason, CompletableFuture<Customer> future) implements Command {
+    /** {@code draft} carries what to erase and keep; the writer stamps the time and {@code keepYears} from it. */
+    record Erase(CustomerEvent.Erased draft, int keepYears, CompletableFuture<Customer> future) implements Command {
+    }
+
+    record Hold(String id, String caseRef, String by, CompletableFuture<Customer> future) implements Command {
     }
 
     /** A read of KYC usage, answered by the writer so it sees every reservation before it. */

@@ -31,6 +31,21 @@ sealed interface CustomerEvent {
     record PersonalDataRead(String id, String who, String role, String reason, long at) implements CustomerEvent {
     }
 
-    record Erased(String id, long at, String by, String reason) implements CustomerEvent {
+    /**
+     * An erasure request carried out: {@code keyDestroyed} (crypto-shredded: every personal field gone), or the
+     * {@code keptFields} re-sealed as record {@code piiRef} and kept {@code why} ({@code record_retention},
+     * {@code legal_hold}) under {@code basis} until {@code keptUntil} (0: until the hold is released).
+     */
+    record Erased(String id, long at, String by, String reason, List<String> erasedFields, boolean keyDestroyed,
+                  List<String> keptFields, String why, String basis, long keptUntil, String piiRef)
+            implements CustomerEvent {
+        public Erased {
+            erasedFields = List.copyOf(erasedFields);
+            keptFields = List.copyOf(keptFields);
+        }
+    }
+
+    /** A legal hold placed ({@code caseRef}) or released ({@code caseRef} null). */
+    record HoldChanged(String id, String caseRef, String by, long at) implements CustomerEvent {
     }
 }

@@ -5,6 +5,7 @@ import dev.farthing.customers.customer.CustomerError;
 import dev.farthing.customers.customer.CustomerException;
 import dev.farthing.customers.customer.NewCustomer;
 import dev.farthing.customers.customer.PersonalData;
+import dev.farthing.customers.erasure.ErasureResult;
 import dev.farthing.customers.kyc.KycProfiles;
 import dev.farthing.customers.vault.PersonalDataCodec;
 import dev.farthing.customers.vault.PiiVault;
@@ -45,6 +46,7 @@ public final class CustomerService implements AutoCloseable {
     private final WriterLoop loop;
     private final Thread thread;
     private final Set<String> zones;
+    private ErasureFlow erasure;
 
     private CustomerService(Ledger ledger, PiiVault vault, KycProfiles profiles, CustomerLog log, CustomerState state,
                             WriterLoop loop) {
@@ -69,6 +71,12 @@ public final class CustomerService implements AutoCloseable {
         });
         CustomerService s = new CustomerService(ledger, vault, profiles, log, state,
                 new WriterLoop(QUEUE_CAPACITY, state, log, profiles, ledger::now, lastAt[0]));
+        s.erasure = new ErasureFlow(s, vault, profiles);
+        for (Customer c : state.all()) {
+            if (c.erased() || c.retained() != null) {
+                s.erasure.applyToVault(c); // a crash between the logged decision and the vault change
+            }
+        }
         s.thread.start();
         return s;
     }
@@ -217,6 +225,66 @@ public final class CustomerService implements AutoCloseable {
         return f;
     }
 
+    /**
+     * Erases the customer's personal data as far as the law allows now (see {@link ErasureFlow}): crypto-shredding
+     * when nothing must be kept; else what is kept, why and until when is in the certificate. Idempotent.
+     */
+    public CompletableFuture<ErasureResult> erase(String id, String by, String reason) {
+        try {
+            return CompletableFuture.completedFuture(erasure.erase(id, by, reason));
+        } catch (CustomerException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Destroys the data key of a customer whose retained identity data reached the end of its retention. */
+    public CompletableFuture<ErasureResult> shred(String id, String by, String reason) {
+        try {
+            return CompletableFuture.completedFuture(erasure.shred(id, by, reason));
+        } catch (CustomerException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** The public key (base64 X.509 Ed25519) that verifies this service's erasure certificates. */
+    public String erasureCertificateKey() {
+        return erasure.publicKey();
+    }
+
+    /** Places ({@code caseRef} non-null) or releases a legal hold: while it stands, erasure keeps everything. */
+    public CompletableFuture<Customer> legalHold(String id, String caseRef, String by) {
+        CompletableFuture<Customer> f = new CompletableFuture<>();
+        submit(new Command.Hold(id, caseRef, Objects.requireNonNull(by, "by"), f));
+        return f;
+    }
+
+    /** Ledger time now. */
+    public long now() {
+        return ledger.now();
+    }
+
+    CompletableFuture<Customer> submitErase(CustomerEvent.Erased draft, int keepYears) {
+        CompletableFuture<Customer> f = new CompletableFuture<>();
+        submit(new Command.Erase(draft, keepYears, f));
+        return f;
+    }
+
+    static <T> T await(CompletableFuture<T> f) {
+        try {
+            return f.get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof CustomerException c) {
+                throw c;
+            }
+            throw new CustomerException(CustomerError.UNAVAILABLE, "the customer service failed: " + e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new CustomerException(CustomerError.UNAVAILABLE, "the customer service did not answer in 30 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CustomerException(CustomerError.UNAVAILABLE, "interrupted");
+        }
+    }
+
     void submit(Command c) {
         if (!loop.offer(c)) {
             c.future().completeExceptionally(new CustomerException(CustomerError.OVERLOADED,
@@ -241,6 +309,7 @@ public final class CustomerService implements AutoCloseable {
             case CustomerEvent.Released r -> 0;
             case CustomerEvent.PersonalDataRead r -> r.at();
             case CustomerEvent.Erased x -> x.at();
+            case CustomerEvent.HoldChanged h -> h.at();
         };
     }
 

@@ -26,7 +26,7 @@ final class CustomerState {
         switch (event) {
             case CustomerEvent.Created c -> {
                 customers.put(c.id(), new Customer(c.id(), c.type(), c.country(), c.zone(), c.accountIds(), 0, null,
-                        false, c.at(), c.namePseudonym(), c.emailPseudonym(), null));
+                        false, c.at(), c.namePseudonym(), c.emailPseudonym(), null, null, null));
                 piiRefs.put(c.id(), c.piiRef());
                 for (String a : c.accountIds()) {
                     String before = ownerOfAccount.putIfAbsent(a, c.id());
@@ -42,7 +42,22 @@ final class CustomerState {
             case CustomerEvent.PersonalDataRead r -> {
                 // audit only: the log is the trail
             }
-            case CustomerEvent.Erased e -> customers.computeIfPresent(e.id(), (k, c) -> c.withErasedAt(e.at()));
+            case CustomerEvent.Erased e -> {
+                if (e.keyDestroyed()) {
+                    customers.computeIfPresent(e.id(), (k, c) -> c.withErasure(e.at(), null));
+                    piiRefs.remove(e.id());
+                } else {
+                    Long firstAt = customers.get(e.id()) == null || customers.get(e.id()).retained() == null ? e.at()
+                            : customers.get(e.id()).retained().requestedAt();
+                    customers.computeIfPresent(e.id(), (k, c) -> c.withErasure(null, new Customer.Retained(
+                            e.keptFields(), e.why(), e.basis(), firstAt, e.keptUntil())));
+                    if (e.piiRef() != null) {
+                        piiRefs.put(e.id(), e.piiRef());
+                    }
+                }
+            }
+            case CustomerEvent.HoldChanged h -> customers.computeIfPresent(h.id(), (k, c) -> c.withHold(
+                    h.caseRef() == null ? null : new Customer.LegalHold(h.caseRef(), h.by(), h.at())));
         }
     }
 

@@ -36,8 +36,15 @@ final class EventCodec {
             case CustomerEvent.Released r -> o.put("t", "released").put("payment", r.paymentId());
             case CustomerEvent.PersonalDataRead r -> o.put("t", "pii_read").put("id", r.id()).put("who", r.who())
                     .put("role", r.role()).put("reason", r.reason()).put("at", r.at());
-            case CustomerEvent.Erased e -> o.put("t", "erased").put("id", e.id()).put("at", e.at())
-                    .put("by", e.by()).put("reason", e.reason());
+            case CustomerEvent.Erased e -> {
+                o.put("t", "erased").put("id", e.id()).put("at", e.at()).put("by", e.by()).put("reason", e.reason())
+                        .put("key_destroyed", e.keyDestroyed()).put("why", e.why()).put("basis", e.basis())
+                        .put("kept_until", e.keptUntil()).put("pii_ref", e.piiRef());
+                e.erasedFields().forEach(o.putArray("erased")::add);
+                e.keptFields().forEach(o.putArray("kept")::add);
+            }
+            case CustomerEvent.HoldChanged h -> o.put("t", "hold").put("id", h.id()).put("case", h.caseRef())
+                    .put("by", h.by()).put("at", h.at());
         }
         try {
             return JSON.writeValueAsBytes(o);
@@ -70,9 +77,18 @@ final class EventCodec {
             case "released" -> new CustomerEvent.Released(s(o, "payment"));
             case "pii_read" -> new CustomerEvent.PersonalDataRead(s(o, "id"), s(o, "who"), s(o, "role"),
                     s(o, "reason"), o.path("at").asLong());
-            case "erased" -> new CustomerEvent.Erased(s(o, "id"), o.path("at").asLong(), s(o, "by"), s(o, "reason"));
+            case "erased" -> new CustomerEvent.Erased(s(o, "id"), o.path("at").asLong(), s(o, "by"), s(o, "reason"),
+                    strings(o, "erased"), o.path("key_destroyed").asBoolean(), strings(o, "kept"), s(o, "why"),
+                    s(o, "basis"), o.path("kept_until").asLong(), s(o, "pii_ref"));
+            case "hold" -> new CustomerEvent.HoldChanged(s(o, "id"), s(o, "case"), s(o, "by"), o.path("at").asLong());
             default -> throw new IllegalStateException("unknown customer log record type '" + t + "'");
         };
+    }
+
+    private static List<String> strings(JsonNode o, String field) {
+        List<String> out = new ArrayList<>();
+        o.path(field).forEach(v -> out.add(v.asText()));
+        return out;
     }
 
     private static String s(JsonNode o, String field) {

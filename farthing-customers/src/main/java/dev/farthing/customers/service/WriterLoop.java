@@ -156,12 +156,21 @@ final class WriterLoop implements Runnable {
                     yield () -> a.future().complete(c);
                 }
                 case Command.Erase e -> {
-                    Customer c = existing(e.id());
+                    CustomerEvent.Erased d = e.draft();
+                    Customer c = existing(d.id());
                     if (!c.erased()) {
-                        record(new CustomerEvent.Erased(e.id(), now, e.by(), e.reason()), records);
+                        long until = e.keepYears() > 0 ? plusYears(now, e.keepYears()) : 0;
+                        record(new CustomerEvent.Erased(d.id(), now, d.by(), d.reason(), d.erasedFields(),
+                                d.keyDestroyed(), d.keptFields(), d.why(), d.basis(), until, d.piiRef()), records);
                     }
-                    Customer after = state.customers.get(e.id());
+                    Customer after = state.customers.get(d.id());
                     yield () -> e.future().complete(after);
+                }
+                case Command.Hold h -> {
+                    existing(h.id());
+                    record(new CustomerEvent.HoldChanged(h.id(), h.caseRef(), h.by(), now), records);
+                    Customer after = state.customers.get(h.id());
+                    yield () -> h.future().complete(after);
                 }
             };
         } catch (CustomerException refused) {
@@ -188,6 +197,13 @@ final class WriterLoop implements Runnable {
         }
         record(new CustomerEvent.Reserved(r.paymentId(), customerId, r.currency(), r.amount(), now), records);
         return () -> r.future().complete(Admission.reserved(customerId));
+    }
+
+    /** Ledger time {@code years} calendar years (UTC) after {@code nanos}. */
+    static long plusYears(long nanos, int years) {
+        java.time.Instant t = java.time.Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+        java.time.Instant later = t.atZone(java.time.ZoneOffset.UTC).plusYears(years).toInstant();
+        return Math.addExact(Math.multiplyExact(later.getEpochSecond(), 1_000_000_000L), later.getNano());
     }
 
     private Customer existing(String id) {

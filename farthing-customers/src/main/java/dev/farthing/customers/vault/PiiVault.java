@@ -138,6 +138,43 @@ public final class PiiVault {
         deleteDurably(recordFile(zone, subject, ref));
     }
 
+    /**
+     * A secret of the service itself (the erasure-certificate signing key), kept sealed by the KEK in
+     * {@code NAME.sealed}; created with {@code create} on first use.
+     */
+    public synchronized byte[] secret(String name, java.util.function.Supplier<byte[]> create) {
+        Path file = dir.resolve(name + ".sealed");
+        byte[] ad = ("farthing-secret/1\u0000" + name).getBytes(StandardCharsets.UTF_8);
+        try {
+            if (Files.exists(file)) {
+                return kek.decrypt(Files.readAllBytes(file), ad);
+            }
+            byte[] made = create.get();
+            AtomicFiles.write(file, kek.encrypt(made, ad), AtomicFiles.OWNER_ONLY);
+            return made;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the sealed secret " + file + " does not open", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Deletes every record of the subject except {@code keepRef} (repair after a crash mid-erasure). */
+    public synchronized void deleteOtherRecords(String zone, String subject, String keepRef) {
+        String prefix = fileName(subject) + '.';
+        String keep = prefix + keepRef + ".pii";
+        try (var files = Files.list(zoneDir(zone))) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                    && f.getFileName().toString().endsWith(".pii") && !f.getFileName().toString().equals(keep)).toList()) {
+                deleteDurably(f);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // nothing there
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + zoneDir(zone), e);
+        }
+    }
+
     /** True while the subject's data key exists. */
     public synchronized boolean hasKey(String zone, String subject) {
         return Files.exists(keyFile(zone, subject));

@@ -111,9 +111,88 @@ final class CustomerJson {
                 g.writeStringField("email_pseudonym", c.emailPseudonym());
             }
             g.writeBooleanField("personal_data_erased", c.erased());
+            status(g, c);
             if (personal != null) {
                 personal(g, personal);
             }
+            g.writeEndObject();
+        });
+    }
+
+    /** Erasure state: what an erasure request kept and the open legal hold, if any. */
+    private static void status(JsonGenerator g, Customer c) throws IOException {
+        if (c.retained() != null && !c.erased()) {
+            g.writeObjectFieldStart("retained");
+            kept(g, c.retained().fields(), c.retained().why(), c.retained().basis(), c.retained().until());
+            g.writeStringField("requested_at", Times.format(c.retained().requestedAt()));
+            g.writeEndObject();
+        }
+        if (c.hold() != null) {
+            g.writeObjectFieldStart("legal_hold");
+            g.writeStringField("case_ref", c.hold().caseRef());
+            g.writeStringField("placed_by", c.hold().placedBy());
+            g.writeStringField("placed_at", Times.format(c.hold().placedAt()));
+            g.writeEndObject();
+        }
+    }
+
+    private static void kept(JsonGenerator g, List<String> fields, String why, String basis, long until) throws IOException {
+        g.writeArrayFieldStart("fields");
+        for (String f : fields) {
+            g.writeString(f);
+        }
+        g.writeEndArray();
+        g.writeStringField("why", why);
+        g.writeStringField("basis", basis);
+        if (until == 0) {
+            g.writeNullField("until");
+        } else {
+            g.writeStringField("until", Times.format(until));
+        }
+    }
+
+    /** Subject access: the customer record, its personal data (null once erased) and its erasure state. */
+    static byte[] subjectAccess(Customer c, PersonalData p) {
+        return Json.bytes(g -> {
+            g.writeStartObject();
+            g.writeFieldName("customer");
+            g.writeRawValue(new String(customer(c, null), java.nio.charset.StandardCharsets.UTF_8));
+            if (p != null) {
+                personal(g, p);
+            } else {
+                g.writeNullField("personal_data");
+            }
+            g.writeStringField("held_in_zone", c.zone());
+            g.writeEndObject();
+        });
+    }
+
+    /** The erasure reply: what was erased, what kept (why, until when) and the signed certificate. */
+    static byte[] erasure(dev.farthing.customers.erasure.ErasureResult r, String publicKey) {
+        var cert = r.certificate();
+        return Json.bytes(g -> {
+            g.writeStartObject();
+            g.writeStringField("customer_id", cert.customerId());
+            g.writeBooleanField("key_destroyed", cert.keyDestroyed());
+            g.writeArrayFieldStart("erased");
+            for (String f : cert.erasedFields()) {
+                g.writeString(f);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("kept");
+            for (var k : cert.kept()) {
+                g.writeStartObject();
+                kept(g, k.fields(), k.why(), k.basis(), k.until());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("certificate");
+            g.writeStringField("format", "farthing-erasure-certificate/1");
+            g.writeStringField("signed", new String(cert.signedBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            g.writeStringField("signature", cert.signature());
+            g.writeStringField("algorithm", "Ed25519");
+            g.writeStringField("public_key", publicKey);
+            g.writeEndObject();
             g.writeEndObject();
         });
     }

@@ -4,6 +4,7 @@ import dev.farthing.customers.customer.Customer;
 import dev.farthing.customers.customer.CustomerException;
 import dev.farthing.customers.customer.NewCustomer;
 import dev.farthing.customers.customer.PersonalData;
+import dev.farthing.customers.erasure.ErasureResult;
 import dev.farthing.customers.service.Access;
 import dev.farthing.customers.service.CustomerService;
 import dev.farthing.server.Role;
@@ -36,7 +37,39 @@ final class CustomerRoutes {
         return List.of(
                 Route.post("/v1/customers", Role.OPERATOR, this::create),
                 Route.get("/v1/customers/{id}", Role.AUDITOR, this::lookup),
-                Route.post("/v1/customers/{id}/kyc", Role.COMPLIANCE, this::kyc));
+                Route.post("/v1/customers/{id}/kyc", Role.COMPLIANCE, this::kyc),
+                Route.get("/v1/customers/{id}/personal-data", Role.COMPLIANCE, this::subjectAccess),
+                new Route(io.javalin.http.HandlerType.DELETE, "/v1/customers/{id}/personal-data", Role.COMPLIANCE, this::erase));
+    }
+
+    /** The reason a compliance action gives, required: it goes into the audit trail with the key id. */
+    private static String reason(Context ctx) {
+        String reason = ctx.header(REASON_HEADER);
+        if (reason == null || reason.isBlank() || reason.length() > 256) {
+            throw ApiException.invalid(REASON_HEADER + " is required: say why, in 1..256 characters");
+        }
+        return reason;
+    }
+
+    /** Subject access (GDPR Art. 15): everything held about the person, decrypted; the read is audited first. */
+    private void subjectAccess(Context ctx) {
+        String id = Replies.idParam(ctx, "customer id");
+        Customer c = service.get(id).orElseThrow(() -> new ApiException(404, "customer_not_found", "no customer " + id));
+        Principal who = Auth.principal(ctx);
+        Optional<PersonalData> read = call(service.personalData(id, new Access(who.keyId(), who.role().wire(), reason(ctx))));
+        Customer now = service.get(id).orElse(c);
+        Replies.json(ctx, 200, CustomerJson.subjectAccess(now, read.orElse(null)));
+    }
+
+    /**
+     * Erasure (GDPR Art. 17): crypto-shreds the subject's data key, or keeps what the law requires and says what,
+     * why and until when; the reply carries the signed certificate.
+     */
+    private void erase(Context ctx) {
+        String id = Replies.idParam(ctx, "customer id");
+        Principal who = Auth.principal(ctx);
+        ErasureResult r = call(service.erase(id, who.keyId(), reason(ctx)));
+        Replies.json(ctx, 200, CustomerJson.erasure(r, service.erasureCertificateKey()));
     }
 
     private void create(Context ctx) {
