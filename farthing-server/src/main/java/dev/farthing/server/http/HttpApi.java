@@ -1,5 +1,6 @@
 package dev.farthing.server.http;
 
+import dev.farthing.contracts.Refusal;
 import dev.farthing.ledger.model.ErrorCode;
 import dev.farthing.ledger.model.LedgerException;
 import io.javalin.Javalin;
@@ -55,6 +56,10 @@ public final class HttpApi {
             });
         }
         app.exception(ApiException.class, (e, ctx) -> problem(ctx, e.status(), e.code(), e.detail()));
+        app.exception(Refusal.class, (e, ctx) -> {
+            ApiException api = ApiException.of(e);
+            problem(ctx, api.status(), api.code(), api.detail());
+        });
         app.exception(LedgerException.class, (e, ctx) -> {
             ApiException api = ApiException.of(e);
             problem(ctx, api.status(), api.code(), api.detail());
