@@ -2,6 +2,7 @@ package dev.farthing.server.http.customers;
 
 import dev.farthing.customers.customer.CustomerException;
 import dev.farthing.server.http.PaymentGate;
+import dev.farthing.server.http.Problems;
 
 /** Customer refusals as problems: one category to status mapping, the field at fault as an extension member. */
 final class CustomerProblems {
@@ -9,14 +10,7 @@ final class CustomerProblems {
     }
 
     static int statusOf(CustomerException e) {
-        return switch (e.error().category()) {
-            case INVALID -> 400;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case REFUSED -> 422;
-            case GONE -> 410;
-            case UNAVAILABLE -> 503;
-        };
+        return Problems.statusOf(e.category());
     }
 
     static PaymentGate.Refusal refusal(CustomerException e) {

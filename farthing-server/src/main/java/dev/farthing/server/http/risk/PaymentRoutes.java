@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.farthing.risk.dataset.InvalidPaymentException;
 import dev.farthing.risk.dataset.PaymentRequestJson;
 import dev.farthing.risk.engine.PaymentResult;
-import dev.farthing.risk.engine.PaymentStatus;
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentError;
+import dev.farthing.contracts.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentStatus;
 import dev.farthing.risk.engine.RiskEngine;
 import dev.farthing.risk.engine.RiskRefusal;
 import dev.farthing.risk.review.FraudLabel;
@@ -86,7 +87,7 @@ final class PaymentRoutes {
                 result = RiskCalls.await(decided);
             } catch (ApiException e) {
                 nothingMoved = decided.isCompletedExceptionally() && decided.exceptionNow() instanceof RiskRefusal r
-                        && NOTHING_MOVED.contains(r.code());
+                        && NOTHING_MOVED.contains(r.reason());
                 if (decided.isCompletedExceptionally() && decided.exceptionNow() instanceof RiskRefusal r && r.field() != null) {
                     RiskProblems.write(ctx, metrics, e.status(), e.code(), e.detail(), g -> g.writeStringField("field", r.field()));
                     return;
@@ -102,9 +103,9 @@ final class PaymentRoutes {
     }
 
     /** Refusals that come before anything is decided or journaled (a timeout or a stop might still move money). */
-    private static final java.util.Set<String> NOTHING_MOVED = java.util.Set.of(RiskRefusal.NOT_FOUND,
-            RiskRefusal.UNKNOWN_CURRENCY, RiskRefusal.CURRENCY_MISMATCH, RiskRefusal.IDEMPOTENCY_CONFLICT,
-            RiskRefusal.OVERLOADED);
+    private static final java.util.Set<PaymentError> NOTHING_MOVED = java.util.EnumSet.of(PaymentError.NOT_FOUND,
+            PaymentError.UNKNOWN_CURRENCY, PaymentError.CURRENCY_MISMATCH, PaymentError.IDEMPOTENCY_CONFLICT,
+            PaymentError.OVERLOADED);
 
     /** What the payer is debited: the amount plus its fee (saturating: an overflow is refused by the ledger). */
     private static long debitedBy(PaymentRequest p) {
