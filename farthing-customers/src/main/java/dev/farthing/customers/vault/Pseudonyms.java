@@ -38,6 +38,17 @@ public final class Pseudonyms {
         return kind + '_' + HexFormat.of().formatHex(tag, 0, 16);
     }
 
+    /**
+     * The token of a payment signal before it reaches the feature engine: IPs keep their address class
+     * ({@link IpTokens}); a value that is already a token stays as it is.
+     */
+    public String signal(String kind, String value) {
+        if (value == null || isToken(value)) {
+            return value;
+        }
+        return "ip".equals(kind) ? IpTokens.token(this, value) : token(kind, value);
+    }
+
     /** Case, spacing and Unicode form do not change a name's or an email's token. */
     public static String normalise(String value) {
         if (value == null) {

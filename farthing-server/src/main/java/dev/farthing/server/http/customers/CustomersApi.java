@@ -3,7 +3,6 @@ package dev.farthing.server.http.customers;
 import dev.farthing.customers.kyc.KycProfiles;
 import dev.farthing.customers.service.CustomerService;
 import dev.farthing.customers.service.RecordLogCustomerLog;
-import dev.farthing.customers.vault.IpTokens;
 import dev.farthing.customers.vault.PiiVault;
 import dev.farthing.customers.vault.Pseudonyms;
 import dev.farthing.ledger.api.Ledger;
@@ -67,10 +66,7 @@ public final class CustomersApi implements DomainApi, PaymentGate {
     /** IPs keep their address class in the token; other kinds are plain keyed HMACs. */
     @Override
     public String pseudonym(String kind, String value) {
-        if (value == null || Pseudonyms.isToken(value)) {
-            return value;
-        }
-        return "ip".equals(kind) ? IpTokens.token(pseudonyms, value) : pseudonyms.token(kind, value);
+        return pseudonyms.signal(kind, value);
     }
 
     @Override
