@@ -246,6 +246,36 @@ public final class CustomerService implements AutoCloseable {
         }
     }
 
+    /**
+     * The retention job: every identity record whose retention ended is shredded, every erasure a legal hold
+     * deferred is carried out once the hold is released. {@code dryRun} only reports what would be done.
+     */
+    public List<dev.farthing.customers.erasure.RetentionAction> runRetention(boolean dryRun) {
+        long now = ledger.now();
+        List<dev.farthing.customers.erasure.RetentionAction> out = new ArrayList<>();
+        for (Customer c : state.all()) {
+            if (c.erased() || c.retained() == null) {
+                continue;
+            }
+            Customer.Retained r = c.retained();
+            boolean expired = ErasureFlow.RETENTION.equals(r.why()) && r.until() <= now && c.hold() == null;
+            boolean released = ErasureFlow.LEGAL_HOLD.equals(r.why()) && c.hold() == null;
+            if (!expired && !released) {
+                continue;
+            }
+            if (!dryRun) {
+                if (expired) {
+                    erasure.shred(c.id(), "retention", "record retention ended (" + r.basis() + ")");
+                } else {
+                    erasure.erase(c.id(), "retention", "erasure deferred by a legal hold, now released");
+                }
+            }
+            out.add(new dev.farthing.customers.erasure.RetentionAction(c.id(), expired ? "shred" : "erase", r.why(),
+                    expired ? r.until() : r.requestedAt(), !dryRun));
+        }
+        return out;
+    }
+
     /** The public key (base64 X.509 Ed25519) that verifies this service's erasure certificates. */
     public String erasureCertificateKey() {
         return erasure.publicKey();
