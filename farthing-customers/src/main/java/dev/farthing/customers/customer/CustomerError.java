@@ -17,7 +17,6 @@ public enum CustomerError implements RefusalCode {
     /** A payment over a KYC limit: the reply names the limit and the tier that lifts it. */
     KYC_LIMIT("kyc_limit", RefusalCategory.REFUSED),
     CUSTOMER_FROZEN("customer_frozen", RefusalCategory.REFUSED),
-    PERSONAL_DATA_ERASED("personal_data_erased", RefusalCategory.CONFLICT),
     UNKNOWN_ZONE("unknown_zone", RefusalCategory.INVALID),
     OVERLOADED("overloaded", RefusalCategory.UNAVAILABLE),
     UNAVAILABLE("unavailable", RefusalCategory.UNAVAILABLE);
