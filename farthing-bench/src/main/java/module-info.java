@@ -6,6 +6,7 @@
  */
 module dev.farthing.bench {
     requires dev.farthing.recordlog;
+    requires dev.farthing.customers;
     requires dev.farthing.ledger;
     requires dev.farthing.server;
     requires dev.farthing.risk;

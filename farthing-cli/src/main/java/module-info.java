@@ -1,5 +1,6 @@
 /** The {@code farthing} command. Exports nothing; picocli reads the command classes reflectively. */
 module dev.farthing.cli {
+    requires dev.farthing.customers;
     requires dev.farthing.server;
     requires dev.farthing.risk;
     requires dev.farthing.model;

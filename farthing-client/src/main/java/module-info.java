@@ -6,6 +6,7 @@ module dev.farthing.client {
     requires java.net.http;
 
     exports dev.farthing.client.http;
+    exports dev.farthing.client.liabilities;
     exports dev.farthing.client.oneway;
     exports dev.farthing.client.twoway;
 }

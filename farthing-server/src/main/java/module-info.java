@@ -4,6 +4,7 @@
  */
 module dev.farthing.server {
     requires dev.farthing.recordlog;
+    requires dev.farthing.customers;
     requires transitive dev.farthing.ledger;
     requires dev.farthing.contracts;
     requires dev.farthing.risk;
@@ -21,4 +22,9 @@ module dev.farthing.server {
 
     exports dev.farthing.server;
     exports dev.farthing.server.keys;
+    // PseudonymiseBench and PseudonymisedDetectionTest measure the payment boundary's tokenising in place.
+    exports dev.farthing.server.http to dev.farthing.bench, dev.farthing.cli;
+    exports dev.farthing.server.http.risk to dev.farthing.bench, dev.farthing.cli;
+    // `farthing retention run` opens the customers domain the way the server wires it.
+    exports dev.farthing.server.http.customers to dev.farthing.cli;
 }

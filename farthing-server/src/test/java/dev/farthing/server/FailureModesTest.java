@@ -41,6 +41,7 @@ class FailureModesTest {
                     case "health" -> new LedgerHealth(breakerOpen, breakerOpen ? "USD debits != credits by 5" : null,
                             1_700_000_000_000_000_000L, 9, 2, 0, 3, 0);
                     case "close", "resetBreaker" -> null;
+                    case "currencies" -> LedgerConfig.DEFAULT_CURRENCIES; // the customers service scales its KYC caps by them
                     case "system" -> systemHandle((String) args[0]);
                     case "createTransfer" -> onCreateTransfer.apply(args);
                     case "createTransfers" -> onCreateTransfers.apply(args);
