@@ -61,13 +61,26 @@ public final class NameFolding {
         words.add(w);
     }
 
-    /** Consonants only, repeats collapsed: "hussein" and "hsyn" both give "hsn", "muhammad" and "mhmd" give "mhmd". */
+    /**
+     * Consonants only, spelling variants of one sound merged (c and q as k, x as ks, kh/gh/ph/th as k/g/f/t),
+     * repeats collapsed: "hussein" and "hsyn" both give "hsn", "carlos" and "karlus" give "krls".
+     */
     public static String skeleton(String word) {
-        StringBuilder out = new StringBuilder(word.length());
+        StringBuilder out = new StringBuilder(word.length() + 2);
         char last = 0;
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
             if ("aeiouyw".indexOf(c) >= 0) continue;
+            if (c == 'h' && "kgpt".indexOf(last) >= 0) {
+                if (last == 'p') out.setCharAt(out.length() - 1, 'f');
+                last = out.charAt(out.length() - 1);
+                continue;
+            }
+            if (c == 'c' || c == 'q') c = 'k';
+            if (c == 'x') {
+                if (last != 'k') out.append('k');
+                c = 's';
+            }
             if (c == last) continue;
             out.append(c);
             last = c;

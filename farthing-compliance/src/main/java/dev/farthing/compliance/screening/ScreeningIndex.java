@@ -18,6 +18,7 @@ public final class ScreeningIndex {
     private static final double WEAK_ALIAS_FACTOR = 0.94;
     private static final double REORDERED_PENALTY = 0.01;
     private static final double MAX_SCORE = 0.999;
+    private static final double INITIAL_WEIGHT = 2.0;
 
     private final List<SanctionsEntry> entries;
     private final IndexedName[] names;
@@ -159,7 +160,9 @@ public final class ScreeningIndex {
                 if (known != null && entry >= 0) known.put(text, w);
             }
             words[i] = w;
-            double frequencyWeight = idf.getOrDefault(text, unknown);
+            // an initial says little however rare the letter is as a word on the lists
+            double frequencyWeight = w.initial() ? Math.min(INITIAL_WEIGHT, idf.getOrDefault(text, unknown))
+                : idf.getOrDefault(text, unknown);
             weights[i] = w.lowInformation() ? frequencyWeight * NameWords.LOW_INFORMATION_FACTOR : frequencyWeight;
         }
         return new IndexedName(entry, listed, words, weights);

@@ -18,10 +18,18 @@ final class ScreeningQualityRun {
 
     /** A case counts when its entry is among the top 3 alerts, ties with equal score sharing a rank. */
     static Recall recall(Screener screener, List<PerturbedQueries.Case> cases) {
+        return recall(screener, cases, screener.alertThreshold());
+    }
+
+    static FalseHits falseHits(Screener screener, List<ScreeningQuery> ordinary) {
+        return falseHits(screener, ordinary, screener.alertThreshold());
+    }
+
+    static Recall recall(Screener screener, List<PerturbedQueries.Case> cases, double threshold) {
         int found = 0;
         List<String> misses = new ArrayList<>();
         for (PerturbedQueries.Case c : cases) {
-            List<ScreeningHit> hits = screener.search(c.query()).hits();
+            List<ScreeningHit> hits = screener.searchDownTo(c.query(), threshold).hits();
             double expected = -1;
             for (ScreeningHit h : hits) if (h.entityId().equals(c.expectedEntityId())) { expected = h.score(); break; }
             int better = 0;
@@ -37,11 +45,11 @@ final class ScreeningQualityRun {
         return new Recall(cases.size(), found, misses);
     }
 
-    static FalseHits falseHits(Screener screener, List<ScreeningQuery> ordinary) {
+    static FalseHits falseHits(Screener screener, List<ScreeningQuery> ordinary, double threshold) {
         int alerted = 0;
         List<String> examples = new ArrayList<>();
         for (ScreeningQuery q : ordinary) {
-            List<ScreeningHit> hits = screener.search(q).hits();
+            List<ScreeningHit> hits = screener.searchDownTo(q, threshold).hits();
             if (hits.isEmpty()) continue;
             alerted++;
             if (examples.size() < 40) {
