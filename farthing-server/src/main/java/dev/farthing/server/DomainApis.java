@@ -2,11 +2,20 @@ package dev.farthing.server;
 
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.server.http.Metrics;
+import dev.farthing.server.http.channels.ChannelApi;
+import dev.farthing.server.http.risk.RiskApi;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Opens every domain service the server hosts, each in its own directory under the data directory. */
+/**
+ * Opens every domain service the server hosts, each in its own directory under the data directory. This is
+ * the one place a domain plugs in: its adapter package {@code dev.farthing.server.http.<domain>} has an
+ * {@code XxxApi implements DomainApi} with {@code static XxxApi open(Path dir, Ledger ledger, Metrics metrics)},
+ * and one line below opens it; its {@link DomainApi#routes()} are then served behind the core's auth,
+ * problems and metrics. (The ledger's own adapter, {@code http.ledger.LedgerRoutes}, is wired by
+ * {@link FarthingServer} because the server, not an adapter, owns the ledger.)
+ */
 final class DomainApis {
 
     private DomainApis() {
@@ -16,9 +25,10 @@ final class DomainApis {
     static List<DomainApi> open(ServerOptions options, Ledger ledger, Metrics metrics) {
         List<DomainApi> opened = new ArrayList<>();
         try {
-            // One line per domain: opened.add(XxxApi.open(options.dataDir().resolve("xxx"), ledger, metrics));
-            opened.add(dev.farthing.server.http.channel.ChannelApi.open(options.dataDir().resolve("channels"), ledger, metrics));
-            opened.add(dev.farthing.server.http.risk.RiskApi.open(options.dataDir().resolve("risk"), ledger, metrics));
+            // One line per domain, in opening order (closed in reverse):
+            // opened.add(XxxApi.open(options.dataDir().resolve("xxx"), ledger, metrics));
+            opened.add(ChannelApi.open(options.dataDir().resolve("channels"), ledger, metrics));
+            opened.add(RiskApi.open(options.dataDir().resolve("risk"), ledger, metrics));
             return opened;
         } catch (RuntimeException | Error e) {
             closeAll(opened);

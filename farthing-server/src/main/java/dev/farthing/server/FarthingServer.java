@@ -6,11 +6,14 @@ import dev.farthing.server.http.Auth;
 import dev.farthing.server.http.HttpApi;
 import dev.farthing.server.http.Metrics;
 import dev.farthing.server.http.Route;
+import dev.farthing.server.http.SystemRoutes;
+import dev.farthing.server.http.ledger.LedgerRoutes;
 import dev.farthing.server.keys.KeyRegistry;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -35,8 +38,10 @@ public final class FarthingServer implements AutoCloseable {
         this.bootstrapAdminKey = bootstrapAdminKey;
         this.metrics = new Metrics(ledger);
         this.domains = DomainApis.open(options, ledger, metrics);
-        List<Route> domainRoutes = domains.stream().flatMap(d -> d.routes().stream()).toList();
-        this.api = new HttpApi(ledger, new Auth(new KeyRegistry(options.dataDir())), metrics, domainRoutes);
+        List<Route> routes = new ArrayList<>(new SystemRoutes(ledger, metrics).routes());
+        routes.addAll(LedgerRoutes.routes(ledger, metrics));
+        domains.forEach(d -> routes.addAll(d.routes()));
+        this.api = new HttpApi(new Auth(new KeyRegistry(options.dataDir())), metrics, routes);
         this.app = api.create();
     }
 

@@ -4,7 +4,7 @@ import dev.farthing.ledger.model.NewTransfer;
 import dev.farthing.server.http.ApiException;
 import dev.farthing.server.http.JsonIn;
 import dev.farthing.server.http.Times;
-import dev.farthing.server.http.TransferJson;
+import dev.farthing.server.http.ledger.TransferJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

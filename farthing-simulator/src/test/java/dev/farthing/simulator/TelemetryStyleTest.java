@@ -1,6 +1,6 @@
 package dev.farthing.simulator;
 
-import dev.farthing.risk.payment.PaymentContext.Telemetry;
+import dev.farthing.contracts.payment.PaymentContext.Telemetry;
 import dev.farthing.simulator.traffic.TelemetryStyle;
 import dev.farthing.simulator.world.Device;
 import org.junit.jupiter.api.Test;

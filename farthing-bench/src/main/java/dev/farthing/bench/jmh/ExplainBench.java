@@ -7,7 +7,7 @@ import dev.farthing.risk.features.DefaultFeatureEngine;
 import dev.farthing.risk.features.FeatureConfig;
 import dev.farthing.risk.features.FeatureSchema;
 import dev.farthing.risk.features.FeatureVector;
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentRequest;
 import dev.farthing.risk.policy.Explanation;
 import dev.farthing.risk.policy.PolicyCompiler;
 import dev.farthing.risk.policy.PolicyDecision;

@@ -4,7 +4,7 @@ import dev.farthing.ledger.api.Ledger;
 import dev.farthing.ledger.model.NewTransfer;
 import dev.farthing.ledger.model.Outcome;
 import dev.farthing.ledger.model.TransferView;
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentRequest;
 
 import java.util.List;
 

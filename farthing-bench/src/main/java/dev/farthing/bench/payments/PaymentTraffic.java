@@ -1,8 +1,8 @@
 package dev.farthing.bench.payments;
 
 import dev.farthing.bench.Population;
-import dev.farthing.risk.payment.PaymentContext;
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentContext;
+import dev.farthing.contracts.payment.PaymentRequest;
 
 import java.util.SplittableRandom;
 

@@ -3,8 +3,8 @@ package dev.farthing.risk.dataset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.farthing.risk.payment.PaymentContext;
-import dev.farthing.risk.payment.PaymentContext.Geo;
+import dev.farthing.contracts.payment.PaymentContext;
+import dev.farthing.contracts.payment.PaymentContext.Geo;
 
 import java.net.Inet6Address;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.farthing.risk.dataset;
 
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentRequest;
 
 import java.util.List;
 import java.util.Objects;

@@ -3,7 +3,7 @@ package dev.farthing.risk.dataset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentRequest;
 
 import java.util.List;
 import java.util.Set;

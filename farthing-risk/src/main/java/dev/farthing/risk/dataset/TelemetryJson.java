@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.farthing.risk.payment.PaymentContext.Telemetry;
+import dev.farthing.contracts.payment.PaymentContext.Telemetry;
 
 import java.util.Arrays;
 import java.util.Set;

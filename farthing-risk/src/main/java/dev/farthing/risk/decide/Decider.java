@@ -7,7 +7,7 @@ import dev.farthing.model.guard.DriftMonitor;
 import dev.farthing.model.guard.OodCheck;
 import dev.farthing.risk.features.FeatureEngine;
 import dev.farthing.risk.features.FeatureVector;
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentRequest;
 import dev.farthing.risk.policy.Explanation;
 import dev.farthing.risk.policy.PolicyInput;
 import dev.farthing.risk.policy.PolicySet;

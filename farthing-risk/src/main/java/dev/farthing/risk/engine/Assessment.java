@@ -1,5 +1,6 @@
 package dev.farthing.risk.engine;
 
+import dev.farthing.contracts.payment.Decision;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.farthing.risk.engine;
 
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentRequest;
 
 /**
  * Features, then model, then policy: the pure decision part of the engine, without money or durability.

@@ -1,6 +1,7 @@
 package dev.farthing.risk.engine;
 
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentStatus;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.farthing.risk.engine;
 import dev.farthing.ledger.model.Outcome;
 import dev.farthing.ledger.model.TransferView;
 import dev.farthing.risk.journal.IndexedPayment;
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentRequest;
 import dev.farthing.risk.review.FraudLabel;
 import dev.farthing.risk.review.LabelSource;
 import dev.farthing.risk.review.TrainingLabel;

@@ -1,5 +1,6 @@
 package dev.farthing.risk.engine;
 
+import dev.farthing.contracts.payment.PaymentError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -119,7 +120,7 @@ final class DecisionLoop implements Runnable {
     }
 
     private static void failCommand(Command c, Throwable e) {
-        RiskRefusal why = new RiskRefusal(RiskRefusal.UNAVAILABLE, "the risk engine failed: " + e);
+        RiskRefusal why = new RiskRefusal(PaymentError.UNAVAILABLE, "the risk engine failed: " + e);
         CompletableFuture<?> f = switch (c) {
             case Command.Submit sub -> sub.waiter().future();
             case Command.Resolve r -> r.future();
@@ -135,7 +136,7 @@ final class DecisionLoop implements Runnable {
     private void failQueued() {
         List<Command> left = new ArrayList<>();
         requests.drainTo(left);
-        RiskRefusal why = new RiskRefusal(RiskRefusal.UNAVAILABLE, "the risk engine is stopped");
+        RiskRefusal why = new RiskRefusal(PaymentError.UNAVAILABLE, "the risk engine is stopped");
         left.forEach(c -> failCommand(c, why));
         for (BookEntry e : s.book.all()) {
             e.waiters.forEach(w -> w.future().completeExceptionally(why));

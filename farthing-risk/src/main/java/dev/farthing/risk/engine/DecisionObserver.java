@@ -1,5 +1,7 @@
 package dev.farthing.risk.engine;
 
+import dev.farthing.contracts.payment.Decision;
+
 /** Told of every fresh decision (not repeats), for metrics. Called on the decision thread: keep it cheap. */
 public interface DecisionObserver {
     DecisionObserver NONE = (decision, latencyNanos) -> { };

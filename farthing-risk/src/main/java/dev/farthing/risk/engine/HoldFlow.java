@@ -1,5 +1,8 @@
 package dev.farthing.risk.engine;
 
+import dev.farthing.contracts.payment.PaymentError;
+import dev.farthing.contracts.payment.Decision;
+import dev.farthing.contracts.payment.PaymentStatus;
 import dev.farthing.ledger.model.ErrorCode;
 import dev.farthing.ledger.model.Outcome;
 import dev.farthing.ledger.model.TransferView;
@@ -38,7 +41,7 @@ final class HoldFlow {
 
     private static RiskRefusal checkTransition(BookEntry entry, Command.Resolve cmd) {
         if (entry == null) {
-            return new RiskRefusal(RiskRefusal.NOT_FOUND, "no payment " + cmd.paymentId());
+            return new RiskRefusal(PaymentError.NOT_FOUND, "no payment " + cmd.paymentId());
         }
         return checkTransition(cmd.paymentId(), entry.result, entry.resolving, cmd.challenge());
     }
@@ -50,14 +53,14 @@ final class HoldFlow {
     static RiskRefusal checkTransition(String id, PaymentResult r, boolean resolving, boolean challenge) {
         Decision needed = challenge ? Decision.CHALLENGED : Decision.HELD_FOR_REVIEW;
         if (r.decision() != needed) {
-            return new RiskRefusal(RiskRefusal.INVALID_STATE, "payment " + id + " was " + r.decision().wire()
+            return new RiskRefusal(PaymentError.INVALID_STATE, "payment " + id + " was " + r.decision().wire()
                     + "; only a " + needed.wire() + " payment can be " + (challenge ? "challenged" : "reviewed"));
         }
         if (resolving || r.status() == PaymentStatus.LEDGER_PENDING) {
-            return new RiskRefusal(RiskRefusal.IN_PROGRESS, "payment " + id + " is still being placed or resolved; retry");
+            return new RiskRefusal(PaymentError.IN_PROGRESS, "payment " + id + " is still being placed or resolved; retry");
         }
         if (r.status() != PaymentStatus.HELD) {
-            return new RiskRefusal(RiskRefusal.ALREADY_RESOLVED, "payment " + id + " is already " + r.status().wire());
+            return new RiskRefusal(PaymentError.ALREADY_RESOLVED, "payment " + id + " is already " + r.status().wire());
         }
         return null;
     }
@@ -86,7 +89,7 @@ final class HoldFlow {
         PaymentStatus outcome = outcomeOf(answer.outcomes(), cmd.approve());
         if (outcome == null) {
             Outcome<TransferView> bad = answer.outcomes().stream().filter(o -> !o.isOk()).findFirst().orElseThrow();
-            s.afterCommit(() -> cmd.future().completeExceptionally(new RiskRefusal(RiskRefusal.LEDGER_REFUSED,
+            s.afterCommit(() -> cmd.future().completeExceptionally(new RiskRefusal(PaymentError.LEDGER_REFUSED,
                     "the ledger refused to " + (cmd.approve() ? "post" : "void") + " the holds: "
                             + bad.error().code() + " " + bad.detail())));
             return;
@@ -102,10 +105,10 @@ final class HoldFlow {
         PaymentStatus intended = cmd.approve() ? PaymentStatus.POSTED : PaymentStatus.VOIDED;
         s.afterCommit(() -> {
             if (outcome == PaymentStatus.EXPIRED) {
-                cmd.future().completeExceptionally(new RiskRefusal(RiskRefusal.HOLD_EXPIRED,
+                cmd.future().completeExceptionally(new RiskRefusal(PaymentError.HOLD_EXPIRED,
                         "the holds of payment " + cmd.paymentId() + " expired before this " + via));
             } else if (outcome != intended) {
-                cmd.future().completeExceptionally(new RiskRefusal(RiskRefusal.ALREADY_RESOLVED,
+                cmd.future().completeExceptionally(new RiskRefusal(PaymentError.ALREADY_RESOLVED,
                         "payment " + cmd.paymentId() + " is already " + outcome.wire()));
             } else {
                 cmd.future().complete(result);
@@ -159,7 +162,7 @@ final class HoldFlow {
     void label(Command.Label cmd, long at) {
         if (s.book.get(cmd.paymentId()) == null && !cmd.indexed()) {
             s.afterCommit(() -> cmd.future().completeExceptionally(
-                    new RiskRefusal(RiskRefusal.NOT_FOUND, "no payment " + cmd.paymentId())));
+                    new RiskRefusal(PaymentError.NOT_FOUND, "no payment " + cmd.paymentId())));
             return;
         }
         TrainingLabel label = new TrainingLabel(cmd.paymentId(), cmd.label(), cmd.source(), at);

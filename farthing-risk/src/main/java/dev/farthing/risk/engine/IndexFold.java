@@ -1,5 +1,6 @@
 package dev.farthing.risk.engine;
 
+import dev.farthing.contracts.payment.PaymentStatus;
 import dev.farthing.risk.journal.IndexedPayment;
 import dev.farthing.risk.journal.JournalPosition;
 import dev.farthing.risk.journal.PaymentCodec;

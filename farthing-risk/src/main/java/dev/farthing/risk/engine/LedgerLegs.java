@@ -1,7 +1,8 @@
 package dev.farthing.risk.engine;
 
+import dev.farthing.contracts.payment.Decision;
+import dev.farthing.contracts.payment.PaymentRequest;
 import dev.farthing.ledger.model.NewTransfer;
-import dev.farthing.risk.payment.PaymentRequest;
 
 import java.util.List;
 import java.util.Map;

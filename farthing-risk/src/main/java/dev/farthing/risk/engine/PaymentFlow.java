@@ -1,12 +1,15 @@
 package dev.farthing.risk.engine;
 
+import dev.farthing.contracts.payment.PaymentError;
+import dev.farthing.contracts.payment.Decision;
+import dev.farthing.contracts.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentStatus;
 import dev.farthing.ledger.model.ErrorCode;
 import dev.farthing.ledger.model.NewTransfer;
 import dev.farthing.ledger.model.Outcome;
 import dev.farthing.ledger.model.TransferView;
 import dev.farthing.risk.journal.IndexedPayment;
 import dev.farthing.risk.journal.RiskRecord;
-import dev.farthing.risk.payment.PaymentRequest;
 import dev.farthing.risk.review.ReviewItem;
 import dev.farthing.risk.review.ReviewStatus;
 
@@ -71,7 +74,7 @@ final class PaymentFlow {
     private void repeat(BookEntry known, byte[] fingerprint, Waiter waiter) {
         if (!Arrays.equals(known.fingerprint, fingerprint)) {
             Waiter w = waiter;
-            s.afterCommit(() -> w.future().completeExceptionally(new RiskRefusal(RiskRefusal.IDEMPOTENCY_CONFLICT,
+            s.afterCommit(() -> w.future().completeExceptionally(new RiskRefusal(PaymentError.IDEMPOTENCY_CONFLICT,
                     "payment " + known.result.id() + " was already submitted with a different body")));
             return;
         }
@@ -90,7 +93,7 @@ final class PaymentFlow {
     private void repeatForgotten(IndexedPayment known, byte[] fingerprint, Waiter waiter) {
         PaymentResult original = known.result();
         if (!Arrays.equals(known.fingerprint(), fingerprint)) {
-            s.afterCommit(() -> waiter.future().completeExceptionally(new RiskRefusal(RiskRefusal.IDEMPOTENCY_CONFLICT,
+            s.afterCommit(() -> waiter.future().completeExceptionally(new RiskRefusal(PaymentError.IDEMPOTENCY_CONFLICT,
                     "payment " + original.id() + " was already submitted with a different body")));
             return;
         }
@@ -128,8 +131,8 @@ final class PaymentFlow {
         Outcome<TransferView> refusal = answer.error() == null ? firstRefusal(answer.outcomes()) : null;
         if (answer.error() != null || (refusal != null && transient_(refusal.error()))) {
             failWaiters(entry, answer.error() != null ? unavailable(answer.error())
-                    : new RiskRefusal(refusal.error() == ErrorCode.OVERLOADED ? RiskRefusal.OVERLOADED
-                    : RiskRefusal.UNAVAILABLE, "the ledger could not take the payment now: " + refusal.detail()));
+                    : new RiskRefusal(refusal.error() == ErrorCode.OVERLOADED ? PaymentError.OVERLOADED
+                    : PaymentError.UNAVAILABLE, "the ledger could not take the payment now: " + refusal.detail()));
             return;
         }
         if (refusal == null) {
@@ -218,6 +221,6 @@ final class PaymentFlow {
         if (t instanceof RiskRefusal r) {
             return r;
         }
-        return new RiskRefusal(RiskRefusal.UNAVAILABLE, "the ledger did not answer: " + t);
+        return new RiskRefusal(PaymentError.UNAVAILABLE, "the ledger did not answer: " + t);
     }
 }

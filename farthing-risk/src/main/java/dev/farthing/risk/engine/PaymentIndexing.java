@@ -1,5 +1,6 @@
 package dev.farthing.risk.engine;
 
+import dev.farthing.contracts.payment.PaymentError;
 import dev.farthing.risk.journal.IndexedPayment;
 import dev.farthing.risk.journal.JournalPosition;
 import dev.farthing.risk.journal.JournalScan;
@@ -191,7 +192,7 @@ final class PaymentIndexing implements AutoCloseable {
             try {
                 prior = lookup(cmd.payment().id());
             } catch (RuntimeException e) {
-                cmd.waiter().future().completeExceptionally(new RiskRefusal(RiskRefusal.UNAVAILABLE,
+                cmd.waiter().future().completeExceptionally(new RiskRefusal(PaymentError.UNAVAILABLE,
                         "the payment index could not be read: " + e.getMessage()));
                 return;
             }

@@ -1,11 +1,12 @@
 package dev.farthing.risk.engine;
 
+import dev.farthing.contracts.payment.PaymentError;
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.ledger.model.AccountView;
 import dev.farthing.ledger.model.Currency;
 import dev.farthing.ledger.model.ErrorCode;
 import dev.farthing.ledger.model.Outcome;
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentRequest;
 
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -49,7 +50,7 @@ final class PaymentPreconditions {
     CompletableFuture<Void> check(PaymentRequest p) {
         Set<String> kept = currencies();
         if (!kept.contains(p.currency())) {
-            return CompletableFuture.failedFuture(new RiskRefusal(RiskRefusal.UNKNOWN_CURRENCY,
+            return CompletableFuture.failedFuture(new RiskRefusal(PaymentError.UNKNOWN_CURRENCY,
                     "the ledger keeps no currency " + p.currency() + " (it keeps " + new java.util.TreeSet<>(kept) + ")",
                     "currency"));
         }
@@ -68,11 +69,11 @@ final class PaymentPreconditions {
 
     private static void require(PaymentRequest p, String field, String account, String currency) {
         if (currency == null) {
-            throw new CompletionException(new RiskRefusal(RiskRefusal.NOT_FOUND,
+            throw new CompletionException(new RiskRefusal(PaymentError.NOT_FOUND,
                     "no account " + account + " (the " + field + ")", field));
         }
         if (!currency.equals(p.currency())) {
-            throw new CompletionException(new RiskRefusal(RiskRefusal.CURRENCY_MISMATCH,
+            throw new CompletionException(new RiskRefusal(PaymentError.CURRENCY_MISMATCH,
                     "the " + field + " account " + account + " is in " + currency + ", the payment in " + p.currency(),
                     field));
         }
@@ -102,7 +103,7 @@ final class PaymentPreconditions {
                 return null;
             }
             throw new CompletionException(new RiskRefusal(found.error() == ErrorCode.OVERLOADED
-                    ? RiskRefusal.OVERLOADED : RiskRefusal.UNAVAILABLE,
+                    ? PaymentError.OVERLOADED : PaymentError.UNAVAILABLE,
                     "the ledger could not look up account " + account + ": " + found.detail()));
         });
     }

@@ -1,5 +1,7 @@
 package dev.farthing.risk.engine;
 
+import dev.farthing.contracts.payment.Decision;
+import dev.farthing.contracts.payment.PaymentStatus;
 import java.util.List;
 import java.util.Objects;
 

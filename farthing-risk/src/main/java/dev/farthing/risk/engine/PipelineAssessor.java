@@ -1,12 +1,13 @@
 package dev.farthing.risk.engine;
 
+import dev.farthing.contracts.payment.Decision;
+import dev.farthing.contracts.payment.PaymentRequest;
 import dev.farthing.model.FeatureMismatchException;
 import dev.farthing.model.RiskModel;
 import dev.farthing.model.registry.ShadowScoreboard;
 import dev.farthing.risk.decide.Decider;
 import dev.farthing.risk.features.FeatureEngine;
 import dev.farthing.risk.features.FeatureVector;
-import dev.farthing.risk.payment.PaymentRequest;
 import dev.farthing.risk.policy.Reason;
 
 import java.util.ArrayList;

@@ -1,10 +1,12 @@
 package dev.farthing.risk.engine;
 
+import dev.farthing.contracts.payment.PaymentError;
+import dev.farthing.contracts.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentStatus;
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.risk.journal.IndexedPayment;
 import dev.farthing.risk.journal.JournalScan;
 import dev.farthing.risk.journal.RiskJournal;
-import dev.farthing.risk.payment.PaymentRequest;
 import dev.farthing.risk.review.FraudLabel;
 import dev.farthing.risk.review.LabelSource;
 import dev.farthing.risk.review.LabelStore;
@@ -100,7 +102,7 @@ public final class RiskEngine implements AutoCloseable {
             known = state.book.get(payment.id()) != null;
             prior = known ? null : state.indexing.lookup(payment.id());
         } catch (RuntimeException e) {
-            f.completeExceptionally(new RiskRefusal(RiskRefusal.UNAVAILABLE, "the payment index could not be read: " + e.getMessage()));
+            f.completeExceptionally(new RiskRefusal(PaymentError.UNAVAILABLE, "the payment index could not be read: " + e.getMessage()));
             return f;
         }
         if (known || prior.found() != null) {
@@ -158,7 +160,7 @@ public final class RiskEngine implements AutoCloseable {
         try {
             forgotten = state.indexing.get(paymentId);
         } catch (RuntimeException e) {
-            f.completeExceptionally(new RiskRefusal(RiskRefusal.UNAVAILABLE, "the payment index could not be read: " + e.getMessage()));
+            f.completeExceptionally(new RiskRefusal(PaymentError.UNAVAILABLE, "the payment index could not be read: " + e.getMessage()));
             return true;
         }
         if (forgotten == null || state.book.get(paymentId) != null) {
@@ -217,9 +219,9 @@ public final class RiskEngine implements AutoCloseable {
 
     private void offer(Command c, CompletableFuture<?> f) {
         if (loop.broken() != null) {
-            f.completeExceptionally(new RiskRefusal(RiskRefusal.UNAVAILABLE, "the risk engine stopped: " + loop.broken()));
+            f.completeExceptionally(new RiskRefusal(PaymentError.UNAVAILABLE, "the risk engine stopped: " + loop.broken()));
         } else if (!loop.offer(c)) {
-            f.completeExceptionally(new RiskRefusal(RiskRefusal.OVERLOADED, "the risk engine is busy or stopping; retry shortly"));
+            f.completeExceptionally(new RiskRefusal(PaymentError.OVERLOADED, "the risk engine is busy or stopping; retry shortly"));
         }
     }
 

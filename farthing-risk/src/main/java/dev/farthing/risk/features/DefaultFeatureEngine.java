@@ -2,8 +2,8 @@ package dev.farthing.risk.features;
 
 import dev.farthing.risk.graph.AccountGraph;
 import dev.farthing.risk.graph.GraphMeasures;
-import dev.farthing.risk.payment.PaymentContext;
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentContext;
+import dev.farthing.contracts.payment.PaymentRequest;
 
 import java.util.Arrays;
 

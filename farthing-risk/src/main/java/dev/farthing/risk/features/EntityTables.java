@@ -1,7 +1,7 @@
 package dev.farthing.risk.features;
 
 import dev.farthing.risk.graph.BoundedLru;
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentRequest;
 
 import java.io.DataInput;
 import java.io.DataOutput;

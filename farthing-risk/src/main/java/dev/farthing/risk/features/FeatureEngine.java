@@ -1,6 +1,6 @@
 package dev.farthing.risk.features;
 
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentRequest;
 
 /**
  * Computes features for a payment and learns from decided payments. Single-writer: one thread calls both

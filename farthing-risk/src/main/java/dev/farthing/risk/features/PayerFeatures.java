@@ -1,6 +1,6 @@
 package dev.farthing.risk.features;
 
-import dev.farthing.risk.payment.PaymentContext;
+import dev.farthing.contracts.payment.PaymentContext;
 
 import static dev.farthing.risk.features.FeatureCatalog.*;
 

@@ -1,6 +1,6 @@
 package dev.farthing.risk.features;
 
-import dev.farthing.risk.payment.PaymentContext.Telemetry;
+import dev.farthing.contracts.payment.PaymentContext.Telemetry;
 
 import static dev.farthing.risk.features.FeatureCatalog.KEYSTROKE_COUNT;
 import static dev.farthing.risk.features.FeatureCatalog.KEYSTROKE_INTERVAL_CV_RATIO;

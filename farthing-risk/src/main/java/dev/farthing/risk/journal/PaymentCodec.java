@@ -1,7 +1,7 @@
 package dev.farthing.risk.journal;
 
-import dev.farthing.risk.payment.PaymentContext;
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentContext;
+import dev.farthing.contracts.payment.PaymentRequest;
 
 /** Binary form of a {@link PaymentRequest}, used in the journal and to fingerprint bodies for idempotency. */
 public final class PaymentCodec {

@@ -1,9 +1,9 @@
 package dev.farthing.risk.journal;
 
 import dev.farthing.risk.engine.Assessment;
-import dev.farthing.risk.engine.Decision;
+import dev.farthing.contracts.payment.Decision;
 import dev.farthing.risk.engine.DecisionReason;
-import dev.farthing.risk.engine.PaymentStatus;
+import dev.farthing.contracts.payment.PaymentStatus;
 import dev.farthing.risk.policy.Contribution;
 import dev.farthing.risk.review.FraudLabel;
 import dev.farthing.risk.review.LabelSource;

@@ -1,8 +1,8 @@
 package dev.farthing.risk.journal;
 
 import dev.farthing.risk.engine.Assessment;
-import dev.farthing.risk.engine.PaymentStatus;
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentStatus;
+import dev.farthing.contracts.payment.PaymentRequest;
 import dev.farthing.risk.review.FraudLabel;
 import dev.farthing.risk.review.TrainingLabel;
 

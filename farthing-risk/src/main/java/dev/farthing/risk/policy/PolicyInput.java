@@ -3,7 +3,7 @@ package dev.farthing.risk.policy;
 import dev.farthing.model.RiskModel;
 import dev.farthing.model.calibration.ScoreThresholds;
 import dev.farthing.risk.features.FeatureVector;
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentRequest;
 
 import java.util.Objects;
 

@@ -3,8 +3,8 @@ package dev.farthing.risk.policy;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.SimpleType;
 import dev.farthing.risk.features.FeatureSchema;
-import dev.farthing.risk.payment.PaymentContext;
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentContext;
+import dev.farthing.contracts.payment.PaymentRequest;
 
 import java.util.ArrayList;
 import java.util.HashMap;

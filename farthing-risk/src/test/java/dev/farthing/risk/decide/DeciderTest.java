@@ -2,8 +2,8 @@ package dev.farthing.risk.decide;
 
 import dev.farthing.model.FeatureMismatchException;
 import dev.farthing.model.RiskModel;
-import dev.farthing.risk.payment.PaymentContext;
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentContext;
+import dev.farthing.contracts.payment.PaymentRequest;
 import dev.farthing.risk.policy.Action;
 import dev.farthing.risk.policy.PolicyCompiler;
 import dev.farthing.risk.policy.PolicySet;

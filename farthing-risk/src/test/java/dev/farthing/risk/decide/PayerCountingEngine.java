@@ -3,7 +3,7 @@ package dev.farthing.risk.decide;
 import dev.farthing.risk.features.FeatureEngine;
 import dev.farthing.risk.features.FeatureSchema;
 import dev.farthing.risk.features.FeatureVector;
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentRequest;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,10 @@
 package dev.farthing.risk.engine;
 
+import dev.farthing.contracts.payment.PaymentError;
+import dev.farthing.contracts.payment.Decision;
+import dev.farthing.contracts.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentStatus;
 import dev.farthing.ledger.model.TransferStatus;
-import dev.farthing.risk.payment.PaymentRequest;
 import dev.farthing.risk.review.FraudLabel;
 import dev.farthing.risk.review.ReviewStatus;
 import dev.farthing.risk.review.Verdict;
@@ -67,8 +70,8 @@ class DecisionPathsTest {
         PaymentResult passed = await(engine.challenge("challenge-1", true));
         assertThat(passed.status()).isEqualTo(PaymentStatus.POSTED);
         f.assertMoney(110, 100, 10, 0);
-        assertRefused(() -> await(engine.challenge("challenge-1", true)), RiskRefusal.ALREADY_RESOLVED);
-        assertRefused(() -> await(engine.challenge("challenge-1", false)), RiskRefusal.ALREADY_RESOLVED);
+        assertRefused(() -> await(engine.challenge("challenge-1", true)), PaymentError.ALREADY_RESOLVED);
+        assertRefused(() -> await(engine.challenge("challenge-1", false)), PaymentError.ALREADY_RESOLVED);
         f.assertMoney(110, 100, 10, 0);
     }
 
@@ -93,7 +96,7 @@ class DecisionPathsTest {
         assertThat(engine.reviews(ReviewStatus.OPEN, 10)).isEmpty();
         assertThat(engine.reviews(ReviewStatus.APPROVED, 10).getFirst().label()).isEqualTo(FraudLabel.LEGIT);
         assertThat(engine.labelOf("review-1")).get().extracting(l -> l.label()).isEqualTo(FraudLabel.LEGIT);
-        assertRefused(() -> await(engine.review("review-1", Verdict.DECLINE, FraudLabel.FRAUD)), RiskRefusal.ALREADY_RESOLVED);
+        assertRefused(() -> await(engine.review("review-1", Verdict.DECLINE, FraudLabel.FRAUD)), PaymentError.ALREADY_RESOLVED);
     }
 
     @Test
@@ -109,11 +112,11 @@ class DecisionPathsTest {
     void wrongTransitionsAreRefusedWithClearCodes() {
         await(engine.submit(payment("approve-2", 100, 10)));
         await(engine.submit(payment("challenge-3", 100, 10)));
-        assertRefused(() -> await(engine.challenge("approve-2", true)), RiskRefusal.INVALID_STATE);
-        assertRefused(() -> await(engine.review("challenge-3", Verdict.APPROVE, null)), RiskRefusal.INVALID_STATE);
-        assertRefused(() -> await(engine.challenge("nope", true)), RiskRefusal.NOT_FOUND);
+        assertRefused(() -> await(engine.challenge("approve-2", true)), PaymentError.INVALID_STATE);
+        assertRefused(() -> await(engine.review("challenge-3", Verdict.APPROVE, null)), PaymentError.INVALID_STATE);
+        assertRefused(() -> await(engine.challenge("nope", true)), PaymentError.NOT_FOUND);
         assertRefused(() -> await(engine.label("nope", FraudLabel.FRAUD, dev.farthing.risk.review.LabelSource.CHARGEBACK)),
-                RiskRefusal.NOT_FOUND);
+                PaymentError.NOT_FOUND);
         f.assertMoney(110, 100, 10, 110);
     }
 
@@ -133,15 +136,15 @@ class DecisionPathsTest {
     void paymentsTheLedgerCouldNeverMakeAreRefusedBeforeDecidingAndLeaveTheirIdFree() {
         var context = payment("x", 1, 0).context();
         assertRefusedOn(() -> await(engine.submit(new PaymentRequest("approve-x", "alice", "nobody", 5, "USD", null,
-                context))), RiskRefusal.NOT_FOUND, "payee");
+                context))), PaymentError.NOT_FOUND, "payee");
         assertRefusedOn(() -> await(engine.submit(new PaymentRequest("approve-x", "nobody", "bob", 5, "USD", null,
-                context))), RiskRefusal.NOT_FOUND, "payer");
+                context))), PaymentError.NOT_FOUND, "payer");
         assertRefusedOn(() -> await(engine.submit(new PaymentRequest("approve-x", "alice", "bob", 5, "USD",
-                new PaymentRequest.Fee("nobody", 1), context))), RiskRefusal.NOT_FOUND, "fee.account");
+                new PaymentRequest.Fee("nobody", 1), context))), PaymentError.NOT_FOUND, "fee.account");
         assertRefusedOn(() -> await(engine.submit(new PaymentRequest("approve-x", "alice", "bob", 5, "EUR", null,
-                context))), RiskRefusal.CURRENCY_MISMATCH, "payer");
+                context))), PaymentError.CURRENCY_MISMATCH, "payer");
         assertRefusedOn(() -> await(engine.submit(new PaymentRequest("approve-x", "alice", "bob", 5, "XYZ", null,
-                context))), RiskRefusal.UNKNOWN_CURRENCY, "currency");
+                context))), PaymentError.UNKNOWN_CURRENCY, "currency");
         assertThat(engine.lookup("approve-x")).isEmpty();
         f.assertMoney(0, 0, 0, 0);
         // The id was not used up: the corrected request is decided normally.
@@ -151,9 +154,9 @@ class DecisionPathsTest {
         assertThat(corrected.replayed()).isFalse();
     }
 
-    static void assertRefusedOn(Runnable call, String code, String field) {
+    static void assertRefusedOn(Runnable call, PaymentError code, String field) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(RiskRefusal.class, e -> {
-            assertThat(e.code()).isEqualTo(code);
+            assertThat(e.reason()).isEqualTo(code);
             assertThat(e.field()).isEqualTo(field);
         });
     }
@@ -166,7 +169,7 @@ class DecisionPathsTest {
         await(engine.submit(payment("challenge-late", 100, 10)));
         f.clock.advanceSeconds(120);
         await(f.ledger.createTransfer(dev.farthing.ledger.model.NewTransfer.simple("tick", "bank", "alice", 1, "USD")));
-        assertRefused(() -> await(engine.challenge("challenge-late", true)), RiskRefusal.HOLD_EXPIRED);
+        assertRefused(() -> await(engine.challenge("challenge-late", true)), PaymentError.HOLD_EXPIRED);
         assertThat(engine.lookup("challenge-late")).get().extracting(PaymentResult::status).isEqualTo(PaymentStatus.EXPIRED);
         assertThat(f.account("bob").balance()).isZero();
         assertThat(f.account("alice").debitsPending()).isZero();
@@ -182,12 +185,12 @@ class DecisionPathsTest {
         f.assertMoney(110, 100, 10, 0);
         await(engine.submit(payment("challenge-10", 5, 0)));
         await(f.ledger.postPending("challenge-10", 0)).orThrow();
-        assertRefused(() -> await(engine.challenge("challenge-10", false)), RiskRefusal.ALREADY_RESOLVED);
+        assertRefused(() -> await(engine.challenge("challenge-10", false)), PaymentError.ALREADY_RESOLVED);
         assertThat(engine.lookup("challenge-10")).get().extracting(PaymentResult::status).isEqualTo(PaymentStatus.POSTED);
         f.assertMoney(115, 105, 10, 0);
     }
 
-    static void assertRefused(Runnable call, String code) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(RiskRefusal.class, e -> assertThat(e.code()).isEqualTo(code));
+    static void assertRefused(Runnable call, PaymentError code) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(RiskRefusal.class, e -> assertThat(e.reason()).isEqualTo(code));
     }
 }

@@ -1,5 +1,8 @@
 package dev.farthing.risk.engine;
 
+import dev.farthing.contracts.payment.PaymentError;
+import dev.farthing.contracts.payment.Decision;
+import dev.farthing.contracts.payment.PaymentStatus;
 import dev.farthing.risk.journal.PaymentIndex;
 import dev.farthing.risk.journal.RiskJournal;
 import dev.farthing.risk.review.FraudLabel;
@@ -87,7 +90,7 @@ class DurableIdempotencyTest {
             PaymentResult again = await(engine.submit(payment(id, amount, fee)));
             assertThat(again.replayed()).as(id).isTrue();
             assertThat(again.withLatencyUs(0)).as("retry of %s", id).isEqualTo(e.getValue().withLatencyUs(0).asReplay());
-            assertRefused(() -> await(engine.submit(payment(id, amount + 1, fee))), RiskRefusal.IDEMPOTENCY_CONFLICT);
+            assertRefused(() -> await(engine.submit(payment(id, amount + 1, fee))), PaymentError.IDEMPOTENCY_CONFLICT);
             assertThat(engine.lookup(id)).as(id).contains(e.getValue());
         }
         assertThat(List.of(f.account("alice").balance(), f.account("bob").balance(), f.account("platform").balance()))

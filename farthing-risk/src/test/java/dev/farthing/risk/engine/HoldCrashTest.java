@@ -1,5 +1,8 @@
 package dev.farthing.risk.engine;
 
+import dev.farthing.contracts.payment.PaymentError;
+import dev.farthing.contracts.payment.Decision;
+import dev.farthing.contracts.payment.PaymentStatus;
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.ledger.api.LedgerConfig;
 import dev.farthing.ledger.model.ErrorCode;
@@ -157,7 +160,7 @@ class HoldCrashTest {
                 r = (r.decision() == Decision.CHALLENGED ? risk.challenge(id, approve)
                         : risk.review(id, approve ? Verdict.APPROVE : Verdict.DECLINE, null)).join();
             } catch (CompletionException e) {
-                assertThat(((RiskRefusal) e.getCause()).code()).as(ctx + " " + id).isEqualTo(RiskRefusal.ALREADY_RESOLVED);
+                assertThat(((RiskRefusal) e.getCause()).reason()).as(ctx + " " + id).isEqualTo(PaymentError.ALREADY_RESOLVED);
                 r = risk.lookup(id).orElseThrow();
             }
             leg = legsTogether(ledger, id, ctx);

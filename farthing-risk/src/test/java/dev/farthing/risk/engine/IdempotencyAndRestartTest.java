@@ -1,5 +1,8 @@
 package dev.farthing.risk.engine;
 
+import dev.farthing.contracts.payment.PaymentError;
+import dev.farthing.contracts.payment.Decision;
+import dev.farthing.contracts.payment.PaymentStatus;
 import dev.farthing.ledger.model.TransferStatus;
 import dev.farthing.risk.journal.RiskJournal;
 import dev.farthing.risk.journal.RiskRecord;
@@ -33,8 +36,8 @@ class IdempotencyAndRestartTest {
             PaymentResult again = await(engine.submit(payment("approve-1", 100, 10)));
             assertThat(again.replayed()).isTrue();
             assertThat(again.withLatencyUs(0).asReplay()).isEqualTo(first.withLatencyUs(0).asReplay());
-            assertRefused(() -> await(engine.submit(payment("approve-1", 101, 10))), RiskRefusal.IDEMPOTENCY_CONFLICT);
-            assertRefused(() -> await(engine.submit(payment("approve-1", 100, 0))), RiskRefusal.IDEMPOTENCY_CONFLICT);
+            assertRefused(() -> await(engine.submit(payment("approve-1", 101, 10))), PaymentError.IDEMPOTENCY_CONFLICT);
+            assertRefused(() -> await(engine.submit(payment("approve-1", 100, 0))), PaymentError.IDEMPOTENCY_CONFLICT);
             f.assertMoney(110, 100, 10, 0);
         }
     }
@@ -59,7 +62,7 @@ class IdempotencyAndRestartTest {
         System.out.println("seed=" + seed);
         Random random = new Random(seed);
         String[] kinds = {"approve-", "challenge-", "review-", "decline-"};
-        List<dev.farthing.risk.payment.PaymentRequest> sent = new ArrayList<>();
+        List<dev.farthing.contracts.payment.PaymentRequest> sent = new ArrayList<>();
         ScriptedAssessor before = new ScriptedAssessor();
         try (RiskFixture f = new RiskFixture(dir)) {
             try (RiskEngine engine = f.openEngine(before)) {

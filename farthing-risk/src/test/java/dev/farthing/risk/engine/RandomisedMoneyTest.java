@@ -1,6 +1,8 @@
 package dev.farthing.risk.engine;
 
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.Decision;
+import dev.farthing.contracts.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentStatus;
 import dev.farthing.risk.review.FraudLabel;
 import dev.farthing.risk.review.Verdict;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package dev.farthing.risk.engine;
 
+import dev.farthing.contracts.payment.Decision;
+import dev.farthing.contracts.payment.PaymentStatus;
 import dev.farthing.risk.decide.ShippedModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

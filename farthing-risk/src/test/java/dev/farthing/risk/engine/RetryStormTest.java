@@ -1,6 +1,9 @@
 package dev.farthing.risk.engine;
 
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentError;
+import dev.farthing.contracts.payment.Decision;
+import dev.farthing.contracts.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentStatus;
 import dev.farthing.risk.review.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,7 +77,7 @@ class RetryStormTest {
                                 r = s.answer().join();
                             } catch (CompletionException e) {
                                 assertThat(s.original()).as(ctx + ": only a changed body is refused, got " + e.getCause()).isFalse();
-                                assertThat(((RiskRefusal) e.getCause()).code()).as(ctx).isEqualTo(RiskRefusal.IDEMPOTENCY_CONFLICT);
+                                assertThat(((RiskRefusal) e.getCause()).reason()).as(ctx).isEqualTo(PaymentError.IDEMPOTENCY_CONFLICT);
                                 conflicts++;
                                 continue;
                             }
@@ -120,7 +123,7 @@ class RetryStormTest {
                 try {
                     f.join();
                 } catch (CompletionException e) {
-                    assertThat(((RiskRefusal) e.getCause()).code()).isIn(RiskRefusal.ALREADY_RESOLVED, RiskRefusal.IN_PROGRESS);
+                    assertThat(((RiskRefusal) e.getCause()).reason()).isIn(PaymentError.ALREADY_RESOLVED, PaymentError.IN_PROGRESS);
                 }
             }
         }

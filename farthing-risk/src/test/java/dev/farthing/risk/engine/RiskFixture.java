@@ -8,8 +8,8 @@ import dev.farthing.ledger.model.AccountView;
 import dev.farthing.ledger.model.NewAccount;
 import dev.farthing.ledger.model.NewTransfer;
 import dev.farthing.ledger.model.TransferView;
-import dev.farthing.risk.payment.PaymentContext;
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentContext;
+import dev.farthing.contracts.payment.PaymentRequest;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.farthing.risk.engine;
 
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.Decision;
+import dev.farthing.contracts.payment.PaymentRequest;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.farthing.risk.features;
 
 import dev.farthing.risk.graph.GraphLimits;
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentRequest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

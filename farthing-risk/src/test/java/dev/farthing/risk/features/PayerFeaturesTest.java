@@ -1,6 +1,6 @@
 package dev.farthing.risk.features;
 
-import dev.farthing.risk.payment.PaymentContext.Telemetry;
+import dev.farthing.contracts.payment.PaymentContext.Telemetry;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;

@@ -1,9 +1,9 @@
 package dev.farthing.risk.features;
 
-import dev.farthing.risk.payment.PaymentContext;
-import dev.farthing.risk.payment.PaymentContext.Geo;
-import dev.farthing.risk.payment.PaymentContext.Telemetry;
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentContext;
+import dev.farthing.contracts.payment.PaymentContext.Geo;
+import dev.farthing.contracts.payment.PaymentContext.Telemetry;
+import dev.farthing.contracts.payment.PaymentRequest;
 
 import java.util.Random;
 

@@ -1,6 +1,6 @@
 package dev.farthing.risk.features;
 
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentRequest;
 import org.junit.jupiter.api.Test;
 
 import static dev.farthing.risk.features.Payments.S;

@@ -1,12 +1,12 @@
 package dev.farthing.risk.journal;
 
 import dev.farthing.risk.engine.Assessment;
-import dev.farthing.risk.engine.Decision;
+import dev.farthing.contracts.payment.Decision;
 import dev.farthing.risk.engine.DecisionReason;
-import dev.farthing.risk.engine.PaymentStatus;
-import dev.farthing.risk.payment.PaymentContext;
+import dev.farthing.contracts.payment.PaymentStatus;
+import dev.farthing.contracts.payment.PaymentContext;
 import dev.farthing.risk.policy.Contribution;
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentRequest;
 import dev.farthing.risk.review.FraudLabel;
 import dev.farthing.risk.review.LabelSource;
 import dev.farthing.risk.review.TrainingLabel;

@@ -4,8 +4,8 @@ import dev.farthing.model.RiskModel;
 import dev.farthing.risk.features.FeatureFamily;
 import dev.farthing.risk.features.FeatureSchema;
 import dev.farthing.risk.features.FeatureVector;
-import dev.farthing.risk.payment.PaymentContext;
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentContext;
+import dev.farthing.contracts.payment.PaymentRequest;
 
 import java.util.List;
 

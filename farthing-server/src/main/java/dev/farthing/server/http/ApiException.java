@@ -1,5 +1,7 @@
 package dev.farthing.server.http;
 
+import dev.farthing.contracts.Refusal;
+import dev.farthing.contracts.RefusalCategory;
 import dev.farthing.ledger.model.ErrorCode;
 import dev.farthing.ledger.model.LedgerException;
 
@@ -19,6 +21,11 @@ public final class ApiException extends RuntimeException {
 
     public static ApiException of(ErrorCode code, String detail) {
         return new ApiException(Problems.statusOf(code), code.code(), detail);
+    }
+
+    /** A domain's refusal: its code is kept, its category picks the status ({@link Problems#statusOf(RefusalCategory)}). */
+    public static ApiException of(Refusal r) {
+        return new ApiException(Problems.statusOf(r.category()), r.code(), r.detail());
     }
 
     public static ApiException of(LedgerException e) {

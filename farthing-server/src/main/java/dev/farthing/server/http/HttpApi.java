@@ -1,6 +1,6 @@
 package dev.farthing.server.http;
 
-import dev.farthing.ledger.api.Ledger;
+import dev.farthing.contracts.Refusal;
 import dev.farthing.ledger.model.ErrorCode;
 import dev.farthing.ledger.model.LedgerException;
 import io.javalin.Javalin;
@@ -9,7 +9,6 @@ import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -23,26 +22,17 @@ public final class HttpApi {
     private final Auth auth;
     private final Metrics metrics;
 
-    /** Serves the ledger's own routes plus {@code domainRoutes} (risk, channels), all behind the same auth. */
-    public HttpApi(Ledger ledger, Auth auth, Metrics metrics, List<Route> domainRoutes) {
+    /**
+     * Serves {@code routes} (the system routes plus every domain adapter's: ledger, risk, channels, ...), all
+     * behind the same auth. The core knows no domain: adapters hand it their route tables.
+     */
+    public HttpApi(Auth auth, Metrics metrics, List<Route> routes) {
         this.auth = auth;
         this.metrics = metrics;
-        List<Route> all = new ArrayList<>(ledgerRoutes(ledger, metrics));
-        all.addAll(domainRoutes);
-        this.routes = List.copyOf(all);
-    }
-
-    /** The ledger's own routes: accounts, transfers, system. */
-    public static List<Route> ledgerRoutes(Ledger ledger, Metrics metrics) {
-        List<Route> all = new ArrayList<>();
-        all.addAll(new AccountRoutes(ledger).routes());
-        all.addAll(new TransferRoutes(ledger, metrics).routes());
-        all.addAll(new SystemRoutes(ledger, metrics).routes());
-        return List.copyOf(all);
+        this.routes = List.copyOf(routes);
     }
 
     /** Every route the server serves; the OpenAPI document must describe exactly these. */
-
     public List<Route> routes() {
         return routes;
     }
@@ -66,6 +56,10 @@ public final class HttpApi {
             });
         }
         app.exception(ApiException.class, (e, ctx) -> problem(ctx, e.status(), e.code(), e.detail()));
+        app.exception(Refusal.class, (e, ctx) -> {
+            ApiException api = ApiException.of(e);
+            problem(ctx, api.status(), api.code(), api.detail());
+        });
         app.exception(LedgerException.class, (e, ctx) -> {
             ApiException api = ApiException.of(e);
             problem(ctx, api.status(), api.code(), api.detail());

@@ -1,5 +1,6 @@
 package dev.farthing.server.http;
 
+import dev.farthing.contracts.RefusalCategory;
 import dev.farthing.ledger.model.ErrorCode;
 import io.javalin.http.Context;
 
@@ -22,16 +23,38 @@ public final class Problems {
     private Problems() {
     }
 
+    /**
+     * The one mapping from a refusal's category to an HTTP status. Every domain's refusals (ledger, risk,
+     * channels, ...) reach HTTP through it; exhaustive, so a new category cannot silently become a 500.
+     */
+    public static int statusOf(RefusalCategory category) {
+        return switch (category) {
+            case INVALID -> 400;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case REFUSED -> 422;
+            case RATE_LIMITED -> 429;
+            case UNAVAILABLE -> 503;
+        };
+    }
+
     /** The HTTP status for a ledger refusal. */
     public static int statusOf(ErrorCode code) {
+        return statusOf(categoryOf(code));
+    }
+
+    /** The ledger's codes in the contracts' categories (the ledger itself knows no contracts module). */
+    public static RefusalCategory categoryOf(ErrorCode code) {
         return switch (code) {
-            case INVALID_REQUEST -> 400;
-            case SYSTEM_ACCOUNT -> 403;
-            case NOT_FOUND -> 404;
-            case ID_CONFLICT, ALREADY_POSTED, ALREADY_VOIDED, PENDING_EXPIRED, NOT_PENDING, ACCOUNT_NOT_EMPTY -> 409;
+            case INVALID_REQUEST -> RefusalCategory.INVALID;
+            case SYSTEM_ACCOUNT -> RefusalCategory.FORBIDDEN;
+            case NOT_FOUND -> RefusalCategory.NOT_FOUND;
+            case ID_CONFLICT, ALREADY_POSTED, ALREADY_VOIDED, PENDING_EXPIRED, NOT_PENDING, ACCOUNT_NOT_EMPTY ->
+                    RefusalCategory.CONFLICT;
             case INSUFFICIENT_FUNDS, CURRENCY_MISMATCH, UNKNOWN_CURRENCY, ACCOUNT_FROZEN, ACCOUNT_CLOSED,
-                 SAME_ACCOUNT, OVERFLOW, EXCEEDS_PENDING_AMOUNT, LINKED_TRANSFER_FAILED -> 422;
-            case CIRCUIT_OPEN, OVERLOADED, UNAVAILABLE -> 503;
+                 SAME_ACCOUNT, OVERFLOW, EXCEEDS_PENDING_AMOUNT, LINKED_TRANSFER_FAILED -> RefusalCategory.REFUSED;
+            case CIRCUIT_OPEN, OVERLOADED, UNAVAILABLE -> RefusalCategory.UNAVAILABLE;
         };
     }
 

@@ -1,6 +1,6 @@
 package dev.farthing.simulator.attack;
 
-import dev.farthing.risk.payment.PaymentContext;
+import dev.farthing.contracts.payment.PaymentContext;
 import dev.farthing.simulator.world.Device;
 import dev.farthing.simulator.world.Payee;
 

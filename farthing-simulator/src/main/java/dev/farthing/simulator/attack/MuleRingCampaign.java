@@ -1,6 +1,6 @@
 package dev.farthing.simulator.attack;
 
-import dev.farthing.risk.payment.PaymentContext;
+import dev.farthing.contracts.payment.PaymentContext;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.farthing.simulator.family2;
 
-import dev.farthing.risk.payment.PaymentContext.Telemetry;
+import dev.farthing.contracts.payment.PaymentContext.Telemetry;
 
 import java.util.random.RandomGenerator;
 

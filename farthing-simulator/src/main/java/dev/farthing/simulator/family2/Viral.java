@@ -1,7 +1,7 @@
 package dev.farthing.simulator.family2;
 
 import dev.farthing.risk.dataset.PaymentRecord;
-import dev.farthing.risk.payment.PaymentContext;
+import dev.farthing.contracts.payment.PaymentContext;
 
 import java.util.random.RandomGenerator;
 

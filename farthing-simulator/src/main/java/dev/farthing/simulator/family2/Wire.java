@@ -2,8 +2,8 @@ package dev.farthing.simulator.family2;
 
 import dev.farthing.risk.dataset.Label;
 import dev.farthing.risk.dataset.PaymentRecord;
-import dev.farthing.risk.payment.PaymentContext;
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentContext;
+import dev.farthing.contracts.payment.PaymentRequest;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package dev.farthing.simulator.traffic;
 
 import dev.farthing.risk.dataset.PaymentRecord;
-import dev.farthing.risk.payment.PaymentContext;
+import dev.farthing.contracts.payment.PaymentContext;
 import dev.farthing.simulator.world.Catalog;
 import dev.farthing.simulator.world.Payee;
 import dev.farthing.simulator.world.Pricing;

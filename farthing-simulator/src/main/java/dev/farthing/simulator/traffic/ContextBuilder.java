@@ -1,6 +1,6 @@
 package dev.farthing.simulator.traffic;
 
-import dev.farthing.risk.payment.PaymentContext;
+import dev.farthing.contracts.payment.PaymentContext;
 import dev.farthing.simulator.world.Device;
 
 /** Assembles a {@link PaymentContext} field by field; unset fields stay absent. */

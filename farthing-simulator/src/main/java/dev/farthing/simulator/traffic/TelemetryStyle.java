@@ -1,6 +1,6 @@
 package dev.farthing.simulator.traffic;
 
-import dev.farthing.risk.payment.PaymentContext.Telemetry;
+import dev.farthing.contracts.payment.PaymentContext.Telemetry;
 import dev.farthing.simulator.world.Device;
 
 import java.util.random.RandomGenerator;

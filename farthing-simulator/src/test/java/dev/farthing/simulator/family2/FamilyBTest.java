@@ -2,7 +2,7 @@ package dev.farthing.simulator.family2;
 
 import dev.farthing.risk.dataset.PaymentRecord;
 import dev.farthing.risk.dataset.PaymentRequestJson;
-import dev.farthing.risk.payment.PaymentContext;
+import dev.farthing.contracts.payment.PaymentContext;
 import dev.farthing.simulator.Family;
 import dev.farthing.simulator.Simulation;
 import dev.farthing.simulator.SimulationConfig;

@@ -31,19 +31,8 @@ final class RiskCalls {
 
     static ApiException translate(Throwable t) {
         if (t instanceof RiskRefusal r) {
-            return new ApiException(statusOf(r.code()), r.code(), r.detail());
+            return ApiException.of(r);
         }
         return ApiException.of(ErrorCode.UNAVAILABLE, "the risk engine is unavailable: " + t.getClass().getSimpleName());
-    }
-
-    static int statusOf(String code) {
-        return switch (code) {
-            case RiskRefusal.NOT_FOUND -> 404;
-            case RiskRefusal.IDEMPOTENCY_CONFLICT, RiskRefusal.INVALID_STATE, RiskRefusal.ALREADY_RESOLVED,
-                 RiskRefusal.IN_PROGRESS, RiskRefusal.HOLD_EXPIRED -> 409;
-            case RiskRefusal.LEDGER_REFUSED, RiskRefusal.UNKNOWN_CURRENCY, RiskRefusal.CURRENCY_MISMATCH -> 422;
-            case RiskRefusal.OVERLOADED, RiskRefusal.UNAVAILABLE -> 503;
-            default -> 500;
-        };
     }
 }

@@ -1,4 +1,4 @@
-package dev.farthing.risk.payment;
+package dev.farthing.contracts.payment;
 
 import java.util.Objects;
 

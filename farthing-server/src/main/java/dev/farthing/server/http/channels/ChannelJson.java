@@ -1,4 +1,4 @@
-package dev.farthing.server.http.channel;
+package dev.farthing.server.http.channels;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.farthing.channel.protocol.ChannelState;

@@ -1,6 +1,6 @@
-package dev.farthing.risk.engine;
+package dev.farthing.contracts.payment;
 
-/** What the risk engine decided for a payment; {@link #wire()} is the API form. */
+/** What was decided for a payment; {@link #wire()} is its stable snake_case form. */
 public enum Decision {
     APPROVED("approved"),
     CHALLENGED("challenged"),

@@ -1,4 +1,4 @@
-package dev.farthing.server.http;
+package dev.farthing.server.http.ledger;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.farthing.ledger.model.AccountKind;
@@ -6,6 +6,10 @@ import dev.farthing.ledger.model.AccountView;
 import dev.farthing.ledger.model.LedgerException;
 import dev.farthing.ledger.model.NewAccount;
 import dev.farthing.ledger.model.Validation;
+import dev.farthing.server.http.ApiException;
+import dev.farthing.server.http.Json;
+import dev.farthing.server.http.JsonIn;
+import dev.farthing.server.http.Times;
 
 import java.io.IOException;
 import java.util.Map;

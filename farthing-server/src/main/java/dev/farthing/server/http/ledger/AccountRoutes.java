@@ -1,4 +1,4 @@
-package dev.farthing.server.http;
+package dev.farthing.server.http.ledger;
 
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.ledger.model.AccountStatus;
@@ -8,6 +8,13 @@ import dev.farthing.ledger.model.Outcome;
 import dev.farthing.ledger.model.Page;
 import dev.farthing.ledger.model.TransferView;
 import dev.farthing.server.Role;
+import dev.farthing.server.http.ApiException;
+import dev.farthing.server.http.Body;
+import dev.farthing.server.http.Json;
+import dev.farthing.server.http.JsonIn;
+import dev.farthing.server.http.LedgerCalls;
+import dev.farthing.server.http.Replies;
+import dev.farthing.server.http.Route;
 import io.javalin.http.Context;
 
 import java.util.List;

@@ -1,9 +1,9 @@
-package dev.farthing.risk.payment;
+package dev.farthing.contracts.payment;
 
 import java.util.Objects;
 
 /**
- * One payment as a client asks for it ({@code POST /v1/payments}). Payer and payee are ledger accounts;
+ * One payment as a client asks for it. Payer and payee are ledger accounts;
  * {@code amount} is in minor units of {@code currency}. The payment's time is not part of the request: the
  * risk engine stamps it from the ledger clock, and recorded traffic carries its own time beside it.
  */

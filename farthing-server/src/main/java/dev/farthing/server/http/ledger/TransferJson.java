@@ -1,10 +1,14 @@
-package dev.farthing.server.http;
+package dev.farthing.server.http.ledger;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.farthing.ledger.model.LedgerException;
 import dev.farthing.ledger.model.NewTransfer;
 import dev.farthing.ledger.model.TransferView;
 import dev.farthing.ledger.model.Validation;
+import dev.farthing.server.http.ApiException;
+import dev.farthing.server.http.Json;
+import dev.farthing.server.http.JsonIn;
+import dev.farthing.server.http.Times;
 
 import java.io.IOException;
 import java.util.Map;

@@ -1,9 +1,12 @@
-package dev.farthing.server.http;
+package dev.farthing.server.http.ledger;
 
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.ledger.model.NewTransfer;
 import dev.farthing.ledger.model.Outcome;
 import dev.farthing.ledger.model.TransferView;
+import dev.farthing.server.http.ApiException;
+import dev.farthing.server.http.Json;
+import dev.farthing.server.http.JsonIn;
 
 import java.util.ArrayList;
 import java.util.List;

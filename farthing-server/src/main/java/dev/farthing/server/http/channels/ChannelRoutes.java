@@ -1,4 +1,4 @@
-package dev.farthing.server.http.channel;
+package dev.farthing.server.http.channels;
 
 import dev.farthing.channel.protocol.Arbitration;
 import dev.farthing.channel.protocol.Party;

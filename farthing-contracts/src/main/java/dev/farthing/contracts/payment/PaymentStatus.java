@@ -1,4 +1,4 @@
-package dev.farthing.risk.engine;
+package dev.farthing.contracts.payment;
 
 /** Where a payment's money stands on the ledger. */
 public enum PaymentStatus {

@@ -1,0 +1,25 @@
+package dev.farthing.server.http.ledger;
+
+import dev.farthing.ledger.api.Ledger;
+import dev.farthing.server.http.Metrics;
+import dev.farthing.server.http.Route;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ledger's own HTTP adapter: accounts and transfers. Unlike the other domains it opens nothing: the
+ * server owns the ledger, opens it first and closes it last.
+ */
+public final class LedgerRoutes {
+
+    private LedgerRoutes() {
+    }
+
+    public static List<Route> routes(Ledger ledger, Metrics metrics) {
+        List<Route> all = new ArrayList<>();
+        all.addAll(new AccountRoutes(ledger).routes());
+        all.addAll(new TransferRoutes(ledger, metrics).routes());
+        return List.copyOf(all);
+    }
+}
