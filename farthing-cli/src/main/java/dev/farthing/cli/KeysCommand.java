@@ -50,7 +50,7 @@ public final class KeysCommand implements Runnable {
         private DataDirOption data;
 
         @Option(names = "--role", required = true, paramLabel = "ROLE", converter = RoleConverter.class,
-                description = "admin, operator or auditor.")
+                description = "admin, operator, auditor or compliance.")
         private Role role;
 
         @Option(names = "--label", paramLabel = "TEXT", defaultValue = "",

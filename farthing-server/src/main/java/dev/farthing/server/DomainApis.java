@@ -3,6 +3,7 @@ package dev.farthing.server;
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.server.http.Metrics;
 import dev.farthing.server.http.channels.ChannelApi;
+import dev.farthing.server.http.customers.CustomersApi;
 import dev.farthing.server.http.risk.RiskApi;
 
 import java.util.ArrayList;
@@ -27,8 +28,10 @@ final class DomainApis {
         try {
             // One line per domain, in opening order (closed in reverse):
             // opened.add(XxxApi.open(options.dataDir().resolve("xxx"), ledger, metrics));
+            CustomersApi customers = CustomersApi.open(options.dataDir().resolve("customers"), ledger, metrics);
+            opened.add(customers); // first: payments (risk) and transfers pass its KYC gate
             opened.add(ChannelApi.open(options.dataDir().resolve("channels"), ledger, metrics));
-            opened.add(RiskApi.open(options.dataDir().resolve("risk"), ledger, metrics));
+            opened.add(RiskApi.open(options.dataDir().resolve("risk"), ledger, metrics, customers));
             return opened;
         } catch (RuntimeException | Error e) {
             closeAll(opened);

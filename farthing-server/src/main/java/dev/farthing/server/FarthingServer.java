@@ -39,7 +39,7 @@ public final class FarthingServer implements AutoCloseable {
         this.metrics = new Metrics(ledger);
         this.domains = DomainApis.open(options, ledger, metrics);
         List<Route> routes = new ArrayList<>(new SystemRoutes(ledger, metrics).routes());
-        routes.addAll(LedgerRoutes.routes(ledger, metrics));
+        routes.addAll(LedgerRoutes.routes(ledger, metrics, dev.farthing.server.http.PaymentGate.among(domains)));
         domains.forEach(d -> routes.addAll(d.routes()));
         this.api = new HttpApi(new Auth(new KeyRegistry(options.dataDir())), metrics, routes);
         this.app = api.create();

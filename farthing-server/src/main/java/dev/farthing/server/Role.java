@@ -2,9 +2,12 @@ package dev.farthing.server;
 
 import java.util.Locale;
 
-/** What an API key may do: admin everything, operator moves money and reads, auditor only reads. */
+/**
+ * What an API key may do: admin everything, operator moves money and reads, auditor only reads, compliance reads
+ * (with personal data, each read recorded with who and why) and verifies customers, but moves no money.
+ */
 public enum Role {
-    ADMIN, OPERATOR, AUDITOR;
+    ADMIN, OPERATOR, AUDITOR, COMPLIANCE;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
@@ -19,15 +22,16 @@ public enum Role {
                 }
             }
         }
-        throw new IllegalArgumentException("unknown role: " + wire + " (expected admin, operator or auditor)");
+        throw new IllegalArgumentException("unknown role: " + wire + " (expected admin, operator, auditor or compliance)");
     }
 
     /** True when a key with this role may act with {@code needed}. */
     public boolean allows(Role needed) {
         return switch (this) {
             case ADMIN -> true;
-            case OPERATOR -> needed != ADMIN;
+            case OPERATOR -> needed == OPERATOR || needed == AUDITOR;
             case AUDITOR -> needed == AUDITOR;
+            case COMPLIANCE -> needed == COMPLIANCE || needed == AUDITOR;
         };
     }
 }

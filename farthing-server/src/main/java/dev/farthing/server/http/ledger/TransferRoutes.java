@@ -11,6 +11,7 @@ import dev.farthing.server.http.Body;
 import dev.farthing.server.http.JsonIn;
 import dev.farthing.server.http.LedgerCalls;
 import dev.farthing.server.http.Metrics;
+import dev.farthing.server.http.PaymentGate;
 import dev.farthing.server.http.Problems;
 import dev.farthing.server.http.Replies;
 import dev.farthing.server.http.Route;
@@ -22,10 +23,17 @@ import java.util.List;
 public final class TransferRoutes {
     private final Ledger ledger;
     private final Metrics metrics;
+    private final PaymentGate gate;
 
     public TransferRoutes(Ledger ledger, Metrics metrics) {
+        this(ledger, metrics, PaymentGate.OPEN);
+    }
+
+    /** Transfers out of an account pass {@code gate} (KYC limits) before the ledger sees them. */
+    public TransferRoutes(Ledger ledger, Metrics metrics, PaymentGate gate) {
         this.ledger = ledger;
         this.metrics = metrics;
+        this.gate = gate;
     }
 
     public List<Route> routes() {
@@ -39,15 +47,49 @@ public final class TransferRoutes {
 
     private void create(Context ctx) {
         NewTransfer transfer = JsonIn.read(Body.read(ctx), TransferJson::read);
-        Outcome<TransferView> outcome = LedgerCalls.await(() -> ledger.createTransfer(transfer));
-        TransferView view = LedgerCalls.value(outcome);
-        Replies.json(ctx, outcome.replayed() ? 200 : 201, TransferJson.bytes(view));
+        PaymentGate.Ticket ticket = admit(transfer);
+        if (ticket.refused()) {
+            ticket.refusal().write(ctx, metrics);
+            return;
+        }
+        boolean moved = true; // unless the ledger says otherwise: an unanswered transfer may still commit
+        try {
+            Outcome<TransferView> outcome = LedgerCalls.await(() -> ledger.createTransfer(transfer));
+            moved = outcome.isOk() && !outcome.replayed();
+            TransferView view = LedgerCalls.value(outcome);
+            Replies.json(ctx, outcome.replayed() ? 200 : 201, TransferJson.bytes(view));
+        } finally {
+            gate.settle(ticket, moved);
+        }
+    }
+
+    private PaymentGate.Ticket admit(NewTransfer t) {
+        return gate.admit("transfer:" + t.id(), t.debitAccount(), t.currency(), t.amount());
     }
 
     private void batch(Context ctx) {
         BatchJson.Request request = JsonIn.read(Body.read(ctx), BatchJson::read);
-        List<Outcome<TransferView>> outcomes =
-                LedgerCalls.await(() -> ledger.createTransfers(request.transfers(), request.atomic()));
+        List<PaymentGate.Ticket> tickets = new java.util.ArrayList<>(request.transfers().size());
+        for (NewTransfer t : request.transfers()) {
+            PaymentGate.Ticket ticket = admit(t);
+            if (ticket.refused()) {
+                tickets.forEach(admitted -> gate.settle(admitted, false));
+                ticket.refusal().write(ctx, metrics); // one transfer over a limit refuses the batch: nothing moved
+                return;
+            }
+            tickets.add(ticket);
+        }
+        List<Outcome<TransferView>> outcomes;
+        try {
+            outcomes = LedgerCalls.await(() -> ledger.createTransfers(request.transfers(), request.atomic()));
+        } catch (RuntimeException e) {
+            tickets.forEach(admitted -> gate.settle(admitted, true));
+            throw e;
+        }
+        for (int i = 0; i < tickets.size(); i++) {
+            Outcome<TransferView> o = i < outcomes.size() ? outcomes.get(i) : null;
+            gate.settle(tickets.get(i), o == null || (o.isOk() && !o.replayed()));
+        }
         if (outcomes.size() != request.transfers().size()) {
             throw new IllegalStateException("ledger answered " + outcomes.size() + " results for "
                     + request.transfers().size() + " transfers");

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.farthing.risk.dataset.InvalidPaymentException;
 import dev.farthing.risk.dataset.PaymentRequestJson;
 import dev.farthing.risk.engine.PaymentResult;
+import dev.farthing.risk.engine.PaymentStatus;
+import dev.farthing.risk.payment.PaymentRequest;
 import dev.farthing.risk.engine.RiskEngine;
 import dev.farthing.risk.engine.RiskRefusal;
 import dev.farthing.risk.review.FraudLabel;
@@ -17,6 +19,7 @@ import dev.farthing.server.http.Body;
 import dev.farthing.server.http.Json;
 import dev.farthing.server.http.JsonIn;
 import dev.farthing.server.http.Metrics;
+import dev.farthing.server.http.PaymentGate;
 import dev.farthing.server.http.Replies;
 import dev.farthing.server.http.Route;
 import io.javalin.http.Context;
@@ -35,10 +38,12 @@ final class PaymentRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentRoutes.class);
     private final RiskEngine engine;
     private final Metrics metrics;
+    private final PaymentGate gate;
 
-    PaymentRoutes(RiskEngine engine, Metrics metrics) {
+    PaymentRoutes(RiskEngine engine, Metrics metrics, PaymentGate gate) {
         this.engine = engine;
         this.metrics = metrics;
+        this.gate = gate;
     }
 
     List<Route> routes() {
@@ -66,18 +71,46 @@ final class PaymentRoutes {
         if (!parsed.warnings().isEmpty() && LOG.isDebugEnabled()) {
             LOG.debug("payment {}: optional signals left out: {}", parsed.payment().id(), parsed.warnings());
         }
-        CompletableFuture<PaymentResult> decided = engine.submit(parsed.payment());
-        PaymentResult result;
-        try {
-            result = RiskCalls.await(decided);
-        } catch (ApiException e) {
-            if (decided.isCompletedExceptionally() && decided.exceptionNow() instanceof RiskRefusal r && r.field() != null) {
-                RiskProblems.write(ctx, metrics, e.status(), e.code(), e.detail(), g -> g.writeStringField("field", r.field()));
-                return;
-            }
-            throw e;
+        PaymentRequest payment = PaymentPseudonyms.pseudonymise(parsed.payment(), gate);
+        PaymentGate.Ticket ticket = gate.admit("payment:" + payment.id(), payment.payer(), payment.currency(),
+                debitedBy(payment));
+        if (ticket.refused()) {
+            ticket.refusal().write(ctx, metrics);
+            return;
         }
-        Replies.json(ctx, result.replayed() ? 200 : 201, RiskJson.payment(result, parsed.warnings()));
+        boolean nothingMoved = false;
+        try {
+            CompletableFuture<PaymentResult> decided = engine.submit(payment);
+            PaymentResult result;
+            try {
+                result = RiskCalls.await(decided);
+            } catch (ApiException e) {
+                nothingMoved = decided.isCompletedExceptionally() && decided.exceptionNow() instanceof RiskRefusal r
+                        && NOTHING_MOVED.contains(r.code());
+                if (decided.isCompletedExceptionally() && decided.exceptionNow() instanceof RiskRefusal r && r.field() != null) {
+                    RiskProblems.write(ctx, metrics, e.status(), e.code(), e.detail(), g -> g.writeStringField("field", r.field()));
+                    return;
+                }
+                throw e;
+            }
+            // a repeat moved nothing new: what the first answer moved was counted when it was decided
+            nothingMoved = result.replayed() || result.status() == PaymentStatus.NONE;
+            Replies.json(ctx, result.replayed() ? 200 : 201, RiskJson.payment(result, parsed.warnings()));
+        } finally {
+            gate.settle(ticket, !nothingMoved);
+        }
+    }
+
+    /** Refusals that come before anything is decided or journaled (a timeout or a stop might still move money). */
+    private static final java.util.Set<String> NOTHING_MOVED = java.util.Set.of(RiskRefusal.NOT_FOUND,
+            RiskRefusal.UNKNOWN_CURRENCY, RiskRefusal.CURRENCY_MISMATCH, RiskRefusal.IDEMPOTENCY_CONFLICT,
+            RiskRefusal.OVERLOADED);
+
+    /** What the payer is debited: the amount plus its fee (saturating: an overflow is refused by the ledger). */
+    private static long debitedBy(PaymentRequest p) {
+        long fee = p.fee() == null ? 0 : p.fee().amount();
+        long total = p.amount() + fee;
+        return total < 0 ? Long.MAX_VALUE : total;
     }
 
     static JsonNode tree(byte[] body) {

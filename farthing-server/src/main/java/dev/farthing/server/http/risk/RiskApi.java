@@ -5,6 +5,7 @@ import dev.farthing.risk.engine.RiskEngineConfig;
 import dev.farthing.risk.engine.RiskServices;
 import dev.farthing.server.DomainApi;
 import dev.farthing.server.http.Metrics;
+import dev.farthing.server.http.PaymentGate;
 import dev.farthing.server.http.Route;
 
 import java.nio.file.Path;
@@ -21,10 +22,10 @@ public final class RiskApi implements DomainApi {
     private final RiskServices services;
     private final List<Route> routes;
 
-    private RiskApi(RiskServices services, Metrics metrics) {
+    private RiskApi(RiskServices services, Metrics metrics, PaymentGate gate) {
         this.services = services;
         List<Route> all = new ArrayList<>();
-        all.addAll(new PaymentRoutes(services.engine(), metrics).routes());
+        all.addAll(new PaymentRoutes(services.engine(), metrics, gate).routes());
         all.addAll(new ReviewRoutes(services.engine()).routes());
         all.addAll(new PolicyRoutes(services.config(), metrics).routes());
         all.addAll(new ModelRoutes(services.config(), services.scoreboard()).routes());
@@ -32,11 +33,16 @@ public final class RiskApi implements DomainApi {
     }
 
     public static RiskApi open(Path dir, Ledger ledger, Metrics metrics) {
+        return open(dir, ledger, metrics, PaymentGate.OPEN);
+    }
+
+    /** Payments pass {@code gate} (KYC limits) before they are decided. */
+    public static RiskApi open(Path dir, Ledger ledger, Metrics metrics, PaymentGate gate) {
         RiskEngineConfig config = RiskEngineConfig.defaults().withFsync(!Boolean.getBoolean("farthing.risk.nofsync"));
         RiskServices services = RiskServices.open(ledger, dir, config,
                 (decision, nanos) -> metrics.decision(decision.wire(), nanos), POLL_SECONDS);
         DriftMetrics.bind(metrics, services.config());
-        return new RiskApi(services, metrics);
+        return new RiskApi(services, metrics, gate);
     }
 
     public RiskServices services() {

@@ -1,0 +1,90 @@
+package dev.farthing.server.http.customers;
+
+import dev.farthing.customers.customer.CustomerException;
+import dev.farthing.customers.kyc.LimitBreach;
+import dev.farthing.customers.service.Admission;
+import dev.farthing.customers.service.CustomerService;
+import dev.farthing.server.http.PaymentGate;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * KYC limits as the server's payment gate: a payment or transfer out of a customer's account is admitted only
+ * when it fits every limit of the customer's tier, and its amount is reserved in the same step. Over a limit is
+ * 422 {@code kyc_limit} naming the limit and the tier that lifts it; a frozen customer is 422
+ * {@code customer_frozen}. The service not answering refuses the movement (503): a gate never fails open.
+ */
+final class KycGate {
+    static final long TIMEOUT_S = 10;
+    private final CustomerService service;
+
+    KycGate(CustomerService service) {
+        this.service = service;
+    }
+
+    PaymentGate.Ticket admit(String key, String debitAccount, String currency, long amount) {
+        Admission a;
+        try {
+            a = await(service.admit(key, debitAccount, currency, amount));
+        } catch (CustomerException e) {
+            return new PaymentGate.Ticket(null, CustomerProblems.refusal(e));
+        }
+        if (a.admitted()) {
+            return a.reserved() ? new PaymentGate.Ticket(key, null) : PaymentGate.Ticket.FREE;
+        }
+        if (a.breach() == null) {
+            return new PaymentGate.Ticket(null, new PaymentGate.Refusal(422, a.refusal().code(),
+                    "customer " + a.customerId() + " is frozen: nothing moves out of its accounts", g -> { }));
+        }
+        LimitBreach b = a.breach();
+        return new PaymentGate.Ticket(null, new PaymentGate.Refusal(422, a.refusal().code(), b.describe(), g -> {
+            g.writeStringField("customer_id", a.customerId());
+            g.writeObjectFieldStart("limit");
+            g.writeStringField("period", b.period().wire());
+            g.writeStringField("currency", b.currency());
+            g.writeNumberField("limit", b.limit());
+            g.writeNumberField("used", b.used());
+            g.writeNumberField("requested", b.requested());
+            g.writeEndObject();
+            g.writeNumberField("tier", b.tier());
+            if (b.liftingTier() == null) {
+                g.writeNullField("lifted_by_tier");
+            } else {
+                g.writeNumberField("lifted_by_tier", b.liftingTier());
+            }
+            g.writeStringField("jurisdiction", b.jurisdiction());
+            g.writeStringField("profile_version", b.profileVersion());
+        }));
+    }
+
+    void settle(PaymentGate.Ticket ticket, boolean moved) {
+        if (ticket.key() != null && !moved) {
+            service.release(ticket.key()); // asynchronous: a lost release only over-counts
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> f) {
+        try {
+            return f.get(TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof CustomerException c) {
+                throw c;
+            }
+            throw new CustomerException(dev.farthing.customers.customer.CustomerError.UNAVAILABLE,
+                    "the customer service failed: " + e.getCause());
+        } catch (TimeoutException e) {
+            throw new CustomerException(dev.farthing.customers.customer.CustomerError.UNAVAILABLE,
+                    "the customer service did not answer within " + TIMEOUT_S + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CustomerException(dev.farthing.customers.customer.CustomerError.UNAVAILABLE, "interrupted");
+        }
+    }
+
+    static <T> T awaitOrThrow(CompletableFuture<T> f) {
+        return await(f);
+    }
+}
