@@ -1,7 +1,7 @@
 package dev.farthing.server.http.risk;
 
-import dev.farthing.risk.payment.PaymentContext;
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentContext;
+import dev.farthing.contracts.payment.PaymentRequest;
 import dev.farthing.server.http.PaymentGate;
 
 /**

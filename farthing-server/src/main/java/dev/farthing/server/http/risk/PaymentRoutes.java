@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.farthing.risk.dataset.InvalidPaymentException;
 import dev.farthing.risk.dataset.PaymentRequestJson;
 import dev.farthing.risk.engine.PaymentResult;
-import dev.farthing.risk.engine.PaymentStatus;
-import dev.farthing.risk.payment.PaymentRequest;
+import dev.farthing.contracts.payment.PaymentStatus;
+import dev.farthing.contracts.payment.PaymentRequest;
 import dev.farthing.risk.engine.RiskEngine;
 import dev.farthing.risk.engine.RiskRefusal;
 import dev.farthing.risk.review.FraudLabel;
@@ -102,9 +102,12 @@ final class PaymentRoutes {
     }
 
     /** Refusals that come before anything is decided or journaled (a timeout or a stop might still move money). */
-    private static final java.util.Set<String> NOTHING_MOVED = java.util.Set.of(RiskRefusal.NOT_FOUND,
-            RiskRefusal.UNKNOWN_CURRENCY, RiskRefusal.CURRENCY_MISMATCH, RiskRefusal.IDEMPOTENCY_CONFLICT,
-            RiskRefusal.OVERLOADED);
+    private static final java.util.Set<String> NOTHING_MOVED = java.util.Set.of(
+            dev.farthing.contracts.payment.PaymentError.NOT_FOUND.code(),
+            dev.farthing.contracts.payment.PaymentError.UNKNOWN_CURRENCY.code(),
+            dev.farthing.contracts.payment.PaymentError.CURRENCY_MISMATCH.code(),
+            dev.farthing.contracts.payment.PaymentError.IDEMPOTENCY_CONFLICT.code(),
+            dev.farthing.contracts.payment.PaymentError.OVERLOADED.code());
 
     /** What the payer is debited: the amount plus its fee (saturating: an overflow is refused by the ledger). */
     private static long debitedBy(PaymentRequest p) {
