@@ -4,14 +4,33 @@ package dev.farthing.compliance.screening;
 final class JaroWinkler {
     private JaroWinkler() {}
 
+    private static final ThreadLocal<boolean[][]> FLAGS = ThreadLocal.withInitial(() -> new boolean[][] {new boolean[64], new boolean[64]});
+
+    /**
+     * The most two words of these lengths can score (all of the shorter word matching, a full prefix): words
+     * whose bound is under a caller's cut-off need no comparison.
+     */
+    static double upperBound(int la, int lb) {
+        double m = Math.min(la, lb);
+        double jaro = (m / la + m / lb + 1.0) / 3.0;
+        return jaro + 0.4 * (1.0 - jaro);
+    }
+
     static double similarity(String a, String b) {
         if (a.equals(b)) return 1.0;
         int la = a.length();
         int lb = b.length();
         if (la == 0 || lb == 0) return 0.0;
         int window = Math.max(0, Math.max(la, lb) / 2 - 1);
-        boolean[] usedA = new boolean[la];
-        boolean[] usedB = new boolean[lb];
+        boolean[][] flags = FLAGS.get();
+        if (flags[0].length < la || flags[1].length < lb) {
+            flags[0] = new boolean[Math.max(la, flags[0].length * 2)];
+            flags[1] = new boolean[Math.max(lb, flags[1].length * 2)];
+        }
+        boolean[] usedA = flags[0];
+        boolean[] usedB = flags[1];
+        java.util.Arrays.fill(usedA, 0, la, false);
+        java.util.Arrays.fill(usedB, 0, lb, false);
         int matches = 0;
         for (int i = 0; i < la; i++) {
             int from = Math.max(0, i - window);

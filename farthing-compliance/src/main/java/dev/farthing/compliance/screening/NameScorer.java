@@ -27,7 +27,33 @@ final class NameScorer {
 
     private NameScorer() {}
 
+    /**
+     * Word similarities already computed in this search: candidate names share words ("muhammad", "al"), and
+     * listed words are shared objects, so each query word meets each distinct listed word once.
+     */
+    static final class Memo {
+        private final java.util.IdentityHashMap<Word, Double>[] byQueryWord;
+
+        @SuppressWarnings("unchecked")
+        Memo(int queryWords) {
+            byQueryWord = new java.util.IdentityHashMap[queryWords];
+            for (int i = 0; i < queryWords; i++) byQueryWord[i] = new java.util.IdentityHashMap<>();
+        }
+
+        double similarity(int i, Word q, Word n) {
+            Double known = byQueryWord[i].get(n);
+            if (known != null) return known;
+            double s = wordSimilarity(q, n);
+            byQueryWord[i].put(n, s);
+            return s;
+        }
+    }
+
     static NameMatch match(IndexedName query, IndexedName name, boolean explain) {
+        return match(query, name, explain, new Memo(query.words.length));
+    }
+
+    static NameMatch match(IndexedName query, IndexedName name, boolean explain, Memo memo) {
         Word[] q = query.words;
         Word[] n = name.words;
         int qn = Math.min(q.length, MAX_WORDS);
@@ -35,7 +61,7 @@ final class NameScorer {
         List<Edge> edges = new ArrayList<>();
         for (int i = 0; i < qn; i++) {
             for (int j = 0; j < nn; j++) {
-                double s = wordSimilarity(q[i], n[j]);
+                double s = memo.similarity(i, q[i], n[j]);
                 if (s > 0) edges.add(new Edge(1L << i, 1L << j, s, null));
             }
         }
@@ -102,10 +128,12 @@ final class NameScorer {
     }
 
     static double wordSimilarity(Word a, Word b) {
-        if (a.text().equals(b.text())) return 1.0;
+        if (a == b || a.text().equals(b.text())) return 1.0;
         if (a.initial() || b.initial()) {
             return a.text().charAt(0) == b.text().charAt(0) && !(a.initial() && b.initial()) ? 0.8 : 0;
         }
+        boolean skeletal = (a.abjad() || b.abjad()) && a.skeleton().length() >= 2;
+        if (!skeletal && JaroWinkler.upperBound(a.text().length(), b.text().length()) < 0.78) return 0;
         double jw = JaroWinkler.similarity(a.text(), b.text());
         double s = jw >= MIN_JARO_WINKLER ? Math.min(jw, 0.97) : 0;
         // a shared sound key only counts when the spellings are not far apart: "acme" and "aqim" share AKM
@@ -119,6 +147,7 @@ final class NameScorer {
 
     private static double joinedSimilarity(String joined, String word) {
         if (joined.equals(word)) return 0.97;
+        if (JaroWinkler.upperBound(joined.length(), word.length()) < 0.92) return 0;
         double jw = JaroWinkler.similarity(joined, word);
         return jw >= 0.92 ? Math.min(jw, 0.95) : 0;
     }

@@ -14,7 +14,7 @@ import java.util.Map;
  * in full. Immutable once built; safe for concurrent searches.
  */
 public final class ScreeningIndex {
-    static final int CANDIDATES = 48;
+    static final int CANDIDATES = 32;
     private static final double WEAK_ALIAS_FACTOR = 0.94;
     private static final double REORDERED_PENALTY = 0.01;
     private static final double MAX_SCORE = 0.999;
@@ -96,8 +96,9 @@ public final class ScreeningIndex {
         int[] bestName = new int[candidates.length];
         int found = 0;
         Map<Integer, Integer> slotOfEntry = new HashMap<>();
+        NameScorer.Memo memo = new NameScorer.Memo(q.words.length);
         for (int c : candidates) {
-            double score = score(query, q, names[c], null);
+            double score = score(query, q, names[c], null, memo);
             Integer slot = slotOfEntry.get(names[c].entry);
             if (slot == null) {
                 slotOfEntry.put(names[c].entry, found);
@@ -117,15 +118,15 @@ public final class ScreeningIndex {
             if (bestScore[slot] < threshold || hits.size() >= query.limit()) break;
             IndexedName name = names[bestName[slot]];
             List<String> notes = new ArrayList<>();
-            double score = score(query, q, name, notes);
+            double score = score(query, q, name, notes, memo);
             SanctionsEntry e = entries.get(name.entry);
             hits.add(new ScreeningHit(e.entityId(), e.list(), e.primaryName(), name.listed.text(), score, notes));
         }
         return hits;
     }
 
-    private double score(ScreeningQuery query, IndexedName q, IndexedName name, List<String> notes) {
-        NameScorer.NameMatch m = NameScorer.match(q, name, notes != null);
+    private double score(ScreeningQuery query, IndexedName q, IndexedName name, List<String> notes, NameScorer.Memo memo) {
+        NameScorer.NameMatch m = NameScorer.match(q, name, notes != null, memo);
         if (m.similarity() <= 0) return 0;
         double certainty = Math.min(1.0, m.matchedContent() / 12.0);
         double score = m.similarity() * (0.86 + 0.06 * certainty);
