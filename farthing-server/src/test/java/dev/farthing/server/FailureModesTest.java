@@ -42,6 +42,7 @@ class FailureModesTest {
                             1_700_000_000_000_000_000L, 9, 2, 0, 3, 0);
                     case "close", "resetBreaker" -> null;
                     case "system" -> systemHandle((String) args[0]);
+                    case "currencies" -> LedgerConfig.DEFAULT_CURRENCIES; // the customers service scales its KYC caps by them
                     case "createTransfer" -> onCreateTransfer.apply(args);
                     case "createTransfers" -> onCreateTransfers.apply(args);
                     case "snapshot" -> throw new IllegalStateException("cannot snapshot now: unavailable");

@@ -16,8 +16,9 @@ public final class NameFolding {
     /** Words of one folded name, and whether they came from a script without written vowels. */
     public record Folded(List<String> words, boolean abjad) {}
 
-    private static final ThreadLocal<Transliterator> TO_LATIN =
-        ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII"));
+    /** Transliterators are costly to make and not for concurrent use: a bounded pool, not one per (virtual) thread. */
+    private static final java.util.concurrent.ArrayBlockingQueue<Transliterator> SPARE_TO_LATIN =
+        new java.util.concurrent.ArrayBlockingQueue<>(32);
 
     private NameFolding() {}
 
@@ -33,7 +34,7 @@ public final class NameFolding {
             }
             i += Character.charCount(cp);
         }
-        String latin = ascii ? name : TO_LATIN.get().transliterate(name);
+        String latin = ascii ? name : toLatin(name);
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         for (int i = 0; i < latin.length(); i++) {
@@ -48,6 +49,16 @@ public final class NameFolding {
         }
         flush(word, words, abjad);
         return new Folded(List.copyOf(words), abjad);
+    }
+
+    private static String toLatin(String name) {
+        Transliterator t = SPARE_TO_LATIN.poll();
+        if (t == null) t = Transliterator.getInstance("Any-Latin; Latin-ASCII");
+        try {
+            return t.transliterate(name);
+        } finally {
+            SPARE_TO_LATIN.offer(t);
+        }
     }
 
     private static void flush(StringBuilder word, List<String> words, boolean abjad) {

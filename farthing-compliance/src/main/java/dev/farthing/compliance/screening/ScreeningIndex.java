@@ -27,7 +27,8 @@ public final class ScreeningIndex {
     private final Map<String, int[]> postings;
     private final Map<String, Word> latinWords;
     final double[] nameWeights;
-    private final ThreadLocal<Scratch> scratch;
+    /** Working memory for searches, reused: the server searches on virtual threads, so no per-thread copies. */
+    private final java.util.concurrent.ArrayBlockingQueue<Scratch> spareScratch = new java.util.concurrent.ArrayBlockingQueue<>(64);
 
     private ScreeningIndex(List<SanctionsEntry> entries, IndexedName[] names, Map<String, Double> idf,
                            double unknownWordIdf, Map<String, int[]> postings, Map<String, Word> latinWords) {
@@ -39,7 +40,6 @@ public final class ScreeningIndex {
         this.latinWords = latinWords;
         this.nameWeights = new double[names.length];
         for (int i = 0; i < names.length; i++) nameWeights[i] = names[i].totalWeight;
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(names.length));
     }
 
     public static ScreeningIndex build(List<SanctionsEntry> entries) {
@@ -90,8 +90,14 @@ public final class ScreeningIndex {
         NameFolding.Folded folded = NameFolding.fold(query.name());
         IndexedName q = prepare(-1, null, folded, idf, unknownWordIdf, folded.abjad() ? null : latinWords);
         if (q.contentWeight == 0) return List.of(); // only honorifics and legal forms: nothing to match on
-        Scratch s = scratch.get();
-        int[] candidates = s.candidates(q, this);
+        Scratch s = spareScratch.poll();
+        if (s == null) s = new Scratch(names.length);
+        int[] candidates;
+        try {
+            candidates = s.candidates(q, this);
+        } finally {
+            spareScratch.offer(s);
+        }
         double[] bestScore = new double[candidates.length];
         int[] bestName = new int[candidates.length];
         int found = 0;

@@ -14,6 +14,7 @@ import dev.farthing.server.http.Auth;
 import dev.farthing.server.http.Body;
 import dev.farthing.server.http.Json;
 import dev.farthing.server.http.JsonIn;
+import dev.farthing.server.http.Problems;
 import dev.farthing.server.http.Replies;
 import dev.farthing.server.http.Route;
 import io.javalin.http.Context;
@@ -49,7 +50,7 @@ final class ScreeningRoutes {
     private void search(Context ctx) {
         Role role = Auth.principal(ctx).role();
         if (role != Role.OPERATOR && role != Role.COMPLIANCE && role != Role.ADMIN) {
-            throw new ApiException(403, "forbidden", "a key with role " + role.wire()
+            throw new ApiException(403, Problems.FORBIDDEN, "a key with role " + role.wire()
                 + " may not screen names; it needs role operator or compliance");
         }
         Request request = JsonIn.read(Body.read(ctx, 16 * 1024), ScreeningRoutes::readSearch);
