@@ -1,6 +1,7 @@
 /** The {@code farthing} command. Exports nothing; picocli reads the command classes reflectively. */
 module dev.farthing.cli {
     requires dev.farthing.customers;
+    requires dev.farthing.compliance;
     requires dev.farthing.server;
     requires dev.farthing.risk;
     requires dev.farthing.model;

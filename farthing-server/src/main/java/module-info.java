@@ -5,6 +5,7 @@
 module dev.farthing.server {
     requires dev.farthing.recordlog;
     requires dev.farthing.customers;
+    requires dev.farthing.compliance;
     requires transitive dev.farthing.ledger;
     requires dev.farthing.contracts;
     requires dev.farthing.risk;

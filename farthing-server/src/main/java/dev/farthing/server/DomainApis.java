@@ -5,6 +5,7 @@ import dev.farthing.server.http.Metrics;
 import dev.farthing.server.http.channels.ChannelApi;
 import dev.farthing.server.http.customers.CustomersApi;
 import dev.farthing.server.http.risk.RiskApi;
+import dev.farthing.server.http.screening.ScreeningApi;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ final class DomainApis {
             opened.add(customers); // first: payments (risk) and transfers pass its KYC gate
             opened.add(ChannelApi.open(options.dataDir().resolve("channels"), ledger, metrics));
             opened.add(RiskApi.open(options.dataDir().resolve("risk"), ledger, metrics, customers));
+            opened.add(ScreeningApi.open(options.dataDir().resolve("screening"), ledger, metrics));
             return opened;
         } catch (RuntimeException | Error e) {
             closeAll(opened);

@@ -1,0 +1,103 @@
+package dev.farthing.compliance.screening;
+
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.Transliterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns a name in any script into lower-case ASCII words: ICU's Any-Latin (Arabic, Cyrillic, Greek, Han to
+ * pinyin, Hangul, ...) then Latin-ASCII, apostrophes and marks dropped, other punctuation a word break.
+ * Names written in an abjad (Arabic, Hebrew, Syriac) carry no short vowels, so their words are flagged and
+ * matched on consonant skeletons; the attached Arabic article ("altkryty") is split off as "al".
+ */
+public final class NameFolding {
+    /** Words of one folded name, and whether they came from a script without written vowels. */
+    public record Folded(List<String> words, boolean abjad) {}
+
+    /** Transliterators are costly to make and not for concurrent use: a bounded pool, not one per (virtual) thread. */
+    private static final java.util.concurrent.ArrayBlockingQueue<Transliterator> SPARE_TO_LATIN =
+        new java.util.concurrent.ArrayBlockingQueue<>(32);
+
+    private NameFolding() {}
+
+    public static Folded fold(String name) {
+        boolean ascii = true;
+        boolean abjad = false;
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            if (cp >= 0x80) {
+                ascii = false;
+                int script = UScript.getScript(cp);
+                if (script == UScript.ARABIC || script == UScript.HEBREW || script == UScript.SYRIAC) abjad = true;
+            }
+            i += Character.charCount(cp);
+        }
+        String latin = ascii ? name : toLatin(name);
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < latin.length(); i++) {
+            char c = Character.toLowerCase(latin.charAt(i));
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                word.append(c);
+            } else if (c == '\'' || c == '`' || c == '.' || c == '\u02bf' || c == '\u02be' || c == '\u2019') {
+                // apostrophes, ayin/hamza marks and abbreviation dots join the word: "gama'at", "s.a." -> "sa"
+            } else {
+                flush(word, words, abjad);
+            }
+        }
+        flush(word, words, abjad);
+        return new Folded(List.copyOf(words), abjad);
+    }
+
+    private static String toLatin(String name) {
+        Transliterator t = SPARE_TO_LATIN.poll();
+        if (t == null) t = Transliterator.getInstance("Any-Latin; Latin-ASCII");
+        try {
+            return t.transliterate(name);
+        } finally {
+            SPARE_TO_LATIN.offer(t);
+        }
+    }
+
+    private static void flush(StringBuilder word, List<String> words, boolean abjad) {
+        if (word.isEmpty()) return;
+        String w = word.toString();
+        word.setLength(0);
+        if (abjad && w.length() > 4 && w.startsWith("al")) {
+            words.add("al");
+            w = w.substring(2);
+        }
+        words.add(w);
+    }
+
+    /**
+     * Consonants only, spelling variants of one sound merged (c and q as k, x as ks, kh/gh/ph/th as k/g/f/t),
+     * repeats collapsed: "hussein" and "hsyn" both give "hsn", "carlos" and "karlus" give "krls".
+     */
+    public static String skeleton(String word) {
+        StringBuilder out = new StringBuilder(word.length() + 2);
+        char last = 0;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if ("aeiouyw".indexOf(c) >= 0) continue;
+            if (c == 'h' && "kgpt".indexOf(last) >= 0) {
+                if (last == 'p') out.setCharAt(out.length() - 1, 'f');
+                last = out.charAt(out.length() - 1);
+                continue;
+            }
+            if (c == 'c' || c == 'q') c = 'k';
+            if (c == 'x') {
+                if (last != 'k') out.append('k');
+                c = 's';
+            }
+            if (c == last) continue;
+            out.append(c);
+            last = c;
+        }
+        return out.isEmpty() ? word.substring(0, 1) : out.toString();
+    }
+
+    static String lower(String s) { return s.toLowerCase(Locale.ROOT); }
+}
