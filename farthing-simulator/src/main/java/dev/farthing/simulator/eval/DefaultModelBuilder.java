@@ -7,7 +7,9 @@ import dev.farthing.model.RiskModel;
 import dev.farthing.model.data.Dataset;
 import dev.farthing.model.gbt.GbtParams;
 import dev.farthing.model.iforest.IsolationForestParams;
+import dev.farthing.risk.features.DefaultFeatureEngine;
 import dev.farthing.risk.features.FeatureConfig;
+import dev.farthing.risk.features.ModelDirections;
 import dev.farthing.risk.features.FeatureReplay;
 import dev.farthing.simulator.SimulationConfig;
 import dev.farthing.simulator.Family;
@@ -27,6 +29,15 @@ import java.util.function.LongFunction;
  * saw, not from a random sample of the training rows.
  */
 public final class DefaultModelBuilder {
+    /**
+     * How the default model is trained: monotone in every feature but the amount and the hour
+     * ({@link ModelDirections}: novelty and missing values can never raise the score), and thresholds at 0.05%,
+     * 0.1% and 0.3% of the calibration seed's legitimate payments, so the model bands leave most of the 1%
+     * friction budget to the evidence rules.
+     */
+    public static final ModelTrainer.Options OPTIONS = new ModelTrainer.Options(
+            ModelDirections.of(DefaultFeatureEngine.defaultSchema()), 0.0005, 0.001, 0.003);
+
     private DefaultModelBuilder() {
     }
 
@@ -56,8 +67,8 @@ public final class DefaultModelBuilder {
         source.put("calibration_seed", calibrationSeed);
         source.put("users_per_seed", config.apply(seeds[0]).users());
         source.put("duration", config.apply(seeds[0]).duration().toString());
-        return ModelTrainer.train(train, calibration, holdout, gbt, IsolationForestParams.defaults(gbt.seed()), source,
-                Instant.now());
+        return ModelTrainer.train(train, calibration, holdout, gbt, OPTIONS, IsolationForestParams.defaults(gbt.seed()),
+                source, Instant.now());
     }
 
     public static Dataset replay(SimulationConfig config) {
