@@ -30,13 +30,12 @@ import java.util.function.LongFunction;
  */
 public final class DefaultModelBuilder {
     /**
-     * How the default model is trained: monotone in every feature but the amount and the hour
-     * ({@link ModelDirections}: novelty and missing values can never raise the score), and thresholds at 0.05%,
-     * 0.1% and 0.3% of the calibration seed's legitimate payments, so the model bands leave most of the 1%
-     * friction budget to the evidence rules.
+     * How the default model is trained: monotone in the novelty, popularity, baseline and first-payment features
+     * ({@link ModelDirections}: novelty and missing values can never raise the score), with thresholds at 0.05%
+     * (decline), 0.1% (review) and 0.5% (challenge) of the calibration seed's legitimate payments.
      */
     public static final ModelTrainer.Options OPTIONS = new ModelTrainer.Options(
-            ModelDirections.of(DefaultFeatureEngine.defaultSchema()), 0.0005, 0.001, 0.003);
+            ModelDirections.of(DefaultFeatureEngine.defaultSchema()), 0.0005, 0.001, 0.005);
 
     private DefaultModelBuilder() {
     }
