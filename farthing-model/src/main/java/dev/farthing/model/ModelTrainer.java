@@ -9,6 +9,7 @@ import dev.farthing.model.data.Dataset;
 import dev.farthing.model.guard.TrainingStats;
 import dev.farthing.model.gbt.GbtParams;
 import dev.farthing.model.gbt.GbtTrainer;
+import dev.farthing.model.gbt.MonotoneConstraints;
 import dev.farthing.model.iforest.IsolationForest;
 import dev.farthing.model.iforest.IsolationForestParams;
 import dev.farthing.model.metrics.Evaluation;
@@ -28,6 +29,20 @@ public final class ModelTrainer {
     }
 
     /**
+     * How to train beyond the tree parameters: monotone directions per feature (null: unconstrained; see
+     * {@link MonotoneConstraints}) and the target shares of held-out legitimate payments above each threshold.
+     */
+    public record Options(int[] monotoneDirections, double declineTarget, double reviewTarget,
+                          double challengeTarget) {
+        public static final Options DEFAULT = new Options(null, ScoreThresholds.DECLINE_TARGET,
+                ScoreThresholds.REVIEW_TARGET, ScoreThresholds.CHALLENGE_TARGET);
+
+        public Options {
+            monotoneDirections = monotoneDirections == null ? null : monotoneDirections.clone();
+        }
+    }
+
+    /**
      * @param holdout rows never trained on, for the metrics recorded in the bundle; may be null
      * @param forestParams null to ship no anomaly model
      * @param source where the data came from (file, format, split), copied into the training metadata
@@ -43,7 +58,15 @@ public final class ModelTrainer {
      */
     public static RiskModel train(Dataset train, Dataset calibration, Dataset holdout, GbtParams gbt,
                                   IsolationForestParams forestParams, ObjectNode source, Instant createdAt) {
-        JsonNode xgboost = GbtTrainer.train(train, gbt);
+        return train(train, calibration, holdout, gbt, Options.DEFAULT, forestParams, source, createdAt);
+    }
+
+    /** The same with {@code options}: monotone constraints and threshold targets. */
+    public static RiskModel train(Dataset train, Dataset calibration, Dataset holdout, GbtParams gbt, Options options,
+                                  IsolationForestParams forestParams, ObjectNode source, Instant createdAt) {
+        MonotoneConstraints constraints = options.monotoneDirections() == null ? null
+                : MonotoneConstraints.fit(options.monotoneDirections(), train);
+        JsonNode xgboost = constraints == null ? GbtTrainer.train(train, gbt) : GbtTrainer.train(train, gbt, constraints);
         IsolationForest forest = forestParams == null ? null : IsolationForest.train(train.rows(), forestParams);
         ObjectNode training = JsonNodeFactory.instance.objectNode();
         if (source != null) {
@@ -52,6 +75,9 @@ public final class ModelTrainer {
         training.put("rows", train.size());
         training.put("positives", train.positives());
         training.set("gbt_params", params(gbt));
+        if (constraints != null) {
+            training.set("monotone_constraints", constraints.toJson(train.featureNames()));
+        }
         if (forestParams != null) {
             ObjectNode f = training.putObject("isolation_forest_params");
             f.put("trees", forestParams.trees());
@@ -62,7 +88,7 @@ public final class ModelTrainer {
                 null, ScoreThresholds.NONE);
         RiskModel unevaluated = RiskModel.create(train.featureNames(), xgboost, forest, training, createdAt, guards);
         if (calibration != null) {
-            guards = calibrate(unevaluated, calibration);
+            guards = calibrate(unevaluated, calibration, options);
             training.set("calibration_rows", calibrationSummary(calibration));
             unevaluated = RiskModel.create(train.featureNames(), xgboost, forest, training, createdAt, guards);
         }
@@ -75,6 +101,10 @@ public final class ModelTrainer {
 
     /** Isotonic calibrator on the calibration rows' raw scores, then thresholds from their legitimate rows. */
     static ModelGuards calibrate(RiskModel uncalibrated, Dataset calibration) {
+        return calibrate(uncalibrated, calibration, Options.DEFAULT);
+    }
+
+    static ModelGuards calibrate(RiskModel uncalibrated, Dataset calibration, Options options) {
         if (!calibration.featureNames().equals(uncalibrated.featureNames())) {
             throw new IllegalArgumentException("calibration rows have other features than the training rows");
         }
@@ -98,7 +128,8 @@ public final class ModelTrainer {
                 legitimate[k++] = scorer.fraudScore(calibration.rows()[i]);
             }
         }
-        return new ModelGuards(calibrated.trainingStats(), calibrator, ScoreThresholds.select(legitimate));
+        return new ModelGuards(calibrated.trainingStats(), calibrator, ScoreThresholds.select(legitimate,
+                options.declineTarget(), options.reviewTarget(), options.challengeTarget()));
     }
 
     private static ObjectNode calibrationSummary(Dataset calibration) {

@@ -29,8 +29,32 @@ public final class GbtTrainer {
         }
     }
 
+    /**
+     * Trains under monotone constraints: missing values of pinned features are filled with their quiet ends
+     * for training, and the exported trees send a missing value where its quiet end goes
+     * ({@link MonotoneConstraints#pinMissing}).
+     */
+    public static JsonNode train(Dataset data, GbtParams params, MonotoneConstraints constraints) {
+        if (constraints.width() != data.width()) {
+            throw new IllegalArgumentException("constraints for " + constraints.width() + " features, data has "
+                    + data.width());
+        }
+        Map<String, Object> xgboost = new java.util.LinkedHashMap<>(params.toXgboost());
+        xgboost.put("monotone_constraints", constraints.toXgboost());
+        Booster booster = trainBooster(constraints.fillMissing(data), params.rounds(), xgboost);
+        try {
+            return constraints.pinMissing(toJson(booster));
+        } finally {
+            booster.dispose();
+        }
+    }
+
     /** The native booster itself; the caller must {@link Booster#dispose()} it. */
     public static Booster trainBooster(Dataset data, GbtParams params) {
+        return trainBooster(data, params.rounds(), params.toXgboost());
+    }
+
+    private static Booster trainBooster(Dataset data, int rounds, Map<String, Object> xgboost) {
         if (data.size() == 0) {
             throw new IllegalArgumentException("cannot train on an empty dataset");
         }
@@ -46,7 +70,7 @@ public final class GbtTrainer {
                 labels[i] = data.labels()[i];
             }
             matrix.setLabel(labels);
-            return XGBoost.train(matrix, params.toXgboost(), params.rounds(), Map.of(), null, null);
+            return XGBoost.train(matrix, xgboost, rounds, Map.of(), null, null);
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost training failed: " + e.getMessage(), e);
         } finally {

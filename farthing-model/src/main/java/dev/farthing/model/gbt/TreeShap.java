@@ -39,6 +39,8 @@ public final class TreeShap {
     private final double[] downInverse;
     /** Precomputed per-leaf tables (the fast path), or null: then every row runs Algorithm 2. */
     private final ShapTables tables;
+    /** Per packed slot, the fast path's mask for the row being explained (scratch). */
+    private final int[] masks;
     // The row being explained and its output, set for the duration of one contributions() call.
     private double[] row;
     private double[] phi;
@@ -66,6 +68,7 @@ public final class TreeShap {
             }
         }
         this.tables = trees.shapTables(this);
+        this.masks = new int[nodes.length / STRIDE];
         double expected = trees.baseMargin();
         for (int root : roots) {
             expected += meanValue(root);
@@ -109,10 +112,10 @@ public final class TreeShap {
         this.row = row;
         this.phi = out;
         try {
-            for (int root : roots) {
-                if (fast) {
-                    walk(root, -1);
-                } else {
+            if (fast) {
+                walkAll();
+            } else {
+                for (int root : roots) {
                     recurse(root, 0, 0, 1.0, 1.0, -1);
                 }
             }
@@ -135,28 +138,38 @@ public final class TreeShap {
     }
 
     /**
-     * The fast path: {@code mask} has a bit per distinct feature on the path so far, cleared once the row left
-     * the path's way at a split on it; a leaf adds its precomputed contributions for that mask.
+     * The fast path, one linear pass over the packed nodes (breadth-first, so a parent comes before its
+     * children): {@code masks[slot]} has a bit per distinct feature on the path to the node, cleared once the row
+     * left the path's way at a split on it; a leaf adds its precomputed contributions for its mask. No recursion
+     * and sequential reads: O(nodes + leaves x depth) per row.
      */
-    private void walk(int at, int mask) {
-        int feature = nodes[at];
-        if (feature == LEAF) {
-            int slot = at / STRIDE;
-            int distinct = tables.unique[slot];
-            int from = tables.tableAt[slot] + (mask & ((1 << distinct) - 1)) * distinct;
-            int features = tables.featuresAt[slot];
-            for (int b = 0; b < distinct; b++) {
-                phi[tables.leafFeatures[features + b]] += tables.table[from + b];
-            }
-            return;
+    private void walkAll() {
+        int[] masks = this.masks;
+        for (int root : roots) {
+            masks[root / STRIDE] = -1;
         }
-        double v = row[feature];
-        int children = nodes[at + 2];
-        int left = children >>> 1;
-        boolean hotLeft = v != v ? (children & 1) != 0 : (float) v < Float.intBitsToFloat(nodes[at + 1]);
-        int coldMask = mask & ~(1 << tables.bit[at / STRIDE]);
-        walk(left, hotLeft ? mask : coldMask);
-        walk(left + STRIDE, hotLeft ? coldMask : mask);
+        ShapTables t = tables;
+        int slots = masks.length;
+        for (int slot = 0, at = 0; slot < slots; slot++, at += STRIDE) {
+            int mask = masks[slot];
+            int feature = nodes[at];
+            if (feature == LEAF) {
+                int distinct = t.unique[slot];
+                int from = t.tableAt[slot] + (mask & ((1 << distinct) - 1)) * distinct;
+                int features = t.featuresAt[slot];
+                for (int b = 0; b < distinct; b++) {
+                    phi[t.leafFeatures[features + b]] += t.table[from + b];
+                }
+                continue;
+            }
+            double v = row[feature];
+            int children = nodes[at + 2];
+            int left = (children >>> 1) / STRIDE;
+            boolean hotLeft = v != v ? (children & 1) != 0 : (float) v < Float.intBitsToFloat(nodes[at + 1]);
+            int cold = mask & ~(1 << t.bit[slot]);
+            masks[left] = hotLeft ? mask : cold;
+            masks[left + 1] = hotLeft ? cold : mask;
+        }
     }
 
     /**

@@ -20,8 +20,9 @@ import java.util.function.Supplier;
  * The decision core shared by the online engine, the simulator and the backtest: features, then model, then
  * policy. The model and the policy are read from suppliers on every payment, so activating a new version takes
  * effect on the next payment. Single-writer like the feature engine: one thread calls {@link #decide} and
- * {@link #learn} in ledger-time order. Allocates only the feature vector, the scores, the decision and a lazy {@link Explanation}
- * (its contributions are computed only when the policy reads them or a matched rule is explained by the model).
+ * {@link #learn} in ledger-time order. Allocates only the feature vector, the scores, the decision and its
+ * {@link Explanation}: every decision by an explainable model carries the model's top TreeSHAP contributions
+ * (in a model rule's reason, else in a {@code model_contributions} reason).
  *
  * <p>The model's part is guarded: a row far outside the model's training distribution is scored with the
  * model's weight reduced and a {@code model_out_of_distribution} reason naming the features; every scored row
@@ -68,8 +69,9 @@ public final class Decider {
         }
         PolicySet rules = policy.get();
         ScoreThresholds thresholds = active == null ? ScoreThresholds.NONE : active.thresholds();
-        var decision = rules.evaluate(new PolicyInput(payment, vector, scores, atNanos, thresholds,
-                active == null ? Explanation.NONE : explanation(vector)));
+        Explanation explanation = active == null ? Explanation.NONE : explanation(vector);
+        var decision = rules.evaluate(new PolicyInput(payment, vector, scores, atNanos, thresholds, explanation));
+        decision = ModelContributionsReason.add(decision, explanation);
         if (ood.outOfDistribution()) {
             decision = OutOfDistributionReason.add(decision, ood);
         }

@@ -53,7 +53,10 @@ class RealPipelineTest {
                 assertThat(first.score()).isBetween(0.0, 1.0);
                 PaymentResult challenged = await(risk.engine().submit(payment("p2", 77, 1)));
                 assertThat(challenged.decision()).isEqualTo(Decision.CHALLENGED);
-                assertThat(challenged.reasons()).extracting(DecisionReason::code).containsExactly("test_challenge");
+                // The shipped model explains every decision: its top contributions come after the policy's reasons.
+                assertThat(challenged.reasons()).extracting(DecisionReason::code)
+                        .containsExactly("test_challenge", "model_contributions");
+                assertThat(challenged.reasons().getLast().contributions()).isNotEmpty();
                 PaymentResult declined = await(risk.engine().submit(payment("p3", 99, 1)));
                 assertThat(declined.decision()).isEqualTo(Decision.DECLINED);
                 f.assertMoney(11, 10, 1, 78);

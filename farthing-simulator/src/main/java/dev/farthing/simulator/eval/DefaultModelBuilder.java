@@ -7,7 +7,9 @@ import dev.farthing.model.RiskModel;
 import dev.farthing.model.data.Dataset;
 import dev.farthing.model.gbt.GbtParams;
 import dev.farthing.model.iforest.IsolationForestParams;
+import dev.farthing.risk.features.DefaultFeatureEngine;
 import dev.farthing.risk.features.FeatureConfig;
+import dev.farthing.risk.features.ModelDirections;
 import dev.farthing.risk.features.FeatureReplay;
 import dev.farthing.simulator.SimulationConfig;
 import dev.farthing.simulator.Family;
@@ -27,6 +29,14 @@ import java.util.function.LongFunction;
  * saw, not from a random sample of the training rows.
  */
 public final class DefaultModelBuilder {
+    /**
+     * How the default model is trained: monotone in the novelty, popularity, baseline and first-payment features
+     * ({@link ModelDirections}: novelty and missing values can never raise the score), with thresholds at 0.05%
+     * (decline), 0.1% (review) and 0.5% (challenge) of the calibration seed's legitimate payments.
+     */
+    public static final ModelTrainer.Options OPTIONS = new ModelTrainer.Options(
+            ModelDirections.of(DefaultFeatureEngine.defaultSchema()), 0.0005, 0.001, 0.005);
+
     private DefaultModelBuilder() {
     }
 
@@ -56,8 +66,8 @@ public final class DefaultModelBuilder {
         source.put("calibration_seed", calibrationSeed);
         source.put("users_per_seed", config.apply(seeds[0]).users());
         source.put("duration", config.apply(seeds[0]).duration().toString());
-        return ModelTrainer.train(train, calibration, holdout, gbt, IsolationForestParams.defaults(gbt.seed()), source,
-                Instant.now());
+        return ModelTrainer.train(train, calibration, holdout, gbt, OPTIONS, IsolationForestParams.defaults(gbt.seed()),
+                source, Instant.now());
     }
 
     public static Dataset replay(SimulationConfig config) {
