@@ -40,6 +40,8 @@ public final class TrainModelCommand implements Callable<Integer> {
     private int rounds;
     @Option(names = "--max-depth", defaultValue = "6", description = "Tree depth. Default: ${DEFAULT-VALUE}.")
     private int depth;
+    @Option(names = "--monotone", description = "Trains the monotone variant, in which novelty and missing values can never raise the score (not the shipped model; see docs/DETECTION.md).")
+    private boolean monotone;
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the model bundle.")
     private Path out;
     @Spec
@@ -63,7 +65,8 @@ public final class TrainModelCommand implements Callable<Integer> {
             throw new CliException(e.getMessage());
         }
         RiskModel model = DefaultModelBuilder.train(chosen, seeds, holdout, calibrationSeed,
-                seed -> SimulationConfig.of(seed, users), GbtParams.defaults().withRounds(rounds).withMaxDepth(depth));
+                seed -> SimulationConfig.of(seed, users), GbtParams.defaults().withRounds(rounds).withMaxDepth(depth),
+                monotone ? DefaultModelBuilder.MONOTONE : DefaultModelBuilder.SHIPPED);
         model.write(out);
         spec.commandLine().getOut().printf("trained %s on seeds %s (holdout %d, calibration %d) in %.0f s -> %s%n%s%n",
                 model.version(), Arrays.toString(seeds), holdout, calibrationSeed, (System.nanoTime() - t0) / 1e9, out, model.training().toPrettyString());

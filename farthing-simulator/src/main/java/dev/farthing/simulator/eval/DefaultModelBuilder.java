@@ -30,11 +30,17 @@ import java.util.function.LongFunction;
  */
 public final class DefaultModelBuilder {
     /**
-     * How the default model is trained: monotone in the novelty, popularity, baseline and first-payment features
-     * ({@link ModelDirections}: novelty and missing values can never raise the score), with thresholds at 0.05%
-     * (decline), 0.1% (review) and 0.5% (challenge) of the calibration seed's legitimate payments.
+     * How the shipped model is trained: unconstrained trees, thresholds at 0.1% (decline), 0.3% (review) and 1%
+     * (challenge) of the calibration seed's legitimate payments.
      */
-    public static final ModelTrainer.Options OPTIONS = new ModelTrainer.Options(
+    public static final ModelTrainer.Options SHIPPED = ModelTrainer.Options.DEFAULT;
+
+    /**
+     * The monotone variant ({@code --monotone}): novelty, popularity, baseline and first-payment features may never
+     * raise the score ({@link ModelDirections}), thresholds at 0.05% / 0.1% / 0.5%. It approves every ordinary first
+     * payment but loses most of the recall that came from new accounts (docs/DETECTION.md), so it is not shipped.
+     */
+    public static final ModelTrainer.Options MONOTONE = new ModelTrainer.Options(
             ModelDirections.of(DefaultFeatureEngine.defaultSchema()), 0.0005, 0.001, 0.005);
 
     private DefaultModelBuilder() {
@@ -48,6 +54,12 @@ public final class DefaultModelBuilder {
     /** Trains on {@code family}'s traffic (family A, B or the mix of both) of the given development seeds. */
     public static RiskModel train(Family family, long[] seeds, long holdoutSeed, long calibrationSeed,
                                   LongFunction<SimulationConfig> config, GbtParams gbt) {
+        return train(family, seeds, holdoutSeed, calibrationSeed, config, gbt, SHIPPED);
+    }
+
+    /** As above, with the given training options ({@link #SHIPPED} or {@link #MONOTONE}). */
+    public static RiskModel train(Family family, long[] seeds, long holdoutSeed, long calibrationSeed,
+                                  LongFunction<SimulationConfig> config, GbtParams gbt, ModelTrainer.Options options) {
         if (calibrationSeed == holdoutSeed || Arrays.stream(seeds).anyMatch(s -> s == calibrationSeed)) {
             throw new IllegalArgumentException("the calibration seed must differ from the training and holdout seeds");
         }
@@ -66,7 +78,7 @@ public final class DefaultModelBuilder {
         source.put("calibration_seed", calibrationSeed);
         source.put("users_per_seed", config.apply(seeds[0]).users());
         source.put("duration", config.apply(seeds[0]).duration().toString());
-        return ModelTrainer.train(train, calibration, holdout, gbt, OPTIONS, IsolationForestParams.defaults(gbt.seed()),
+        return ModelTrainer.train(train, calibration, holdout, gbt, options, IsolationForestParams.defaults(gbt.seed()),
                 source, Instant.now());
     }
 
