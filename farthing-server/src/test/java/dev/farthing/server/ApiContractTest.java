@@ -6,6 +6,7 @@ import dev.farthing.channel.protocol.Claim;
 import dev.farthing.channel.protocol.XrplKeys;
 import dev.farthing.channels.ChannelError;
 import dev.farthing.contracts.payment.PaymentError;
+import dev.farthing.customers.customer.CustomerError;
 import dev.farthing.keys.Ed25519;
 import dev.farthing.keys.Hex;
 import dev.farthing.keys.SoftwareSigner;
@@ -409,6 +410,9 @@ class ApiContractTest {
         for (PaymentError c : PaymentError.values()) {
             codes.add(c.code());
         }
+        for (CustomerError c : CustomerError.values()) {
+            codes.add(c.code());
+        }
         for (Class<?> holder : List.of(Problems.class, RiskProblems.class)) {
             for (Field f : holder.getDeclaredFields()) {
                 int m = f.getModifiers();
@@ -494,13 +498,14 @@ class ApiContractTest {
     void theValidatorRefusesWhatASchemaForbids() throws Exception {
         JsonNode schema = TestServer.MAPPER.readTree("{\"type\":\"object\",\"required\":[\"id\"],\"additionalProperties\":false,"
                 + "\"properties\":{\"id\":{\"type\":\"string\",\"pattern\":\"^[a-z]+$\",\"maxLength\":5},"
-                + "\"n\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":3},\"at\":{\"type\":\"string\",\"format\":\"date-time\"},"
+                + "\"n\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":3},"
+                + "\"s\":{\"type\":\"number\",\"exclusiveMinimum\":0,\"exclusiveMaximum\":1},\"at\":{\"type\":\"string\",\"format\":\"date-time\"},"
                 + "\"tags\":{\"type\":\"array\",\"items\":{\"enum\":[\"a\",\"b\"]},\"maxItems\":2},"
                 + "\"p\":{\"$ref\":\"#/components/schemas/Problem\"}}}");
-        assertThat(DOC.validate(TestServer.MAPPER.readTree("{\"id\":\"abc\",\"n\":2,\"at\":\"2026-01-05T00:00:00Z\","
+        assertThat(DOC.validate(TestServer.MAPPER.readTree("{\"id\":\"abc\",\"n\":2,\"s\":0.5,\"at\":\"2026-01-05T00:00:00Z\","
                 + "\"tags\":[\"a\"]}"), schema)).isEmpty();
         for (String bad : List.of("{}", "{\"id\":\"ABC\"}", "{\"id\":\"abcdef\"}", "{\"id\":\"a\",\"n\":0}",
-                "{\"id\":\"a\",\"n\":1.5}", "{\"id\":\"a\",\"at\":\"yesterday\"}", "{\"id\":\"a\",\"tags\":[\"c\"]}",
+                "{\"id\":\"a\",\"n\":1.5}", "{\"id\":\"a\",\"s\":1}", "{\"id\":\"a\",\"s\":0}", "{\"id\":\"a\",\"at\":\"yesterday\"}", "{\"id\":\"a\",\"tags\":[\"c\"]}",
                 "{\"id\":\"a\",\"tags\":[\"a\",\"a\",\"a\"]}", "{\"id\":\"a\",\"extra\":1}", "{\"id\":1}",
                 "{\"id\":\"a\",\"p\":{\"code\":\"made_up\"}}", "[]")) {
             assertThat(DOC.validate(TestServer.MAPPER.readTree(bad), schema)).as(bad).isNotEmpty();

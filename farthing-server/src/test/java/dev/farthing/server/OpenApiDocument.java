@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 final class OpenApiDocument {
     /** Keywords that constrain a value, each checked below. */
     private static final Set<String> CHECKED = Set.of("type", "$ref", "properties", "required", "additionalProperties",
-            "enum", "items", "minItems", "maxItems", "minimum", "maximum", "minLength", "maxLength", "pattern", "format",
+            "enum", "items", "minItems", "maxItems", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "pattern", "format",
             "oneOf", "allOf", "maxProperties", "propertyNames");
     /** Keywords that only annotate. */
     private static final Set<String> ANNOTATIONS = Set.of("description", "default", "example", "examples", "title",
@@ -159,6 +159,13 @@ final class OpenApiDocument {
         }
         if (schema.has("maximum") && v.decimalValue().compareTo(schema.get("maximum").decimalValue()) > 0) {
             errors.add(at + ": " + v + " is above the maximum " + schema.get("maximum"));
+        }
+        // JSON Schema 2020-12 (OpenAPI 3.1): the exclusive bounds are numbers of their own.
+        if (schema.has("exclusiveMinimum") && v.decimalValue().compareTo(schema.get("exclusiveMinimum").decimalValue()) <= 0) {
+            errors.add(at + ": " + v + " is not above the exclusive minimum " + schema.get("exclusiveMinimum"));
+        }
+        if (schema.has("exclusiveMaximum") && v.decimalValue().compareTo(schema.get("exclusiveMaximum").decimalValue()) >= 0) {
+            errors.add(at + ": " + v + " is not below the exclusive maximum " + schema.get("exclusiveMaximum"));
         }
     }
 
