@@ -2,6 +2,7 @@ package dev.farthing.risk.journal;
 
 import dev.farthing.contracts.payment.Decision;
 import dev.farthing.risk.engine.DecisionReason;
+import dev.farthing.risk.policy.Contribution;
 import dev.farthing.risk.engine.PaymentResult;
 import dev.farthing.contracts.payment.PaymentStatus;
 
@@ -16,6 +17,8 @@ import java.util.Objects;
  */
 public record IndexedPayment(byte[] fingerprint, PaymentResult result) {
     private static final int FORMAT = 1;
+    /** Tag of the optional section holding each reason's explains and contributions (as in the journal). */
+    private static final int CONTRIBUTIONS = 0x43;
 
     public IndexedPayment {
         Objects.requireNonNull(result, "result");
@@ -48,6 +51,20 @@ public record IndexedPayment(byte[] fingerprint, PaymentResult result) {
         w.i64(r.latencyUs());
         w.u8(r.status().ordinal());
         w.i64(r.decidedAt());
+        // Optional trailing section, so entries written before it existed still read: the reasons' explanations.
+        if (r.reasons().stream().anyMatch(reason -> !reason.contributions().isEmpty())) {
+            w.u8(CONTRIBUTIONS);
+            for (DecisionReason reason : r.reasons()) {
+                w.str(reason.explains());
+                w.i32(reason.contributions().size());
+                for (Contribution c : reason.contributions()) {
+                    w.str(c.feature());
+                    w.f64(c.value());
+                    w.str(c.unit());
+                    w.f64(c.contribution());
+                }
+            }
+        }
         return java.util.Arrays.copyOf(w.array(), w.size());
     }
 
@@ -79,6 +96,22 @@ public record IndexedPayment(byte[] fingerprint, PaymentResult result) {
         long latencyUs = in.i64();
         PaymentStatus status = PaymentStatus.values()[in.u8()];
         long decidedAt = in.i64();
+        if (!in.atEnd()) {
+            int section = in.u8();
+            if (section != CONTRIBUTIONS) {
+                throw new IllegalStateException("unknown section " + section + " in the payment index entry of " + id);
+            }
+            for (int i = 0; i < n; i++) {
+                String explains = in.str();
+                int count = in.count(24);
+                List<Contribution> contributions = new ArrayList<>(count);
+                for (int c = 0; c < count; c++) {
+                    contributions.add(new Contribution(in.str(), in.f64(), in.str(), in.f64()));
+                }
+                DecisionReason plain = reasons.get(i);
+                reasons.set(i, new DecisionReason(plain.code(), plain.detail(), explains, contributions));
+            }
+        }
         if (!in.atEnd()) {
             throw new IllegalStateException("trailing bytes in the payment index entry of " + id);
         }
