@@ -3,8 +3,6 @@ package dev.farthing.server.http.risk;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.farthing.risk.dataset.InvalidPaymentException;
-import dev.farthing.risk.dataset.PaymentRequestJson;
 import dev.farthing.risk.engine.PaymentResult;
 import dev.farthing.contracts.payment.PaymentError;
 import dev.farthing.contracts.payment.PaymentRequest;
@@ -67,7 +65,7 @@ final class PaymentRoutes {
         PaymentRequestJson.Parsed parsed;
         try {
             parsed = PaymentRequestJson.read(tree);
-        } catch (InvalidPaymentException e) {
+        } catch (JsonIn.InvalidField e) {
             RiskProblems.write(ctx, metrics, 400, RiskProblems.INVALID_PAYMENT, e.getMessage(), g -> g.writeStringField("field", e.field()));
             return;
         }
