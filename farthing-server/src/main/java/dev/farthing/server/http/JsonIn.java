@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.farthing.ledger.model.Validation;
 
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.util.function.Function;
  * carries the field's dotted path so a route can answer with its own code.
  */
 public final class JsonIn {
+    private static final ObjectMapper TREES = new ObjectMapper(Json.FACTORY);
     private static final String AMOUNT = "must be a positive JSON integer of minor units (not a string, fraction or exponent)";
     private final JsonParser p;
     private String prefix = "";
@@ -52,6 +54,20 @@ public final class JsonIn {
                     + ", column " + e.getLocation().getColumnNr() + ")"));
         } catch (UncheckedJson e) {
             throw ApiException.invalid("malformed JSON: " + e.getCause().getOriginalMessage());
+        } catch (IOException e) {
+            throw ApiException.invalid("unreadable request body: " + e.getMessage());
+        }
+    }
+
+    /** Parses the whole body as a tree (for {@link Tree}); malformed JSON is {@code invalid_request}. */
+    public static JsonNode tree(byte[] body) {
+        if (Body.isEmpty(body)) {
+            throw ApiException.invalid("a JSON request body is required");
+        }
+        try {
+            return TREES.readTree(body);
+        } catch (JacksonException e) {
+            throw ApiException.invalid("malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw ApiException.invalid("unreadable request body: " + e.getMessage());
         }

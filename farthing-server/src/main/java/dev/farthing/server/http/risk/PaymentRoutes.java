@@ -1,8 +1,6 @@
 package dev.farthing.server.http.risk;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.farthing.risk.engine.PaymentResult;
 import dev.farthing.contracts.payment.PaymentError;
 import dev.farthing.contracts.payment.PaymentRequest;
@@ -34,7 +32,6 @@ import java.util.concurrent.CompletableFuture;
 final class PaymentRoutes {
     /** A payment body with generous telemetry fits in a few KiB; anything near this is not a payment. */
     static final int MAX_BODY_BYTES = 64 * 1024;
-    private static final ObjectMapper TREES = new ObjectMapper(Json.FACTORY);
     private static final Logger LOG = LoggerFactory.getLogger(PaymentRoutes.class);
     private final RiskEngine engine;
     private final Metrics metrics;
@@ -61,7 +58,7 @@ final class PaymentRoutes {
      * currency the ledger does not have is refused before anything is decided, so its id stays free.
      */
     private void submit(Context ctx) {
-        JsonNode tree = tree(Body.read(ctx, MAX_BODY_BYTES));
+        JsonNode tree = JsonIn.tree(Body.read(ctx, MAX_BODY_BYTES));
         PaymentRequestJson.Parsed parsed;
         try {
             parsed = PaymentRequestJson.read(tree);
@@ -112,19 +109,6 @@ final class PaymentRoutes {
         long fee = p.fee() == null ? 0 : p.fee().amount();
         long total = p.amount() + fee;
         return total < 0 ? Long.MAX_VALUE : total;
-    }
-
-    static JsonNode tree(byte[] body) {
-        if (Body.isEmpty(body)) {
-            throw ApiException.invalid("a JSON request body is required");
-        }
-        try {
-            return TREES.readTree(body);
-        } catch (JacksonException e) {
-            throw ApiException.invalid("malformed JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw ApiException.invalid("unreadable request body: " + e.getMessage());
-        }
     }
 
     /**
