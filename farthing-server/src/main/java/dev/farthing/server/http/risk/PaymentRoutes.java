@@ -13,7 +13,6 @@ import dev.farthing.risk.review.TrainingLabel;
 import dev.farthing.server.Role;
 import dev.farthing.server.http.ApiException;
 import dev.farthing.server.http.Body;
-import dev.farthing.server.http.Json;
 import dev.farthing.server.http.JsonIn;
 import dev.farthing.server.http.Metrics;
 import dev.farthing.server.http.Paging;
@@ -24,7 +23,6 @@ import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
