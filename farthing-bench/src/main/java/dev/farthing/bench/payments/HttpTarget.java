@@ -2,7 +2,7 @@ package dev.farthing.bench.payments;
 
 import dev.farthing.bench.Population;
 import dev.farthing.bench.http.HttpTransport;
-import dev.farthing.risk.dataset.PaymentRequestJson;
+import dev.farthing.risk.dataset.PaymentRecordJson;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ final class HttpTarget extends PaymentTarget {
     }
 
     private void sendOne(HttpTransport http, PaymentTraffic traffic, long intended) throws InterruptedException {
-        byte[] body = PaymentRequestJson.write(traffic.next()).toString().getBytes(StandardCharsets.UTF_8);
+        byte[] body = PaymentRecordJson.write(traffic.next()).toString().getBytes(StandardCharsets.UTF_8);
         try {
             HttpTransport.Response r = http.post("/v1/payments", body);
             String text = r.bodyText();

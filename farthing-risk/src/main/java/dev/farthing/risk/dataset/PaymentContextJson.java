@@ -13,9 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code context} object of a payment body: where, on what and how the payer paid. {@code device_id} and
- * {@code ip} are required and strict (a missing or malformed one refuses the payment); every other field is an
- * optional signal read leniently ({@link Signals}): what is malformed, out of range or unknown is left out and
- * listed in the warnings, and the payment is decided on the rest.
+ * {@code ip} are required; every other field is optional, and each one present must be right (a dataset is
+ * written canonically, so anything malformed, out of range or unknown is a damaged record).
  */
 final class PaymentContextJson {
     static final int MAX_ID_TEXT = 128;
@@ -29,17 +28,17 @@ final class PaymentContextJson {
     private PaymentContextJson() {
     }
 
-    static PaymentContext parse(JsonNode node, String path, Warnings warnings) {
+    static PaymentContext parse(JsonNode node, String path) {
         StrictObject in = StrictObject.anyFields(node, path);
         String deviceId = in.string("device_id", MAX_ID_TEXT);
         String ip = ip(in);
-        Signals s = Signals.of(node, path, FIELDS, warnings);
+        StrictObject s = StrictObject.of(node, path, FIELDS);
         return new PaymentContext(deviceId, ip, country(s), geo(s),
-                s.text("user_agent", StrictObject.MAX_TEXT_LENGTH),
-                s.text("session_id", MAX_ID_TEXT),
-                s.text("content_id", MAX_ID_TEXT),
+                s.optionalText("user_agent", StrictObject.MAX_TEXT_LENGTH),
+                s.optionalText("session_id", MAX_ID_TEXT),
+                s.optionalText("content_id", MAX_ID_TEXT),
                 s.time("content_started_at", PaymentContext.UNKNOWN),
-                s.text("instrument_id", MAX_ID_TEXT),
+                s.optionalText("instrument_id", MAX_ID_TEXT),
                 s.time("account_created_at", PaymentContext.UNKNOWN),
                 TelemetryJson.parse(s));
     }
@@ -61,34 +60,33 @@ final class PaymentContextJson {
     }
 
     /** ISO 3166-1 alpha-2 in any case ({@code de}, {@code De}), kept in upper case. */
-    private static String country(Signals s) {
+    private static String country(StrictObject s) {
         JsonNode v = s.value("country");
         if (v == null) {
             return null;
         }
         if (!v.isTextual() || !COUNTRY.matcher(v.textValue()).matches()) {
-            s.drop("country", "must be an ISO 3166-1 alpha-2 code like DE");
-            return null;
+            throw s.invalid("country", "must be an ISO 3166-1 alpha-2 code like DE");
         }
         return v.textValue().toUpperCase(Locale.ROOT);
     }
 
-    /** Both coordinates or no position: half a position is dropped with the half that is wrong named. */
-    private static Geo geo(Signals in) {
+    /** Both coordinates or no position. */
+    private static Geo geo(StrictObject in) {
         JsonNode node = in.object("geo");
         if (node == null) {
             return null;
         }
-        Signals geo = Signals.of(node, in.where("geo"), GEO_FIELDS, in.warnings());
+        StrictObject geo = StrictObject.of(node, in.where("geo"), GEO_FIELDS);
         Double lat = geo.number("lat", -90, 90);
         Double lon = geo.number("lon", -180, 180);
-        if (lat == null && geo.value("lat") == null) {
-            geo.drop("lat", "is required with lon");
+        if (lat == null) {
+            throw geo.invalid("lat", "is required with lon");
         }
-        if (lon == null && geo.value("lon") == null) {
-            geo.drop("lon", "is required with lat");
+        if (lon == null) {
+            throw geo.invalid("lon", "is required with lat");
         }
-        return lat == null || lon == null ? null : new Geo(lat, lon);
+        return new Geo(lat, lon);
     }
 
     static ObjectNode write(PaymentContext c) {

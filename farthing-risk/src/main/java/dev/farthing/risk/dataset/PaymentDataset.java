@@ -23,7 +23,7 @@ import java.util.stream.StreamSupport;
 /**
  * The {@code farthing} dataset format: JSON Lines, one labelled payment per line, in time order —
  * <pre>{"at":"2026-01-01T00:00:00.000000001Z","label":"fraud","scenario":"bot","campaign":"bot-3","payment":{...}}</pre>
- * where {@code payment} is exactly a {@code POST /v1/payments} body ({@link PaymentRequestJson}). Reading
+ * where {@code payment} is one payment request ({@link PaymentRecordJson}), the same shape a client posts. Reading
  * streams, so files of any size fit in bounded memory; a bad line stops the read with its line number.
  */
 public final class PaymentDataset {
@@ -68,11 +68,11 @@ public final class PaymentDataset {
         if (r.campaign() != null) {
             out.put("campaign", r.campaign());
         }
-        out.set("payment", PaymentRequestJson.write(r.payment()));
+        out.set("payment", PaymentRecordJson.write(r.payment()));
         return out.toString();
     }
 
-    /** Parses one line; {@link IllegalArgumentException} (or {@link InvalidPaymentException}) when it is bad. */
+    /** Parses one line; {@link IllegalArgumentException} (or {@link InvalidRecordException}) when it is bad. */
     public static PaymentRecord fromLine(String line) {
         JsonNode node;
         try {
@@ -100,7 +100,7 @@ public final class PaymentDataset {
         if (payment == null) {
             throw new IllegalArgumentException("payment is required");
         }
-        return new PaymentRecord(at, PaymentRequestJson.parse(payment), label, scenario, campaignName);
+        return new PaymentRecord(at, PaymentRecordJson.parse(payment), label, scenario, campaignName);
     }
 
     private static String text(JsonNode node, String field) {
@@ -206,7 +206,7 @@ public final class PaymentDataset {
             PaymentRecord r;
             try {
                 r = fromLine(line);
-            } catch (IllegalArgumentException | InvalidPaymentException e) {
+            } catch (IllegalArgumentException | InvalidRecordException e) {
                 throw new DatasetException(file, lineNumber, e.getMessage(), e);
             }
             if (r.atNanos() < last) {

@@ -27,7 +27,7 @@ public final class Rfc3339 {
      */
     static final long SIGNAL_MIN = parse("1900-01-01T00:00:00Z");
     static final long SIGNAL_MAX = parse("2200-01-01T00:00:00Z");
-    static final String SIGNAL_RANGE = "1900-01-01T00:00:00Z..2200-01-01T00:00:00Z";
+    public static final String SIGNAL_RANGE = "1900-01-01T00:00:00Z..2200-01-01T00:00:00Z";
 
     private Rfc3339() {
     }
@@ -48,7 +48,7 @@ public final class Rfc3339 {
     }
 
     /** {@link #parse}, and the instant must lie within {@link #SIGNAL_RANGE}. */
-    static long parseSignal(String text) {
+    public static long parseSignal(String text) {
         long at = parse(text);
         if (at < SIGNAL_MIN || at >= SIGNAL_MAX) {
             throw new IllegalArgumentException("must be within " + SIGNAL_RANGE);

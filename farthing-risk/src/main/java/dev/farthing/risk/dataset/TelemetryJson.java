@@ -6,11 +6,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.farthing.contracts.payment.PaymentContext.Telemetry;
 
-import java.util.Arrays;
 import java.util.Set;
 
 /**
- * {@code context.telemetry}: behavioural measurements, every one optional and read leniently. Keystroke
+ * {@code context.telemetry}: behavioural measurements, every one optional, each present one right. Keystroke
  * intervals are any JSON numbers of milliseconds (browsers measure fractions with {@code performance.now()}),
  * rounded half up to whole milliseconds: whole-millisecond input is kept exactly as before, so the features and
  * the shipped model see what they were built on, and the journal format does not change.
@@ -25,43 +24,39 @@ final class TelemetryJson {
     private TelemetryJson() {
     }
 
-    static Telemetry parse(Signals context) {
+    static Telemetry parse(StrictObject context) {
         JsonNode node = context.object("telemetry");
         if (node == null) {
             return null;
         }
-        Signals t = Signals.of(node, context.where("telemetry"), FIELDS, context.warnings());
+        StrictObject t = StrictObject.of(node, context.where("telemetry"), FIELDS);
         return new Telemetry(keystrokes(t), t.count("pointer_moves", Integer.MAX_VALUE),
                 t.number("pointer_straightness", 0, 1),
                 t.number("touch_pressure_var", 0, Double.MAX_VALUE));
     }
 
-    /** Each bad interval is dropped on its own; past {@link #MAX_KEYSTROKES} the rest are not read. */
-    private static int[] keystrokes(Signals t) {
+    /** At most {@link #MAX_KEYSTROKES} intervals, each a number of milliseconds within 0..{@link #MAX_INTERVAL_MS}. */
+    private static int[] keystrokes(StrictObject t) {
         JsonNode node = t.value(KEYSTROKES);
         if (node == null) {
             return new int[0];
         }
         if (!node.isArray()) {
-            t.drop(KEYSTROKES, "must be an array of numbers of milliseconds");
-            return new int[0];
+            throw t.invalid(KEYSTROKES, "must be an array of numbers of milliseconds");
         }
-        int n = Math.min(node.size(), MAX_KEYSTROKES);
         if (node.size() > MAX_KEYSTROKES) {
-            t.drop(KEYSTROKES, "has " + node.size() + " entries; only the first " + MAX_KEYSTROKES + " are used");
+            throw t.invalid(KEYSTROKES, "has " + node.size() + " entries; at most " + MAX_KEYSTROKES + " are allowed");
         }
-        int[] out = new int[n];
-        int kept = 0;
-        for (int i = 0; i < n; i++) {
+        int[] out = new int[node.size()];
+        for (int i = 0; i < out.length; i++) {
             JsonNode v = node.get(i);
-            String problem = Signals.numberProblem(v, 0, MAX_INTERVAL_MS);
+            String problem = StrictObject.numberProblem(v, 0, MAX_INTERVAL_MS);
             if (problem != null) {
-                t.drop(KEYSTROKES + "[" + i + "]", problem);
-            } else {
-                out[kept++] = (int) Math.round(v.doubleValue());
+                throw t.invalid(KEYSTROKES + "[" + i + "]", problem);
             }
+            out[i] = (int) Math.round(v.doubleValue());
         }
-        return kept == n ? out : Arrays.copyOf(out, kept);
+        return out;
     }
 
     static ObjectNode write(Telemetry t) {

@@ -2,7 +2,7 @@ package dev.farthing.simulator.drive;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.farthing.risk.dataset.PaymentRecord;
-import dev.farthing.risk.dataset.PaymentRequestJson;
+import dev.farthing.risk.dataset.PaymentRecordJson;
 import dev.farthing.risk.policy.Action;
 
 import java.util.List;
@@ -115,7 +115,7 @@ public final class PaymentDriver {
         long t0 = System.nanoTime();
         ServerApi.Reply reply;
         try {
-            reply = api.post("/v1/payments", PaymentRequestJson.write(r.payment()));
+            reply = api.post("/v1/payments", PaymentRecordJson.write(r.payment()));
         } catch (RuntimeException e) {
             report.failed(r, e.getMessage());
             return;

@@ -1,7 +1,7 @@
 package dev.farthing.simulator.family2;
 
 import dev.farthing.risk.dataset.PaymentRecord;
-import dev.farthing.risk.dataset.PaymentRequestJson;
+import dev.farthing.risk.dataset.PaymentRecordJson;
 import dev.farthing.contracts.payment.PaymentContext;
 import dev.farthing.simulator.Family;
 import dev.farthing.simulator.Simulation;
@@ -43,7 +43,7 @@ class FamilyBTest {
 
     private static List<String> wire(Simulation sim) {
         return sim.records().stream().map(r -> r.atNanos() + " " + r.scenario() + " " + r.campaign() + " "
-                + PaymentRequestJson.write(r.payment())).toList();
+                + PaymentRecordJson.write(r.payment())).toList();
     }
 
     @Test

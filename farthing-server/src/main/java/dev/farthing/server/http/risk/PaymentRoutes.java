@@ -1,10 +1,6 @@
 package dev.farthing.server.http.risk;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.farthing.risk.dataset.InvalidPaymentException;
-import dev.farthing.risk.dataset.PaymentRequestJson;
 import dev.farthing.risk.engine.PaymentResult;
 import dev.farthing.contracts.payment.PaymentError;
 import dev.farthing.contracts.payment.PaymentRequest;
@@ -17,7 +13,6 @@ import dev.farthing.risk.review.TrainingLabel;
 import dev.farthing.server.Role;
 import dev.farthing.server.http.ApiException;
 import dev.farthing.server.http.Body;
-import dev.farthing.server.http.Json;
 import dev.farthing.server.http.JsonIn;
 import dev.farthing.server.http.Metrics;
 import dev.farthing.server.http.Paging;
@@ -28,7 +23,6 @@ import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -36,7 +30,6 @@ import java.util.concurrent.CompletableFuture;
 final class PaymentRoutes {
     /** A payment body with generous telemetry fits in a few KiB; anything near this is not a payment. */
     static final int MAX_BODY_BYTES = 64 * 1024;
-    private static final ObjectMapper TREES = new ObjectMapper(Json.FACTORY);
     private static final Logger LOG = LoggerFactory.getLogger(PaymentRoutes.class);
     private final RiskEngine engine;
     private final Metrics metrics;
@@ -63,11 +56,11 @@ final class PaymentRoutes {
      * currency the ledger does not have is refused before anything is decided, so its id stays free.
      */
     private void submit(Context ctx) {
-        JsonNode tree = tree(Body.read(ctx, MAX_BODY_BYTES));
+        JsonNode tree = JsonIn.tree(Body.read(ctx, MAX_BODY_BYTES));
         PaymentRequestJson.Parsed parsed;
         try {
             parsed = PaymentRequestJson.read(tree);
-        } catch (InvalidPaymentException e) {
+        } catch (JsonIn.InvalidField e) {
             RiskProblems.write(ctx, metrics, 400, RiskProblems.INVALID_PAYMENT, e.getMessage(), g -> g.writeStringField("field", e.field()));
             return;
         }
@@ -114,19 +107,6 @@ final class PaymentRoutes {
         long fee = p.fee() == null ? 0 : p.fee().amount();
         long total = p.amount() + fee;
         return total < 0 ? Long.MAX_VALUE : total;
-    }
-
-    static JsonNode tree(byte[] body) {
-        if (Body.isEmpty(body)) {
-            throw ApiException.invalid("a JSON request body is required");
-        }
-        try {
-            return TREES.readTree(body);
-        } catch (JacksonException e) {
-            throw ApiException.invalid("malformed JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw ApiException.invalid("unreadable request body: " + e.getMessage());
-        }
     }
 
     /**

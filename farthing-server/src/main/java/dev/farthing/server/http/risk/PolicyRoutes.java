@@ -12,6 +12,7 @@ import dev.farthing.server.Role;
 import dev.farthing.server.http.ApiException;
 import dev.farthing.server.http.Body;
 import dev.farthing.server.http.Json;
+import dev.farthing.server.http.JsonIn;
 import dev.farthing.server.http.Metrics;
 import dev.farthing.server.http.Replies;
 import dev.farthing.server.http.Route;
@@ -111,7 +112,7 @@ final class PolicyRoutes {
             }
             return new String(body, StandardCharsets.UTF_8);
         }
-        JsonNode tree = PaymentRoutes.tree(body);
+        JsonNode tree = JsonIn.tree(body);
         if (!tree.isObject() || tree.size() != 1 || !tree.path("source").isTextual()) {
             throw ApiException.invalid("a JSON body must be exactly {\"source\": \"...policy text...\"}");
         }

@@ -1,7 +1,6 @@
 package dev.farthing.server.http.risk;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.farthing.risk.dataset.InputWarning;
 import dev.farthing.risk.engine.DecisionReason;
 import dev.farthing.risk.engine.PaymentResult;
 import dev.farthing.risk.policy.Contribution;

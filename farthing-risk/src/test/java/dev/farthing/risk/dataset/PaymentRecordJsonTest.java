@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class PaymentRequestJsonTest {
+class PaymentRecordJsonTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     static final String FULL = """
             {"id":"pay-1","payer":"alice","payee":"news:site-9","amount":250,"currency":"USD",
@@ -34,7 +34,7 @@ class PaymentRequestJsonTest {
 
     @Test
     void parsesEveryField() {
-        PaymentRequest p = PaymentRequestJson.parse(json(FULL));
+        PaymentRequest p = PaymentRecordJson.parse(json(FULL));
         assertThat(p.id()).isEqualTo("pay-1");
         assertThat(p.amount()).isEqualTo(250);
         assertThat(p.fee()).isEqualTo(new PaymentRequest.Fee("platform.fees", 5));
@@ -51,10 +51,10 @@ class PaymentRequestJsonTest {
 
     @Test
     void roundTripsThroughTheCanonicalForm() {
-        PaymentRequest p = PaymentRequestJson.parse(json(FULL));
-        ObjectNode written = PaymentRequestJson.write(p);
-        PaymentRequest again = PaymentRequestJson.parse(written);
-        assertThat(PaymentRequestJson.write(again)).isEqualTo(written);
+        PaymentRequest p = PaymentRecordJson.parse(json(FULL));
+        ObjectNode written = PaymentRecordJson.write(p);
+        PaymentRequest again = PaymentRecordJson.parse(written);
+        assertThat(PaymentRecordJson.write(again)).isEqualTo(written);
         assertThat(written.get("context").get("content_started_at").textValue())
                 .isEqualTo("2026-01-01T09:00:00.500000000Z");
         assertThat(again.context().telemetry().keystrokeIntervalsMs()).containsExactly(120, 95, 180);
@@ -62,14 +62,14 @@ class PaymentRequestJsonTest {
 
     @Test
     void optionalFieldsMayBeAbsentOrNull() {
-        PaymentRequest p = PaymentRequestJson.parse(json("""
+        PaymentRequest p = PaymentRecordJson.parse(json("""
                 {"id":"p","payer":"a","payee":"b","amount":1,"currency":"USD","fee":null,
                  "context":{"device_id":"d","ip":"2001:db8::1","country":null}}"""));
         assertThat(p.fee()).isNull();
         assertThat(p.context().country()).isNull();
         assertThat(p.context().contentStartedAtNanos()).isEqualTo(PaymentContext.UNKNOWN);
         assertThat(p.context().telemetry()).isNull();
-        assertThat(PaymentRequestJson.write(p).get("context").size()).isEqualTo(2);
+        assertThat(PaymentRecordJson.write(p).get("context").size()).isEqualTo(2);
     }
 
     /** Each bad body is refused, and the complaint names the offending field. */
@@ -78,6 +78,10 @@ class PaymentRequestJsonTest {
             unknown top-level field   | /extra                                 | 7           | extra
             unknown context field     | /context/color                          | "red"       | context.color
             unknown telemetry field   | /context/telemetry/mouse                | 1           | context.telemetry.mouse
+            unknown geo field         | /context/geo/alt                        | 30          | context.geo.alt
+            geo as string             | /context/geo                            | "52,13"     | context.geo
+            telemetry as array        | /context/telemetry                      | [1,2]       | context.telemetry
+            keystroke as string       | /context/telemetry/keystroke_intervals_ms | [10,"x"]  | context.telemetry.keystroke_intervals_ms[1]
             missing id                | /id                                     | null        | id
             id with a space           | /id                                     | "a b"       | id
             id too long               | /id                                     | "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" | id
@@ -125,9 +129,9 @@ class PaymentRequestJsonTest {
         } else {
             parent.set(key, json(value));
         }
-        assertThatThrownBy(() -> PaymentRequestJson.parse(body))
+        assertThatThrownBy(() -> PaymentRecordJson.parse(body))
                 .as(name)
-                .isInstanceOfSatisfying(InvalidPaymentException.class, e -> {
+                .isInstanceOfSatisfying(InvalidRecordException.class, e -> {
                     assertThat(e.field()).isEqualTo(field);
                     assertThat(e.getMessage()).startsWith(field + " ");
                 });
@@ -135,7 +139,7 @@ class PaymentRequestJsonTest {
 
     @Test
     void refusesANonObjectBody() {
-        assertThatThrownBy(() -> PaymentRequestJson.parse(json("[1]")))
-                .isInstanceOfSatisfying(InvalidPaymentException.class, e -> assertThat(e.field()).isEmpty());
+        assertThatThrownBy(() -> PaymentRecordJson.parse(json("[1]")))
+                .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.field()).isEmpty());
     }
 }

@@ -1,18 +1,20 @@
-package dev.farthing.risk.dataset;
+package dev.farthing.server.http.risk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.farthing.risk.journal.PaymentCodec;
 import dev.farthing.contracts.payment.PaymentContext;
 import dev.farthing.contracts.payment.PaymentRequest;
+import dev.farthing.risk.dataset.PaymentRecordJson;
+import dev.farthing.risk.dataset.Rfc3339;
+import dev.farthing.server.http.JsonIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
-import static dev.farthing.risk.dataset.PaymentRequestJsonTest.FULL;
-import static dev.farthing.risk.dataset.PaymentRequestJsonTest.json;
+import static dev.farthing.server.http.risk.PaymentRequestJsonTest.FULL;
+import static dev.farthing.server.http.risk.PaymentRequestJsonTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Optional signals in the forms real clients send them; what is wrong is left out with a warning, never refused. */
@@ -38,11 +40,11 @@ class LenientContextTest {
 
     @Test
     void wholeMillisecondInputReadsExactlyAsBefore() {
-        // The journal bytes (and so the features) of an integer-only body are what the strict reader produced.
-        PaymentRequest strict = PaymentRequestJson.parse(json(FULL));
+        // An integer-only body reads to what the dataset codec reads from it, field for field.
+        PaymentRequest strict = PaymentRecordJson.parse(json(FULL));
         PaymentRequestJson.Parsed lenient = PaymentRequestJson.read(json(FULL));
         assertThat(lenient.warnings()).isEmpty();
-        assertThat(PaymentCodec.bytes(lenient.payment())).isEqualTo(PaymentCodec.bytes(strict));
+        assertThat(PaymentRecordJson.write(lenient.payment())).isEqualTo(PaymentRecordJson.write(strict));
         assertThat(lenient.payment().context().telemetry().keystrokeIntervalsMs()).containsExactly(120, 95, 180);
     }
 
@@ -148,6 +150,6 @@ class LenientContextTest {
     void requiredContextFieldsStayStrict() {
         JsonNode noIp = json(FULL.replace("\"ip\":\"203.0.113.7\",", ""));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PaymentRequestJson.read(noIp))
-                .isInstanceOfSatisfying(InvalidPaymentException.class, e -> assertThat(e.field()).isEqualTo("context.ip"));
+                .isInstanceOfSatisfying(JsonIn.InvalidField.class, e -> assertThat(e.field()).isEqualTo("context.ip"));
     }
 }

@@ -5,58 +5,30 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.farthing.contracts.payment.PaymentRequest;
 
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The body of {@code POST /v1/payments} as JSON, read strictly and written canonically. The HTTP route and the
- * dataset files both use it, so what a client may send and what a dataset may hold are the same thing:
+ * The {@code payment} of a dataset record as JSON, read strictly and written canonically:
  * <pre>{id, payer, payee, amount, currency, fee?: {account, amount}, context: {device_id, ip, country?,
  *   geo?: {lat, lon}, user_agent?, session_id?, content_id?, content_started_at?, instrument_id?,
  *   account_created_at?, telemetry?: {keystroke_intervals_ms?, pointer_moves?, pointer_straightness?,
  *   touch_pressure_var?}}}</pre>
- * The money and identity fields ({@code id, payer, payee, amount, currency, fee}, and the context's
- * {@code device_id} and {@code ip}) are strict: an unknown top-level field, a wrong type (an amount must be a
- * JSON integer), a non-positive amount or a malformed id is refused with {@link InvalidPaymentException} naming
- * the field. The rest of the context is optional signals: {@link #read} leaves out what is malformed, out of
- * range or unknown and lists it as {@link InputWarning}s; {@link #parse} (for recorded datasets, which are
- * written canonically) refuses it instead.
+ * Datasets (simulator output, label exports, training input) are written by {@link #write}, so every field,
+ * optional ones included, must be right: an unknown field, a wrong type (an amount must be a JSON integer), a
+ * value out of range or a malformed id is refused with {@link InvalidRecordException} naming the field. It is the
+ * shape of a payment request as clients post it; the server reads those with its own lenient codec.
  */
-public final class PaymentRequestJson {
+public final class PaymentRecordJson {
     private static final Set<String> FIELDS = Set.of("id", "payer", "payee", "amount", "currency", "fee", "context");
     private static final Set<String> FEE_FIELDS = Set.of("account", "amount");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z][A-Z0-9]{2,11}");
 
-    private PaymentRequestJson() {
+    private PaymentRecordJson() {
     }
 
-    /** A payment and the optional signals of its body that were left out. */
-    public record Parsed(PaymentRequest payment, List<InputWarning> warnings) {
-        public Parsed {
-            warnings = List.copyOf(warnings);
-        }
-    }
-
-    /** Reads a client's body: strict where money is, lenient where signals are. */
-    public static Parsed read(JsonNode body) {
-        Warnings warnings = new Warnings();
-        PaymentRequest payment = read(body, warnings);
-        return new Parsed(payment, warnings.list());
-    }
-
-    /** Reads a body in which every field must be right, optional signals too (datasets). */
+    /** Reads a payment in which every field must be right. */
     public static PaymentRequest parse(JsonNode body) {
-        Warnings warnings = new Warnings();
-        PaymentRequest payment = read(body, warnings);
-        if (!warnings.isEmpty()) {
-            InputWarning w = warnings.first();
-            throw new InvalidPaymentException(w.field(), w.problem());
-        }
-        return payment;
-    }
-
-    private static PaymentRequest read(JsonNode body, Warnings warnings) {
         StrictObject in = StrictObject.of(body, "", FIELDS);
         String id = in.id("id");
         String payer = in.id("payer");
@@ -74,7 +46,7 @@ public final class PaymentRequestJson {
             throw in.invalid("fee.account", "must differ from payer");
         }
         return new PaymentRequest(id, payer, payee, amount, currency, fee,
-                PaymentContextJson.parse(in.required("context"), in.where("context"), warnings));
+                PaymentContextJson.parse(in.required("context"), in.where("context")));
     }
 
     private static PaymentRequest.Fee fee(StrictObject in) {
@@ -86,7 +58,7 @@ public final class PaymentRequestJson {
         return new PaymentRequest.Fee(fee.id("account"), fee.amount("amount"));
     }
 
-    /** The canonical body: absent optional fields are left out, times are UTC with nine fraction digits. */
+    /** The canonical form: absent optional fields are left out, times are UTC with nine fraction digits. */
     public static ObjectNode write(PaymentRequest p) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("id", p.id());

@@ -1,4 +1,4 @@
-package dev.farthing.risk.dataset;
+package dev.farthing.server.http.risk;
 
 import java.util.ArrayList;
 import java.util.List;
