@@ -19,7 +19,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class KycGate {
     static final long TIMEOUT_S = 10;
-    static final String SANCTIONS_HIT = "sanctions_hit";
+    static final String SANCTIONS_HIT = CustomerProblems.SANCTIONS_HIT;
     private final CustomerService service;
     private final java.util.function.Predicate<String> sanctioned;
 

@@ -33,7 +33,7 @@ import java.util.Optional;
  * Also writes the {@code screening} member of a customer's record.
  */
 final class ScreeningVerdicts {
-    static final String HIT_NOT_FOUND = "screening_hit_not_found";
+    static final String HIT_NOT_FOUND = CustomerProblems.SCREENING_HIT_NOT_FOUND;
     private final CustomerService service;
     private final CustomerScreening screening;
 
