@@ -1,6 +1,7 @@
 package dev.farthing.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -147,6 +148,43 @@ class CustomerScreeningHttpTest {
             assertThat(after3.path("status").asText()).isEqualTo("potential_match");
             assertThat(after3.path("hits").path(0).path("entity_id").asText()).isEqualTo("ofac_sdn:2676");
             assertThat(t.get("/metrics").body()).contains("farthing_customer_rescreen");
+        }
+    }
+
+    /**
+     * The shared OFAC releases 2021-07 and 2024-05: ofac_sdn:6916 (ALI, Ahmed Mohammed Hamed) is the same in both,
+     * ofac_sdn:6903 (AL-WALID, Mahfouz Ould) gained a nationality and birth place; a false positive on the first
+     * stays cleared on the new release, one on the second is raised again.
+     */
+    @Test
+    void falsePositivesOnTheSharedOfacReleasesComeBackOnlyWhenTheirEntryChanged() throws IOException {
+        Path lists = Path.of(System.getProperty("farthing.shared.dir", "../shared")).resolve("data/sanctions");
+        assumeTrue(Files.isDirectory(lists.resolve("ofac-2021-07")) && Files.isDirectory(lists.resolve("ofac-2024-05")),
+                "shared OFAC releases ofac-2021-07 and ofac-2024-05 not found under " + lists.toAbsolutePath()
+                        + " (link ../shared to the shared data); skipping");
+        try (TestServer t = TestServer.start(dir)) {
+            String compliance = ApiKeys.create(t.dataDir, Role.COMPLIANCE, "test compliance");
+            assertThat(t.createAccount("w-ali", "wallet").status()).isEqualTo(201);
+            assertThat(t.createAccount("w-walid", "wallet").status()).isEqualTo(201);
+            String old = "{\"ofac_dir\":" + TestServer.MAPPER.writeValueAsString(lists.resolve("ofac-2021-07").toAbsolutePath().toString()) + "}";
+            TestServer.Resp v1 = t.post("/v1/screening/lists", old);
+            assertThat(v1.status()).as(v1.body()).isEqualTo(200);
+            for (String[] c : new String[][] {{"c-ali", "Ahmed Mohammed Hamed Ali", "1965-03-01", "EG", "w-ali", "ofac_sdn:6916"},
+                    {"c-walid", "Mahfouz Ould al-Walid", "1975-01-01", "MR", "w-walid", "ofac_sdn:6903"}}) {
+                TestServer.Resp made = t.post("/v1/customers", customer(c[0], c[1], c[2], c[3], c[4]));
+                assertThat(made.json().path("screening").path("status").asText()).as(made.body()).isEqualTo("potential_match");
+                String fp = "{\"entity_id\":\"" + c[5] + "\",\"verdict\":\"false_positive\",\"reason\":\"different person\"}";
+                TestServer.Resp cleared = t.send("POST", "/v1/customers/" + c[0] + "/screening", fp, compliance);
+                assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
+                assertThat(cleared.json().path("screening").path("hits").toString()).doesNotContain(c[5]);
+            }
+            String newer = "{\"ofac_dir\":" + TestServer.MAPPER.writeValueAsString(lists.resolve("ofac-2024-05").toAbsolutePath().toString()) + "}";
+            String v2 = t.post("/v1/screening/lists", newer).json().path("list_version").asText();
+            JsonNode ali = awaitScreening(t, compliance, "c-ali", s -> s.path("list_version").asText().equals(v2));
+            assertThat(ali.path("hits").toString()).doesNotContain("ofac_sdn:6916");
+            JsonNode walid = awaitScreening(t, compliance, "c-walid", s -> s.path("list_version").asText().equals(v2));
+            assertThat(walid.path("status").asText()).isEqualTo("potential_match");
+            assertThat(walid.path("hits").toString()).contains("ofac_sdn:6903");
         }
     }
 }
