@@ -187,4 +187,26 @@ class CustomerScreeningHttpTest {
             assertThat(walid.path("hits").toString()).contains("ofac_sdn:6903");
         }
     }
+
+    @Test
+    void screeningsAndVerdictsSurviveARestart() throws IOException {
+        String version;
+        try (TestServer t = TestServer.start(dir)) {
+            String compliance = ApiKeys.create(t.dataDir, Role.COMPLIANCE, "test compliance");
+            assertThat(t.createAccount("w-z", "wallet").status()).isEqualTo(201);
+            version = t.post("/v1/screening/lists", lists("v1", "", "BANCO NACIONAL DE CUBA")).json().path("list_version").asText();
+            assertThat(t.post("/v1/customers", customer("c-z", "Ayman al-Zawahiri", "1951-06-19", "EG", "w-z")).status()).isEqualTo(201);
+            String confirm = "{\"entity_id\":\"ofac_sdn:2676\",\"verdict\":\"confirmed\",\"reason\":\"passport matches\"}";
+            assertThat(t.send("POST", "/v1/customers/c-z/screening", confirm, compliance).status()).isEqualTo(200);
+        }
+        try (TestServer t = TestServer.start(dir)) {
+            String compliance = ApiKeys.create(t.dataDir, Role.COMPLIANCE, "test compliance 2");
+            JsonNode s = t.send("GET", "/v1/customers/c-z", (String) null, compliance).json().path("screening");
+            assertThat(s.path("status").asText()).isEqualTo("confirmed_match");
+            assertThat(s.path("list_version").asText()).isEqualTo(version);
+            assertThat(s.path("verdicts").path(0).path("reason").asText()).isEqualTo("passport matches");
+            assertThat(t.createAccount("shop", "merchant").status()).isEqualTo(201);
+            assertThat(t.transfer("t-out2", "w-z", "shop", 1).code()).isEqualTo("sanctions_hit");
+        }
+    }
 }
