@@ -199,6 +199,13 @@ class CustomerScreeningHttpTest {
             String confirm = "{\"entity_id\":\"ofac_sdn:2676\",\"verdict\":\"confirmed\",\"reason\":\"passport matches\"}";
             assertThat(t.send("POST", "/v1/customers/c-z/screening", confirm, compliance).status()).isEqualTo(200);
         }
+        // the screening log holds no personal data: explanations (which quote the query) stay in memory
+        try (var files = Files.walk(dir.resolve("data/customers/screening"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String text = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertThat(text).as(f.toString()).doesNotContain("explanation").doesNotContain("al-Zawahiri");
+            }
+        }
         try (TestServer t = TestServer.start(dir)) {
             String compliance = ApiKeys.create(t.dataDir, Role.COMPLIANCE, "test compliance 2");
             JsonNode s = t.send("GET", "/v1/customers/c-z", (String) null, compliance).json().path("screening");

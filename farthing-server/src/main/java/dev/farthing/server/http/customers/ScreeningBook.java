@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * The screening state of customers, durable on its own {@link RecordLog} ({@code DATA/customers/screening}):
  * every screening result (list version and hash, the hits with each listed entry's content hash) and every
- * verdict (who, why, when, expiry) is one JSON event, fsynced before it is applied and replayed on open, so
+ * verdict (who, why, when, expiry) is one JSON event (explanations excepted: they quote personal data), fsynced
+ * before it is applied and replayed on open, so
  * the log is the audit trail. One writer: methods are synchronized. Times are ledger time in ns.
  */
 final class ScreeningBook implements AutoCloseable {
@@ -85,10 +86,11 @@ final class ScreeningBook implements AutoCloseable {
         for (Hit h : s.hits()) {
             ObjectNode o = hits.addObject().put("entity_id", h.entityId()).put("list", h.list()).put("name", h.name())
                     .put("matched_name", h.matchedName()).put("score", h.score()).put("entry_hash", h.entryHash());
-            ArrayNode ex = o.putArray("explanation");
-            h.explanation().forEach(ex::add);
         }
         commit(e);
+        // explanations quote the customer's own name words and birth year, which live only in the (erasable)
+        // vault: they are kept in memory for the reviewer, never written to this log
+        screens.put(customerId, s);
         return s;
     }
 
