@@ -159,20 +159,30 @@ final class CustomerScreening implements AutoCloseable {
         List<Customer> all = service.customers();
         rescreenTotal.set(all.size());
         rescreenDone.set(0);
+        int failed = 0;
         for (Customer c : all) {
             if (Thread.currentThread().isInterrupted() || !s.get().snapshot().version().equals(snapshot.version())) {
                 return; // stopping, or superseded by a newer version that is queued
             }
-            if (!c.erased()) {
-                Optional<PersonalData> personal = CustomerRoutes.call(service.personalData(c.id(),
-                        new Access(SCREENER_KEY, "compliance", "sanctions re-screen against list " + snapshot.version())));
-                if (personal.isPresent()) {
-                    synchronized (oneAtATime) {
-                        screen(c, personal.get(), s.get());
+            try {
+                if (!c.erased()) {
+                    Optional<PersonalData> personal = CustomerRoutes.call(service.personalData(c.id(),
+                            new Access(SCREENER_KEY, "compliance", "sanctions re-screen against list " + snapshot.version())));
+                    if (personal.isPresent()) {
+                        synchronized (oneAtATime) {
+                            screen(c, personal.get(), s.get());
+                        }
                     }
                 }
+            } catch (RuntimeException e) { // one customer failing does not stop the others
+                failed++;
+                LOG.warn("re-screening customer {} against list {} failed: {}", c.id(), snapshot.version(), e.toString());
             }
             rescreenDone.incrementAndGet();
+        }
+        if (failed > 0) { // not marked done: the next start (or list update) runs it again
+            LOG.error("re-screening against list {}: {} of {} customers failed", snapshot.version(), failed, all.size());
+            return;
         }
         book.recordRescreened(snapshot.version(), all.size());
         LOG.info("re-screened {} customers against sanctions list {}", all.size(), snapshot.version());
