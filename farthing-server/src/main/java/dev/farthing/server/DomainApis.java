@@ -33,7 +33,9 @@ final class DomainApis {
             opened.add(customers); // first: payments (risk) and transfers pass its KYC gate
             opened.add(ChannelApi.open(options.dataDir().resolve("channels"), ledger, metrics));
             opened.add(RiskApi.open(options.dataDir().resolve("risk"), ledger, metrics, customers));
-            opened.add(ScreeningApi.open(options.dataDir().resolve("screening"), ledger, metrics));
+            ScreeningApi screening = ScreeningApi.open(options.dataDir().resolve("screening"), ledger, metrics);
+            opened.add(screening);
+            customers.screenWith(screening, metrics); // customers are screened on creation and on every list update
             return opened;
         } catch (RuntimeException | Error e) {
             closeAll(opened);

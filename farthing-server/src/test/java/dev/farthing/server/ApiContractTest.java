@@ -413,10 +413,13 @@ class ApiContractTest {
         for (CustomerError c : CustomerError.values()) {
             codes.add(c.code());
         }
-        for (Class<?> holder : List.of(Problems.class, RiskProblems.class)) {
+        for (Class<?> holder : List.of(Problems.class, RiskProblems.class,
+                Class.forName("dev.farthing.server.http.customers.CustomerProblems"),
+                Class.forName("dev.farthing.server.http.screening.ScreeningRoutes"))) {
             for (Field f : holder.getDeclaredFields()) {
                 int m = f.getModifiers();
                 if (Modifier.isStatic(m) && Modifier.isFinal(m) && Modifier.isPublic(m) && f.getType() == String.class) {
+                    f.setAccessible(true); // CustomerProblems is package-private; its codes are public constants
                     String value = (String) f.get(null);
                     if (value.matches("[a-z][a-z0-9_]*")) {
                         codes.add(value);

@@ -82,6 +82,11 @@ final class CustomerJson {
 
     /** The pseudonymous view every reader may see; {@code personal} (may be null) only for an audited read. */
     static byte[] customer(Customer c, PersonalData personal) {
+        return customer(c, personal, null);
+    }
+
+    /** The record; {@code extra} (the screening member) is written after the standard members when non-null. */
+    static byte[] customer(Customer c, PersonalData personal, Json.Writer extra) {
         return Json.bytes(g -> {
             g.writeStartObject();
             g.writeStringField("id", c.id());
@@ -114,6 +119,9 @@ final class CustomerJson {
             status(g, c);
             if (personal != null) {
                 personal(g, personal);
+            }
+            if (extra != null) {
+                extra.write(g);
             }
             g.writeEndObject();
         });

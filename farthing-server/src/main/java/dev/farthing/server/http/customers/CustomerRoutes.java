@@ -11,11 +11,13 @@ import dev.farthing.server.Role;
 import dev.farthing.server.http.ApiException;
 import dev.farthing.server.http.Auth;
 import dev.farthing.server.http.Body;
+import dev.farthing.server.http.Json;
 import dev.farthing.server.http.JsonIn;
 import dev.farthing.server.http.Replies;
 import dev.farthing.server.http.Route;
 import dev.farthing.server.keys.KeyRegistry.Principal;
 import io.javalin.http.Context;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Optional;
@@ -28,9 +30,11 @@ final class CustomerRoutes {
     static final String REASON_HEADER = "X-Farthing-Reason";
     private static final int MAX_BODY = 16 * 1024;
     private final CustomerService service;
+    private final CustomerScreening screening;
 
-    CustomerRoutes(CustomerService service) {
+    CustomerRoutes(CustomerService service, CustomerScreening screening) {
         this.service = service;
+        this.screening = screening;
     }
 
     List<Route> routes() {
@@ -39,7 +43,8 @@ final class CustomerRoutes {
                 Route.get("/v1/customers/{id}", Role.AUDITOR, this::lookup),
                 Route.post("/v1/customers/{id}/kyc", Role.COMPLIANCE, this::kyc),
                 Route.get("/v1/customers/{id}/personal-data", Role.COMPLIANCE, this::subjectAccess),
-                new Route(io.javalin.http.HandlerType.DELETE, "/v1/customers/{id}/personal-data", Role.COMPLIANCE, this::erase));
+                new Route(io.javalin.http.HandlerType.DELETE, "/v1/customers/{id}/personal-data", Role.COMPLIANCE, this::erase),
+                new ScreeningVerdicts(service, screening).route());
     }
 
     /** The reason a compliance action gives, required: it goes into the audit trail with the key id. */
@@ -75,7 +80,15 @@ final class CustomerRoutes {
     private void create(Context ctx) {
         NewCustomer c = JsonIn.read(Body.read(ctx, MAX_BODY), CustomerJson::readNew);
         Customer made = call(service.create(c));
-        Replies.json(ctx, 201, CustomerJson.customer(made, null));
+        // screened after it exists: a potential match is recorded for compliance, never a reason to refuse creation
+        Optional<ScreeningBook.Screen> screen;
+        try {
+            screen = screening.screenNew(made, c.personal());
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(CustomerRoutes.class).error("screening new customer {} failed; the next list update re-screens it", made.id(), e);
+            screen = Optional.empty();
+        }
+        Replies.json(ctx, 201, CustomerJson.customer(made, null, screeningOf(ctx, made.id(), screen)));
     }
 
     private void lookup(Context ctx) {
@@ -94,7 +107,14 @@ final class CustomerRoutes {
             throw new ApiException(403, "forbidden", "personal data needs a key with role compliance or admin; role "
                     + who.role().wire() + " sees pseudonymous fields only");
         }
-        Replies.json(ctx, 200, CustomerJson.customer(c, personal));
+        Replies.json(ctx, 200, CustomerJson.customer(c, personal, screeningOf(ctx, id, screening.book().screen(id))));
+    }
+
+    /** Pseudonymous roles see the screening status only; compliance and admin see the hits and verdicts. */
+    private Json.Writer screeningOf(Context ctx, String id, Optional<ScreeningBook.Screen> screen) {
+        Role role = Auth.principal(ctx).role();
+        boolean privileged = role == Role.COMPLIANCE || role == Role.ADMIN;
+        return ScreeningVerdicts.writer(screen, privileged ? screening.book().verdicts(id) : java.util.Map.of(), privileged);
     }
 
     private void kyc(Context ctx) {

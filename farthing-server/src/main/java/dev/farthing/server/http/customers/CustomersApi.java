@@ -12,7 +12,12 @@ import dev.farthing.server.http.Metrics;
 import dev.farthing.server.http.PaymentGate;
 import dev.farthing.server.http.Route;
 
+import dev.farthing.server.http.screening.ScreeningApi;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,11 +34,29 @@ public final class CustomersApi implements DomainApi, PaymentGate {
     private final List<Route> routes;
     private final Pseudonyms pseudonyms;
 
-    private CustomersApi(CustomerService service) {
+    private final CustomerScreening screening;
+
+    private CustomersApi(CustomerService service, CustomerScreening screening) {
         this.service = service;
+        this.screening = screening;
         this.pseudonyms = service.pseudonyms();
-        this.gate = new KycGate(service);
-        this.routes = new CustomerRoutes(service).routes();
+        this.gate = new KycGate(service, screening.book()::confirmed);
+        this.routes = new CustomerRoutes(service, screening).routes();
+    }
+
+    /**
+     * Screens customers with the server's sanctions lists: on creation, and again (in the background) on every
+     * list version {@code lists} installs. Progress is in {@code farthing_customer_rescreen{state=total|done}} and
+     * new potential matches in {@code farthing_customer_screening_new_matches}.
+     */
+    public void screenWith(ScreeningApi lists, Metrics metrics) {
+        screening.useScreener(lists::currentScreener);
+        metrics.multiGauge("farthing_customer_rescreen", "Customers to re-screen against the latest list version, and done")
+                .register(List.of(MultiGauge.Row.of(Tags.of("state", "total"), screening.rescreenTotal, AtomicLong::doubleValue),
+                        MultiGauge.Row.of(Tags.of("state", "done"), screening.rescreenDone, AtomicLong::doubleValue)));
+        metrics.multiGauge("farthing_customer_screening_new_matches", "Potential sanctions matches raised since start")
+                .register(List.of(MultiGauge.Row.of(Tags.empty(), screening.newMatches, AtomicLong::doubleValue)));
+        lists.onInstall(screening::listInstalled);
     }
 
     public static CustomersApi open(Path dir, Ledger ledger, Metrics metrics) {
@@ -41,10 +64,16 @@ public final class CustomersApi implements DomainApi, PaymentGate {
         String kek = System.getProperty("farthing.customers.kek");
         PiiVault vault = PiiVault.open(dir.resolve("vault"), kek == null ? null : Path.of(kek));
         RecordLogCustomerLog log = RecordLogCustomerLog.open(dir.resolve("log"), !Boolean.getBoolean("farthing.customers.nofsync"));
+        CustomerService service = null;
         try {
-            return new CustomersApi(CustomerService.open(ledger, log, vault, KycProfiles.shipped(scales)));
+            service = CustomerService.open(ledger, log, vault, KycProfiles.shipped(scales));
+            return new CustomersApi(service, new CustomerScreening(service, ScreeningBook.open(dir.resolve("screening"))));
         } catch (RuntimeException | Error e) {
-            log.close();
+            if (service != null) {
+                service.close();
+            } else {
+                log.close();
+            }
             throw e;
         }
     }
@@ -76,6 +105,10 @@ public final class CustomersApi implements DomainApi, PaymentGate {
 
     @Override
     public void close() {
-        service.close();
+        try {
+            screening.close();
+        } finally {
+            service.close();
+        }
     }
 }

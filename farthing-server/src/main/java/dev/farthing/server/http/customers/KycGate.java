@@ -15,17 +15,27 @@ import java.util.concurrent.TimeoutException;
  * KYC limits as the server's payment gate: a payment or transfer out of a customer's account is admitted only
  * when it fits every limit of the customer's tier, and its amount is reserved in the same step. Over a limit is
  * 422 {@code kyc_limit} naming the limit and the tier that lifts it; a frozen customer is 422
- * {@code customer_frozen}. The service not answering refuses the movement (503): a gate never fails open.
+ * {@code customer_frozen}; a customer with a confirmed sanctions hit is 422 {@code sanctions_hit}. The service not answering refuses the movement (503): a gate never fails open.
  */
 final class KycGate {
     static final long TIMEOUT_S = 10;
+    static final String SANCTIONS_HIT = CustomerProblems.SANCTIONS_HIT;
     private final CustomerService service;
+    private final java.util.function.Predicate<String> sanctioned;
 
-    KycGate(CustomerService service) {
+    KycGate(CustomerService service, java.util.function.Predicate<String> sanctioned) {
         this.service = service;
+        this.sanctioned = sanctioned;
     }
 
     PaymentGate.Ticket admit(String key, String debitAccount, String currency, long amount) {
+        // a confirmed sanctions hit refuses before anything is reserved, whether or not the freeze has landed yet
+        var owner = service.ownerOf(debitAccount);
+        if (owner.isPresent() && sanctioned.test(owner.get().id())) {
+            String id = owner.get().id();
+            return new PaymentGate.Ticket(null, new PaymentGate.Refusal(422, SANCTIONS_HIT, "customer " + id
+                    + " has a confirmed sanctions hit: its accounts are frozen and nothing moves", g -> g.writeStringField("customer_id", id)));
+        }
         Admission a;
         try {
             a = await(service.admit(key, debitAccount, currency, amount));

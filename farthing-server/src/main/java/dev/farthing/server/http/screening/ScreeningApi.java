@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Sanctions screening over HTTP, on the list snapshots stored in {@code DATA/screening/sanctions} (by
@@ -24,6 +25,7 @@ public final class ScreeningApi implements DomainApi {
     private final AtomicReference<String> loadFailure = new AtomicReference<>();
     private final Thread loader;
     private final List<Route> routes;
+    private final List<Consumer<ListSnapshot>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ScreeningApi(SnapshotStore store) {
         this.store = store;
@@ -51,7 +53,23 @@ public final class ScreeningApi implements DomainApi {
         if (current == null) screener.set(new Screener(snapshot));
         else current.replace(snapshot);
         loadFailure.set(null);
+        for (Consumer<ListSnapshot> l : listeners) {
+            l.accept(snapshot);
+        }
         return snapshot;
+    }
+
+    /** The screener on the current list version; empty until one is loaded. */
+    public Optional<Screener> currentScreener() { return screener(); }
+
+    /**
+     * Calls {@code listener} with every list version installed from now on (on the installing thread: it must
+     * only hand the work off), and at once with the current one if one is loaded.
+     */
+    public synchronized void onInstall(Consumer<ListSnapshot> listener) {
+        listeners.add(listener);
+        Screener current = screener.get();
+        if (current != null) listener.accept(current.snapshot());
     }
 
     Optional<Screener> screener() { return Optional.ofNullable(screener.get()); }

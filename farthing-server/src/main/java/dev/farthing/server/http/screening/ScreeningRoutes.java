@@ -30,8 +30,8 @@ import java.util.List;
  * version and hash it was decided on.
  */
 final class ScreeningRoutes {
-    static final String LISTS_NOT_LOADED = "sanctions_lists_not_loaded";
-    static final String LISTS_UNREADABLE = "sanctions_lists_unreadable";
+    public static final String LISTS_NOT_LOADED = "sanctions_lists_not_loaded";
+    public static final String LISTS_UNREADABLE = "sanctions_lists_unreadable";
 
     private final ScreeningApi api;
 
