@@ -70,7 +70,7 @@ class ReadmeExampleTest {
 
             JsonNode pay = replies.get("/v1/payments pay-1").json();
             assertThat(replies.get("/v1/payments pay-1").status()).as(pay.toString()).isEqualTo(201);
-            // LEAD: re-check after the model/policy change: the README promises this payment is approved.
+            // The README promises this payment is approved with the shipped model and default policy.
             assertThat(pay.path("decision").asText()).as("README's pay-1: " + pay).isEqualTo("approved");
             assertThat(pay.path("status").asText()).isEqualTo("posted");
             assertThat(pay.path("warnings").size()).isZero();
