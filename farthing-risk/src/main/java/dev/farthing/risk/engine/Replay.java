@@ -21,7 +21,6 @@ final class Replay implements RiskJournal.Sink {
     /** The snapshot the engine's memory was restored from (its records are folded into the index only), or null. */
     private final EngineSnapshot.Position restored;
     private long lastAt;
-    private long records;
 
     Replay(EngineState s, PaymentFlow payments, HoldFlow holds, EngineSnapshot.Position restored) {
         this.s = s;
@@ -41,7 +40,6 @@ final class Replay implements RiskJournal.Sink {
     @Override
     public void accept(RiskRecord record, JournalPosition after) {
         s.indexing.replayed(record, after);
-        records = after.records();
         if (restored != null && after.records() <= restored.records()) {
             if (after.records() == restored.records()
                     && (after.endOffset() != restored.logOffset() || after.crc() != restored.crc())) {
@@ -96,11 +94,23 @@ final class Replay implements RiskJournal.Sink {
         return s.book.get(r.paymentId());
     }
 
-    /** After the scan: a snapshot ahead of the journal (the journal lost records it described) is refused. */
-    void finish() {
-        if (restored != null && records < restored.records()) {
+    /**
+     * After the scan: a snapshot ahead of the journal (the journal lost records it described) is refused. The count
+     * comes from the scan's end position, not from the records seen: a snapshot taken at the journal's very end (a
+     * clean stop, or a crash just after a snapshot) leaves no tail to see, and {@code journalEnd} (where the log
+     * ends) shows the snapshot's last record is really there.
+     */
+    void finish(JournalPosition end, long journalEnd) {
+        if (restored == null) {
+            return;
+        }
+        if (end.records() < restored.records()) {
             throw new SnapshotMismatch("the snapshot is at record " + restored.records() + " but the journal holds "
-                    + records);
+                    + end.records());
+        }
+        if (journalEnd < restored.logOffset()) {
+            throw new SnapshotMismatch("the snapshot ends at log offset " + restored.logOffset()
+                    + " but the journal ends at " + journalEnd);
         }
     }
 

@@ -111,7 +111,7 @@ public final class RiskEngine implements AutoCloseable {
                 }
             }
             JournalPosition end = journal.replay(from, replay);
-            replay.finish();
+            replay.finish(end, journal.endOffset());
             journal.continueAfter(end);
             long t2 = System.nanoTime();
             indexing.finishReplay();
