@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.farthing.contracts.payment.PaymentContext;
 import dev.farthing.contracts.payment.PaymentContext.Geo;
 
-import java.net.Inet6Address;
 import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The {@code context} object of a payment body: where, on what and how the payer paid. {@code device_id} and
@@ -18,12 +15,6 @@ import java.util.regex.Pattern;
  */
 final class PaymentContextJson {
     static final int MAX_ID_TEXT = 128;
-    private static final Set<String> FIELDS = Set.of("device_id", "ip", "country", "geo", "user_agent",
-            "session_id", "content_id", "content_started_at", "instrument_id", "account_created_at", "telemetry");
-    private static final Set<String> GEO_FIELDS = Set.of("lat", "lon");
-    private static final Pattern IPV4 =
-            Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
-    private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
 
     private PaymentContextJson() {
     }
@@ -32,7 +23,7 @@ final class PaymentContextJson {
         StrictObject in = StrictObject.anyFields(node, path);
         String deviceId = in.string("device_id", MAX_ID_TEXT);
         String ip = ip(in);
-        StrictObject s = StrictObject.of(node, path, FIELDS);
+        StrictObject s = StrictObject.of(node, path, ContextFields.FIELDS);
         return new PaymentContext(deviceId, ip, country(s), geo(s),
                 s.optionalText("user_agent", StrictObject.MAX_TEXT_LENGTH),
                 s.optionalText("session_id", MAX_ID_TEXT),
@@ -45,16 +36,8 @@ final class PaymentContextJson {
 
     private static String ip(StrictObject in) {
         String ip = in.string("ip", 45);
-        if (IPV4.matcher(ip).matches()) {
+        if (ContextFields.isIpLiteral(ip)) {
             return ip;
-        }
-        if (ip.indexOf(':') >= 0) {
-            try {
-                Inet6Address.ofLiteral(ip);
-                return ip;
-            } catch (IllegalArgumentException e) {
-                // falls through to the complaint below
-            }
         }
         throw in.invalid("ip", "must be an IPv4 (dotted quad) or IPv6 address literal");
     }
@@ -65,7 +48,7 @@ final class PaymentContextJson {
         if (v == null) {
             return null;
         }
-        if (!v.isTextual() || !COUNTRY.matcher(v.textValue()).matches()) {
+        if (!v.isTextual() || !ContextFields.isCountryCode(v.textValue())) {
             throw s.invalid("country", "must be an ISO 3166-1 alpha-2 code like DE");
         }
         return v.textValue().toUpperCase(Locale.ROOT);
@@ -77,7 +60,7 @@ final class PaymentContextJson {
         if (node == null) {
             return null;
         }
-        StrictObject geo = StrictObject.of(node, in.where("geo"), GEO_FIELDS);
+        StrictObject geo = StrictObject.of(node, in.where("geo"), ContextFields.GEO_FIELDS);
         Double lat = geo.number("lat", -90, 90);
         Double lon = geo.number("lon", -180, 180);
         if (lat == null) {

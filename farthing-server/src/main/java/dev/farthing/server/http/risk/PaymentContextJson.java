@@ -3,12 +3,10 @@ package dev.farthing.server.http.risk;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.farthing.contracts.payment.PaymentContext;
 import dev.farthing.contracts.payment.PaymentContext.Geo;
+import dev.farthing.risk.dataset.ContextFields;
 import dev.farthing.server.http.JsonIn;
 
-import java.net.Inet6Address;
 import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The {@code context} object of a payment body: where, on what and how the payer paid. {@code device_id} and
@@ -19,12 +17,6 @@ import java.util.regex.Pattern;
  */
 final class PaymentContextJson {
     static final int MAX_ID_TEXT = 128;
-    private static final Set<String> FIELDS = Set.of("device_id", "ip", "country", "geo", "user_agent",
-            "session_id", "content_id", "content_started_at", "instrument_id", "account_created_at", "telemetry");
-    private static final Set<String> GEO_FIELDS = Set.of("lat", "lon");
-    private static final Pattern IPV4 =
-            Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
-    private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
 
     private PaymentContextJson() {
     }
@@ -33,7 +25,7 @@ final class PaymentContextJson {
         JsonIn.Tree in = JsonIn.Tree.anyFields(node, path);
         String deviceId = in.string("device_id", MAX_ID_TEXT);
         String ip = ip(in);
-        Signals s = Signals.of(node, path, FIELDS, warnings);
+        Signals s = Signals.of(node, path, ContextFields.FIELDS, warnings);
         return new PaymentContext(deviceId, ip, country(s), geo(s),
                 s.text("user_agent", JsonIn.Tree.MAX_TEXT_LENGTH),
                 s.text("session_id", MAX_ID_TEXT),
@@ -46,16 +38,8 @@ final class PaymentContextJson {
 
     private static String ip(JsonIn.Tree in) {
         String ip = in.string("ip", 45);
-        if (IPV4.matcher(ip).matches()) {
+        if (ContextFields.isIpLiteral(ip)) {
             return ip;
-        }
-        if (ip.indexOf(':') >= 0) {
-            try {
-                Inet6Address.ofLiteral(ip);
-                return ip;
-            } catch (IllegalArgumentException e) {
-                // falls through to the complaint below
-            }
         }
         throw in.invalid("ip", "must be an IPv4 (dotted quad) or IPv6 address literal");
     }
@@ -66,7 +50,7 @@ final class PaymentContextJson {
         if (v == null) {
             return null;
         }
-        if (!v.isTextual() || !COUNTRY.matcher(v.textValue()).matches()) {
+        if (!v.isTextual() || !ContextFields.isCountryCode(v.textValue())) {
             s.drop("country", "must be an ISO 3166-1 alpha-2 code like DE");
             return null;
         }
@@ -79,7 +63,7 @@ final class PaymentContextJson {
         if (node == null) {
             return null;
         }
-        Signals geo = Signals.of(node, in.where("geo"), GEO_FIELDS, in.warnings());
+        Signals geo = Signals.of(node, in.where("geo"), ContextFields.GEO_FIELDS, in.warnings());
         Double lat = geo.number("lat", -90, 90);
         Double lon = geo.number("lon", -180, 180);
         if (lat == null && geo.value("lat") == null) {
