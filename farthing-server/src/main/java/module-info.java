@@ -6,6 +6,9 @@ module dev.farthing.server {
     requires dev.farthing.recordlog;
     requires dev.farthing.customers;
     requires dev.farthing.compliance;
+    requires dev.farthing.audit;
+    requires dev.farthing.disputes;
+    requires dev.farthing.settlement;
     requires transitive dev.farthing.ledger;
     requires dev.farthing.contracts;
     requires dev.farthing.risk;

@@ -50,7 +50,7 @@ public final class KeysCommand implements Runnable {
         private DataDirOption data;
 
         @Option(names = "--role", required = true, paramLabel = "ROLE", converter = RoleConverter.class,
-                description = "The key's role: admin, operator, auditor or compliance.")
+                description = "The key's role: admin, operator, auditor, compliance or reviewer.")
         private Role role;
 
         @Option(names = "--label", paramLabel = "TEXT", defaultValue = "",

@@ -5,5 +5,6 @@
  */
 module dev.farthing.contracts {
     exports dev.farthing.contracts;
+    exports dev.farthing.contracts.audit;
     exports dev.farthing.contracts.payment;
 }

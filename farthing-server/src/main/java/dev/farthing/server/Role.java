@@ -4,10 +4,11 @@ import java.util.Locale;
 
 /**
  * What an API key may do: admin everything, operator moves money and reads, auditor only reads, compliance reads
- * (with personal data, each read recorded with who and why) and verifies customers, but moves no money.
+ * (with personal data, each read recorded with who and why) and verifies customers, but moves no money; reviewer
+ * works the queues (reviews, disputes) and reads, and moves no money otherwise.
  */
 public enum Role {
-    ADMIN, OPERATOR, AUDITOR, COMPLIANCE;
+    ADMIN, OPERATOR, AUDITOR, COMPLIANCE, REVIEWER;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
@@ -22,7 +23,7 @@ public enum Role {
                 }
             }
         }
-        throw new IllegalArgumentException("unknown role: " + wire + " (expected admin, operator, auditor or compliance)");
+        throw new IllegalArgumentException("unknown role: " + wire + " (expected admin, operator, auditor, compliance or reviewer)");
     }
 
     /** True when a key with this role may act with {@code needed}. */
@@ -32,6 +33,7 @@ public enum Role {
             case OPERATOR -> needed == OPERATOR || needed == AUDITOR;
             case AUDITOR -> needed == AUDITOR;
             case COMPLIANCE -> needed == COMPLIANCE || needed == AUDITOR;
+            case REVIEWER -> needed == REVIEWER || needed == AUDITOR;
         };
     }
 }
