@@ -83,6 +83,11 @@ class ApiKeysTest {
         assertThat(Role.OPERATOR.allows(Role.AUDITOR)).isTrue();
         assertThat(Role.AUDITOR.allows(Role.OPERATOR)).isFalse();
         assertThat(Role.AUDITOR.allows(Role.AUDITOR)).isTrue();
+        assertThat(Role.REVIEWER.allows(Role.REVIEWER)).isTrue();
+        assertThat(Role.REVIEWER.allows(Role.AUDITOR)).isTrue();
+        assertThat(Role.REVIEWER.allows(Role.OPERATOR)).as("a reviewer moves no money").isFalse();
+        assertThat(Role.OPERATOR.allows(Role.REVIEWER)).as("the key that pays does not review").isFalse();
+        assertThat(Role.fromWire("reviewer")).isEqualTo(Role.REVIEWER);
         assertThat(Role.fromWire("operator")).isEqualTo(Role.OPERATOR);
         assertThatThrownBy(() -> Role.fromWire("root")).isInstanceOf(IllegalArgumentException.class);
     }
