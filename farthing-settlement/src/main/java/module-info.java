@@ -14,4 +14,5 @@ module dev.farthing.settlement {
 
     exports dev.farthing.settlement.connector;
     exports dev.farthing.settlement.connector.http;
+    exports dev.farthing.settlement.connector.iso20022;
 }
