@@ -180,7 +180,7 @@ public final class ProviderSimulator implements AutoCloseable {
     }
 
     /** Every provider's payouts and the webhook counters. */
-    public ObjectNode books() {
+    ObjectNode books() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("now", now().toString());
         ObjectNode byProvider = o.putObject("providers");

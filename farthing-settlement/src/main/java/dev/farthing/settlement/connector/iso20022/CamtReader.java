@@ -28,7 +28,16 @@ public final class CamtReader {
     private CamtReader() {
     }
 
-    public static List<BankEntry> entries(SecureXml.Parsed parsed) {
+    /**
+     * Reads a camt.053 or camt.054 file (an uploaded statement, say) with every check the inbox applies: DTDs refused,
+     * schema-valid, amounts exact in the currency's scale. Throws {@link InvalidIso20022File} (or
+     * {@link IllegalArgumentException} for an amount) for anything else, naming {@code name}.
+     */
+    public static List<BankEntry> read(byte[] xml, String name) {
+        return entries(SecureXml.parseAndValidate(xml, name));
+    }
+
+    static List<BankEntry> entries(SecureXml.Parsed parsed) {
         if (parsed.message() == Iso20022Message.PAIN_001) {
             throw new InvalidIso20022File("a pain.001 carries no booked entries");
         }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,9 @@ final class Inbox {
     private final Path processed;
     private final Path rejected;
     private final Map<String, List<BankEntry>> byFile = new LinkedHashMap<>();
+    /** Entries by the InstrId the bank echoed, and (for those without one) by EndToEndId. */
+    private final Map<String, List<BankEntry>> byInstruction = new HashMap<>();
+    private final Map<String, List<BankEntry>> byEndToEnd = new HashMap<>();
     private int rejectedCount;
 
     Inbox(Path inbox) {
@@ -35,7 +39,7 @@ final class Inbox {
         this.processed = inbox.resolve("processed");
         this.rejected = inbox.resolve("rejected");
         for (Path f : xmlFiles(processed)) {
-            byFile.put(f.getFileName().toString(), read(f));
+            add(f.getFileName().toString(), read(f));
         }
     }
 
@@ -51,12 +55,15 @@ final class Inbox {
             List<BankEntry> entries;
             try {
                 entries = read(f);
-            } catch (InvalidIso20022File | IllegalArgumentException e) {
+            } catch (java.io.UncheckedIOException e) {
+                throw e; // the disk, not the file: try again on the next poll
+            } catch (RuntimeException e) {
+                // Whatever is wrong with a bank's file (schema, amounts, dates out of range), none of it is used.
                 reject(f, e.getMessage());
                 continue;
             }
             AtomicFiles.move(f, processed.resolve(name));
-            byFile.put(name, entries);
+            add(name, entries);
             accepted++;
         }
         return accepted;
@@ -67,6 +74,24 @@ final class Inbox {
         List<BankEntry> all = new ArrayList<>();
         byFile.values().forEach(all::addAll);
         return all;
+    }
+
+    /** The entries that refer to one payout: by its InstrId when the bank echoed one, else by its EndToEndId. */
+    List<BankEntry> referringTo(String idempotencyKey, String payoutId) {
+        List<BankEntry> out = new ArrayList<>(byInstruction.getOrDefault(idempotencyKey, List.of()));
+        out.addAll(byEndToEnd.getOrDefault(payoutId, List.of()));
+        return out;
+    }
+
+    private void add(String name, List<BankEntry> entries) {
+        byFile.put(name, entries);
+        for (BankEntry e : entries) {
+            if (e.instructionId() != null) {
+                byInstruction.computeIfAbsent(e.instructionId(), k -> new ArrayList<>()).add(e);
+            } else if (e.line().endToEndReference() != null) {
+                byEndToEnd.computeIfAbsent(e.line().endToEndReference(), k -> new ArrayList<>()).add(e);
+            }
+        }
     }
 
     int rejectedCount() {

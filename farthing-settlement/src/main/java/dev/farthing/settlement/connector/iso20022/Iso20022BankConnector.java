@@ -34,9 +34,12 @@ public final class Iso20022BankConnector implements PayoutConnector {
     private final Iso20022BankConfig config;
     private final InstructionStore store;
     private final Inbox inbox;
+    private final StateLock lock;
 
+    /** Opens the connector's state; a second connector on the same state directory is refused while this one lives. */
     public Iso20022BankConnector(Iso20022BankConfig config) {
         this.config = config;
+        this.lock = StateLock.acquire(config.stateDir());
         this.store = new InstructionStore(config.stateDir());
         this.inbox = new Inbox(config.inbox());
         finishInterruptedBatches();
@@ -167,10 +170,7 @@ public final class Iso20022BankConnector implements PayoutConnector {
         inbox.poll();
         BankEntry debit = null;
         Map<String, BankEntry> fees = new LinkedHashMap<>();
-        for (BankEntry e : inbox.entries()) {
-            if (!refersTo(e, s.instruction())) {
-                continue;
-            }
+        for (BankEntry e : inbox.referringTo(idempotencyKey, s.instruction().payoutId())) {
             switch (e.line().kind()) {
                 case RETURN_CREDIT -> {
                     return new ProviderStatus.Failed(reference(e),
@@ -190,13 +190,6 @@ public final class Iso20022BankConnector implements PayoutConnector {
             }
         }
         return new ProviderStatus.Paid(reference(debit), debit.line().amountMinor(), fee, debit.line().valueDate());
-    }
-
-    private static boolean refersTo(BankEntry e, PayoutInstruction in) {
-        if (e.instructionId() != null) {
-            return e.instructionId().equals(in.idempotencyKey());
-        }
-        return in.payoutId().equals(e.line().endToEndReference());
     }
 
     private static String reference(BankEntry e) {
@@ -244,8 +237,9 @@ public final class Iso20022BankConnector implements PayoutConnector {
         return inbox.rejectedCount();
     }
 
+    /** Every change is on disk when the call that made it returns; closing only lets another process open the state. */
     @Override
-    public void close() {
-        // Every change is on disk when the call that made it returns.
+    public synchronized void close() {
+        lock.release();
     }
 }

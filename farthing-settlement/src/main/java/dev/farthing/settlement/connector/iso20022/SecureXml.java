@@ -25,14 +25,14 @@ import java.util.Map;
  * JDK's secure-processing limits apply. Documents are validated as DOM trees the hardened parser built, so the
  * validator never parses text itself.
  */
-public final class SecureXml {
+final class SecureXml {
     private static final Map<Iso20022Message, Schema> SCHEMAS = new EnumMap<>(Iso20022Message.class);
 
     private SecureXml() {
     }
 
     /** A namespace-aware parser that refuses DTDs and resolves nothing. */
-    public static DocumentBuilder parser() {
+    static DocumentBuilder parser() {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
@@ -72,7 +72,7 @@ public final class SecureXml {
     }
 
     /** Parses and validates {@code xml}; the message is recognised by the root element's namespace. */
-    public static Parsed parseAndValidate(byte[] xml, String what) {
+    static Parsed parseAndValidate(byte[] xml, String what) {
         Document doc;
         try {
             doc = parser().parse(new ByteArrayInputStream(xml));
@@ -92,11 +92,11 @@ public final class SecureXml {
     }
 
     /** A schema-valid document and the message it is. */
-    public record Parsed(Iso20022Message message, Document document) {
+    record Parsed(Iso20022Message message, Document document) {
     }
 
     /** Validates a DOM tree against the message's official schema. */
-    public static void validate(Document doc, Iso20022Message message, String what) {
+    static void validate(Document doc, Iso20022Message message, String what) {
         Validator v = schema(message).newValidator();
         try {
             v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");

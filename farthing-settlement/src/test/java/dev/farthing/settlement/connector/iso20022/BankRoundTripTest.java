@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * pain.001 out, camt.054 and camt.053 back, through a simulated bank that books fees per corridor and returns some
@@ -95,10 +96,15 @@ class BankRoundTripTest {
         assertThat(c.rejectedFiles()).isZero();
 
         // A restart reads the processed files again: same answers, no file read twice.
-        Iso20022BankConnector restarted = fixture.open();
-        for (PayoutInstruction p : sent.values()) {
-            assertThat(restarted.status(p.idempotencyKey())).isEqualTo(c.status(p.idempotencyKey()));
+        Map<String, ProviderStatus> before = new HashMap<>();
+        sent.keySet().forEach(k -> before.put(k, c.status(k)));
+        assertThatThrownBy(fixture::open).as("one connector per state directory").hasMessageContaining("in use");
+        c.close();
+        try (Iso20022BankConnector restarted = fixture.open()) {
+            for (PayoutInstruction p : sent.values()) {
+                assertThat(restarted.status(p.idempotencyKey())).isEqualTo(before.get(p.idempotencyKey()));
+            }
+            assertThat(restarted.statement(MONDAY, MONDAY)).isEqualTo(statement);
         }
-        assertThat(restarted.statement(MONDAY, MONDAY)).isEqualTo(statement);
     }
 }

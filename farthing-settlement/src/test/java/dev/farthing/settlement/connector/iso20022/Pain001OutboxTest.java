@@ -114,6 +114,7 @@ class Pain001OutboxTest {
         assertThat(files).hasSize(1);
         assertThat(c.cancel("po-2:sepa-bank:1")).as("the bank has the file").isFalse();
         assertThat(c.cancel("never")).isFalse();
+        c.close();
         assertThat(new BankFixture(dir).open().status("po-1:sepa-bank:1")).as("a cancel survives a restart")
                 .isInstanceOf(ProviderStatus.Failed.class);
     }
@@ -129,6 +130,7 @@ class Pain001OutboxTest {
         // Undo the last two steps as a crash right after recording the batch would have left them.
         Files.delete(file);
         Files.delete(dir.resolve("state/batches/FTH-sepabank-20260105-1.written"));
+        c.close();
         bank.now.set(Instant.parse("2026-01-05T11:00:00Z"));
         Iso20022BankConnector restarted = bank.open();
         assertThat(Files.readAllBytes(file)).isEqualTo(original);
