@@ -7,6 +7,12 @@ module dev.farthing.settlement {
     requires transitive dev.farthing.ledger;
     requires dev.farthing.recordlog;
     requires org.slf4j;
+    // connector.http (a client to a provider's REST API) and connector.iso20022 (pain/camt files)
+    requires java.net.http;
+    requires java.xml;
+    requires com.fasterxml.jackson.databind;
 
     exports dev.farthing.settlement.connector;
+    exports dev.farthing.settlement.connector.http;
+    exports dev.farthing.settlement.connector.iso20022;
 }
