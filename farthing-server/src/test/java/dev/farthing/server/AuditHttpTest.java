@@ -113,6 +113,52 @@ class AuditHttpTest {
         assertThat(t.send("GET", "/v1/audit/verify", (String) null, t.auditorKey).json().path("ok").asBoolean()).isTrue();
     }
 
+    @Test
+    void kycKeysPoliciesAndReviewsAreAudited() throws Exception {
+        String compliance = ApiKeys.create(t.dataDir, Role.COMPLIANCE, "compliance desk");
+        assertThat(t.createAccount("w-c", "wallet").status()).isEqualTo(201);
+        assertThat(t.post("/v1/customers", "{\"id\":\"c-1\",\"type\":\"person\",\"name\":\"Ann Example\","
+                + "\"country\":\"US\",\"account_ids\":[\"w-c\"]}").status()).isEqualTo(201);
+        TestServer.Resp kyc = t.send("POST", "/v1/customers/c-1/kyc",
+                "{\"tier\":1,\"evidence_ref\":\"doc-7\",\"verified_by\":\"vendor\"}", compliance);
+        assertThat(kyc.status()).as(kyc.body()).isEqualTo(200);
+        JsonNode decided = audit("?subject=customer:c-1&action=kyc.decided").path("data").get(0);
+        assertThat(decided.path("actor").asText()).isEqualTo(KeyMaterial.idOf(compliance));
+        assertThat(decided.path("role").asText()).isEqualTo("compliance");
+        assertThat(read(decided.path("before").asText()).path("tier").asInt()).isZero();
+        assertThat(read(decided.path("after").asText()).path("tier").asInt()).isEqualTo(1);
+        assertThat(decided.toString()).as("no personal data in the trail").doesNotContain("Ann Example");
+
+        String subject = "key:" + KeyMaterial.idOf(compliance);
+        JsonNode created = audit("?subject=" + subject).path("data");
+        assertThat(created).hasSize(1);
+        assertThat(created.get(0).path("action").asText()).isEqualTo("key.created");
+        assertThat(read(created.get(0).path("after").asText()).path("role").asText()).isEqualTo("compliance");
+        assertThat(ApiKeys.revoke(t.dataDir, KeyMaterial.idOf(compliance))).isTrue();
+        Thread.sleep(300); // the registry re-reads a changed store at most every 250 ms
+        assertThat(t.send("GET", "/v1/customers/c-1", (String) null, compliance).status()).isEqualTo(401);
+        assertThat(audit("?subject=" + subject + "&action=key.revoked").path("data")).hasSize(1);
+        assertThat(audit("?subject=key:" + KeyMaterial.idOf(t.adminKey)).path("data")).as("the bootstrap key").hasSize(1);
+
+        JsonNode policy = audit("?action=policy.activated").path("data").get(0);
+        assertThat(policy.path("role").asText()).isEqualTo("admin");
+        assertThat(read(policy.path("after").asText()).path("version").asText()).startsWith("http_test-");
+
+        assertThat(t.post("/v1/payments", RiskHttpTest.payment("rv-1", 88)).json().path("decision").asText())
+                .isEqualTo("held_for_review");
+        TestServer.Resp review = t.send("POST", "/v1/reviews/rv-1", "{\"verdict\":\"approve\"}", reviewerKey());
+        assertThat(review.status()).as(review.body()).isEqualTo(200);
+        JsonNode verdict = audit("?subject=payment:rv-1&action=review.decided").path("data").get(0);
+        assertThat(read(verdict.path("before").asText()).path("status").asText()).isEqualTo("held");
+        assertThat(read(verdict.path("after").asText()).path("status").asText()).isEqualTo("posted");
+        assertThat(read(verdict.path("after").asText()).path("verdict").asText()).isEqualTo("approve");
+    }
+
+    /** Who may decide reviews. */
+    String reviewerKey() {
+        return t.adminKey;
+    }
+
     private static JsonNode read(String json) {
         try {
             return TestServer.MAPPER.readTree(json);

@@ -29,8 +29,8 @@ public final class RiskApi implements DomainApi {
         List<Route> all = new ArrayList<>();
         all.addAll(new PaymentRoutes(services.engine(), metrics, gate, audit).routes());
         all.addAll(new ReviewRoutes(services.engine(), audit).routes());
-        all.addAll(new PolicyRoutes(services.config(), metrics).routes());
-        all.addAll(new ModelRoutes(services.config(), services.scoreboard()).routes());
+        all.addAll(new PolicyRoutes(services.config(), metrics, audit).routes());
+        all.addAll(new ModelRoutes(services.config(), services.scoreboard(), audit).routes());
         this.routes = List.copyOf(all);
     }
 

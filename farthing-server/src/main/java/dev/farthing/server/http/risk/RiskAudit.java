@@ -43,6 +43,19 @@ final class RiskAudit {
         void write(JsonGenerator g) throws IOException;
     }
 
+    /** {@code {"<field>": value}}, or null when the value is null (a version that did not exist). */
+    static String one(String field, String value) {
+        return value == null ? null : AuditTrail.state(g -> {
+            g.writeStartObject();
+            g.writeStringField(field, value);
+            g.writeEndObject();
+        });
+    }
+
+    AuditTrail trail() {
+        return trail;
+    }
+
     static String state(PaymentResult r, Extra extra) {
         return AuditTrail.state(g -> {
             g.writeStartObject();
