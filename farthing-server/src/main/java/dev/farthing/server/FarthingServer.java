@@ -128,6 +128,12 @@ public final class FarthingServer implements AutoCloseable {
         return bootstrapAdminKey;
     }
 
+    /** The opened domain service of this type (tests reach a domain's own API through it). */
+    <T extends DomainApi> T domain(Class<T> type) {
+        return domains.stream().filter(type::isInstance).map(type::cast).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no domain " + type.getSimpleName()));
+    }
+
     /** The routes this server serves (method, path template, role). */
     public List<Route> routes() {
         return api.routes();

@@ -288,10 +288,10 @@ class ApiContractTest {
         expect(post("/v1/payments", payment("rv-1", 88, "bob")), 201, null);
         expect(get("/v1/reviews?status=open"), 200, null);
         expect(get("/v1/reviews?status=maybe"), 400, "invalid_request");
-        expect(post("/v1/reviews/rv-1", "{\"verdict\":\"approve\",\"label\":\"legit\"}"), 200, null);
-        expect(post("/v1/reviews/rv-1", "{\"verdict\":\"decline\"}"), 409, null);
-        expect(post("/v1/reviews/ghost", "{\"verdict\":\"approve\"}"), 404, "not_found");
-        expect(post("/v1/reviews/rv-1", "{\"verdict\":\"perhaps\"}"), 400, "invalid_request");
+        expect(call("POST", "/v1/reviews/rv-1", "{\"verdict\":\"approve\",\"label\":\"legit\"}", t.reviewerKey), 200, null);
+        expect(call("POST", "/v1/reviews/rv-1", "{\"verdict\":\"decline\"}", t.reviewerKey), 409, null);
+        expect(call("POST", "/v1/reviews/ghost", "{\"verdict\":\"approve\"}", t.reviewerKey), 404, "not_found");
+        expect(call("POST", "/v1/reviews/rv-1", "{\"verdict\":\"perhaps\"}", t.reviewerKey), 400, "invalid_request");
         expect(post("/v1/payments/pay-1/label", "{\"label\":\"fraud\",\"source\":\"chargeback\"}"), 201, null);
         expect(post("/v1/payments/ghost/label", "{\"label\":\"fraud\",\"source\":\"chargeback\"}"), 404, "not_found");
         expect(post("/v1/payments/pay-1/label", "{\"label\":\"fraud\"}"), 400, "invalid_request");

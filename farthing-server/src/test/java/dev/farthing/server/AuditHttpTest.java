@@ -154,9 +154,8 @@ class AuditHttpTest {
         assertThat(read(verdict.path("after").asText()).path("verdict").asText()).isEqualTo("approve");
     }
 
-    /** Who may decide reviews. */
     String reviewerKey() {
-        return t.adminKey;
+        return t.reviewerKey;
     }
 
     private static JsonNode read(String json) {

@@ -78,7 +78,7 @@ final class PaymentRoutes {
         }
         boolean nothingMoved = false;
         try {
-            CompletableFuture<PaymentResult> decided = engine.submit(payment);
+            CompletableFuture<PaymentResult> decided = engine.submit(payment, dev.farthing.server.http.Auth.principal(ctx).keyId());
             PaymentResult result;
             try {
                 result = RiskCalls.await(decided);
@@ -131,13 +131,13 @@ final class PaymentRoutes {
         String after = Paging.cursor(ctx, "after");
         List<PaymentResult> found = engine.payments(status, after, limit + 1);
         List<PaymentResult> page = found.size() > limit ? found.subList(0, limit) : found;
-        Paging.reply(ctx, page, found.size() > limit ? page.getLast().id() : null, RiskJson::writePayment);
+        Paging.reply(ctx, page, found.size() > limit ? page.getLast().id() : null, RiskJson::writeLookedUp);
     }
 
     private void lookup(Context ctx) {
         String id = Replies.idParam(ctx, "payment id");
         PaymentResult r = engine.lookup(id).orElseThrow(() -> ApiException.notFound("no payment " + id));
-        Replies.json(ctx, 200, RiskJson.payment(r));
+        Replies.json(ctx, 200, RiskJson.lookedUp(r));
     }
 
     private void challenge(Context ctx) {

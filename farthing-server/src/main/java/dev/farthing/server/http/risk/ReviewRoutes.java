@@ -29,7 +29,7 @@ final class ReviewRoutes {
     List<Route> routes() {
         return List.of(
                 Route.get("/v1/reviews", Role.AUDITOR, this::list),
-                Route.post("/v1/reviews/{id}", Role.OPERATOR, this::decide));
+                Route.post("/v1/reviews/{id}", Role.REVIEWER, this::decide));
     }
 
     private void list(Context ctx) {
@@ -60,6 +60,7 @@ final class ReviewRoutes {
     private void decide(Context ctx) {
         String id = Replies.idParam(ctx, "payment id");
         VerdictBody body = JsonIn.read(Body.read(ctx, 4096), ReviewRoutes::readVerdict);
+        FourEyes.requireReviewerOtherThanSubmitter(ctx, engine, id);
         String before = audit.stateNow(id);
         PaymentResult decided = RiskCalls.await(engine.review(id, body.verdict(), body.label()));
         audit.record(ctx, "review.decided", id, before, decided, g -> {

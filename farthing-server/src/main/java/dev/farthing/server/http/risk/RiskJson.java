@@ -26,12 +26,26 @@ final class RiskJson {
         return Json.bytes(512, g -> writePayment(g, r, warnings));
     }
 
-    /** One payment as {@code GET /v1/payments/{id}} answers it (a listing's item). */
     static void writePayment(JsonGenerator g, PaymentResult r) throws IOException {
         writePayment(g, r, null);
     }
 
+    /** {@code GET /v1/payments/{id}}: the payment with the key that submitted it ({@code submitted_by}). */
+    static byte[] lookedUp(PaymentResult r) {
+        return Json.bytes(512, g -> writeLookedUp(g, r));
+    }
+
+    /** One payment as {@code GET /v1/payments/{id}} answers it (a listing's item), with {@code submitted_by}. */
+    static void writeLookedUp(JsonGenerator g, PaymentResult r) throws IOException {
+        writePayment(g, r, null, true);
+    }
+
     private static void writePayment(JsonGenerator g, PaymentResult r, List<InputWarning> warnings) throws IOException {
+        writePayment(g, r, warnings, false);
+    }
+
+    private static void writePayment(JsonGenerator g, PaymentResult r, List<InputWarning> warnings, boolean submitter)
+            throws IOException {
         g.writeStartObject();
         g.writeStringField("id", r.id());
         g.writeStringField("decision", r.decision().wire());
@@ -60,6 +74,9 @@ final class RiskJson {
         g.writeNumberField("latency_us", r.latencyUs());
         g.writeBooleanField("replayed", r.replayed());
         g.writeStringField("decided_at", Times.format(r.decidedAt()));
+        if (submitter) {
+            g.writeStringField("submitted_by", r.submittedBy());
+        }
         if (warnings != null) {
             g.writeArrayFieldStart("warnings");
             for (InputWarning w : warnings) {
