@@ -281,7 +281,8 @@ class ApiContractTest {
         expect(post("/v1/payments", ""), 400, "invalid_request");
         expect(post("/v1/payments", payment("ch-1", 77, "bob")), 201, null);
         expect(post("/v1/payments/pay-1/challenge", "{\"passed\":true}"), 409, "invalid_state");
-        expect(post("/v1/payments/ch-1/challenge", "{\"passed\":true}"), 200, null);
+        expect(post("/v1/payments/ch-1/challenge", "{\"passed\":true}"), 403, "stepup_proof_required");
+        expect(post("/v1/payments/ch-1/challenge", "{\"passed\":false}"), 200, null);
         expect(post("/v1/payments/ch-1/challenge", "{\"passed\":false}"), 409, "already_resolved");
         expect(post("/v1/payments/ghost/challenge", "{\"passed\":true}"), 404, "not_found");
         expect(post("/v1/payments/ch-1/challenge", "{\"passed\":\"yes\"}"), 400, "invalid_request");
@@ -415,7 +416,8 @@ class ApiContractTest {
         }
         for (Class<?> holder : List.of(Problems.class, RiskProblems.class,
                 Class.forName("dev.farthing.server.http.customers.CustomerProblems"),
-                Class.forName("dev.farthing.server.http.screening.ScreeningRoutes"))) {
+                Class.forName("dev.farthing.server.http.screening.ScreeningRoutes"),
+                Class.forName("dev.farthing.server.http.stepup.StepUpProblems"))) {
             for (Field f : holder.getDeclaredFields()) {
                 int m = f.getModifiers();
                 if (Modifier.isStatic(m) && Modifier.isFinal(m) && Modifier.isPublic(m) && f.getType() == String.class) {

@@ -103,10 +103,15 @@ class RiskHttpTest {
 
     @Test
     void challengeFlowPostsOrVoidsOnce() {
-        assertThat(t.post("/v1/payments", payment("ch-1", 77)).json().path("decision").asText()).isEqualTo("challenged");
+        SoftwareAuthenticator payer = new SoftwareAuthenticator("localhost", "https://localhost");
+        assertThat(t.post("/v1/accounts/alice/webauthn-credentials", payer.registration()).status()).isEqualTo(201);
+        TestServer.Resp ch1 = t.post("/v1/payments", payment("ch-1", 77));
+        assertThat(ch1.json().path("decision").asText()).isEqualTo("challenged");
         assertThat(t.post("/v1/payments", payment("ch-2", 77)).json().path("status").asText()).isEqualTo("held");
         assertBalances(0, 0, 0);
-        TestServer.Resp passed = t.post("/v1/payments/ch-1/challenge", "{\"passed\":true}");
+        assertThat(t.post("/v1/payments/ch-1/challenge", "{\"passed\":true}").code()).isEqualTo("stepup_proof_required");
+        String nonce = t.get("/v1/payments/ch-1").json().path("challenge").path("nonce").asText();
+        TestServer.Resp passed = t.post("/v1/payments/ch-1/challenge", "{\"webauthn\":" + payer.assertion(nonce) + "}");
         assertThat(passed.status()).as(passed.body()).isEqualTo(200);
         assertThat(passed.json().path("status").asText()).isEqualTo("posted");
         TestServer.Resp twice = t.post("/v1/payments/ch-1/challenge", "{\"passed\":false}");

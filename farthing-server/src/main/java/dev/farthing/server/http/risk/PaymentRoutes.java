@@ -19,6 +19,8 @@ import dev.farthing.server.http.Paging;
 import dev.farthing.server.http.PaymentGate;
 import dev.farthing.server.http.Replies;
 import dev.farthing.server.http.Route;
+import dev.farthing.server.http.stepup.ChallengeBody;
+import dev.farthing.server.http.stepup.StepUp;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,12 +37,14 @@ final class PaymentRoutes {
     private final Metrics metrics;
     private final PaymentGate gate;
     private final RiskAudit audit;
+    private final StepUp stepUp;
 
-    PaymentRoutes(RiskEngine engine, Metrics metrics, PaymentGate gate, RiskAudit audit) {
+    PaymentRoutes(RiskEngine engine, Metrics metrics, PaymentGate gate, RiskAudit audit, StepUp stepUp) {
         this.engine = engine;
         this.metrics = metrics;
         this.gate = gate;
         this.audit = audit;
+        this.stepUp = stepUp;
     }
 
     List<Route> routes() {
@@ -101,7 +105,8 @@ final class PaymentRoutes {
                     g.writeStringField("payee", payment.payee());
                 });
             }
-            Replies.json(ctx, result.replayed() ? 200 : 201, RiskJson.payment(result, parsed.warnings()));
+            Replies.json(ctx, result.replayed() ? 200 : 201, RiskJson.payment(result, parsed.warnings(),
+                    g -> stepUp.writeChallenge(g, result, payment.payer())));
         } finally {
             gate.settle(ticket, !nothingMoved);
         }
@@ -137,33 +142,31 @@ final class PaymentRoutes {
     private void lookup(Context ctx) {
         String id = Replies.idParam(ctx, "payment id");
         PaymentResult r = engine.lookup(id).orElseThrow(() -> ApiException.notFound("no payment " + id));
-        Replies.json(ctx, 200, RiskJson.lookedUp(r));
+        Replies.json(ctx, 200, RiskJson.lookedUp(r, g -> stepUp.writeChallenge(g, r, null)));
     }
 
     private void challenge(Context ctx) {
         String id = Replies.idParam(ctx, "payment id");
-        boolean passed = JsonIn.read(Body.read(ctx, 4096), PaymentRoutes::readPassed);
-        String before = audit.stateNow(id);
-        PaymentResult after = RiskCalls.await(engine.challenge(id, passed));
-        audit.record(ctx, "payment.challenge", id, before, after, g -> g.writeBooleanField("passed", passed));
-        Replies.json(ctx, 200, RiskJson.payment(after));
-    }
-
-    /** {@code {"passed": true|false}}, nothing else. */
-    private static boolean readPassed(JsonIn in) {
-        in.startObject("");
-        Boolean passed = null;
-        String f;
-        while ((f = in.nextField()) != null) {
-            if (!f.equals("passed")) {
-                throw in.unknownField(f);
+        ChallengeBody body = JsonIn.read(Body.read(ctx, 16 * 1024), ChallengeBody::read);
+        PaymentResult now = engine.lookup(id).orElseThrow(() -> ApiException.notFound("no payment " + id));
+        if (StepUp.awaitsStepUp(now)) {
+            try {
+                stepUp.prove(now, body);
+            } catch (ApiException refused) {
+                audit.record(ctx, "payment.challenge_refused", id, null, RiskAudit.one("code", refused.code()));
+                throw refused;
             }
-            passed = in.bool(f);
         }
-        if (passed == null) {
-            throw in.invalid("passed", "is required (true or false)");
-        }
-        return passed;
+        // A payment not awaiting a step-up goes to the engine, which says why (invalid_state, already_resolved).
+        boolean passed = body.hasProof();
+        String before = RiskAudit.state(now, null);
+        PaymentResult after = RiskCalls.await(engine.challenge(id, passed));
+        String method = body.webauthn() != null ? "webauthn" : body.code() != null ? "code" : "none";
+        audit.record(ctx, "payment.challenge", id, before, after, g -> {
+            g.writeBooleanField("passed", passed);
+            g.writeStringField("proof", method);
+        });
+        Replies.json(ctx, 200, RiskJson.payment(after));
     }
 
     private void label(Context ctx) {

@@ -33,6 +33,10 @@ final class RiskAudit {
         return engine.lookup(paymentId).map(r -> state(r, null)).orElse(null);
     }
 
+    void record(Context ctx, String action, String paymentId, String before, String after) {
+        trail.record(ctx, action, subject(paymentId), before, after);
+    }
+
     void record(Context ctx, String action, String paymentId, String before, PaymentResult after, Extra extra) {
         trail.record(ctx, action, subject(paymentId), before, state(after, extra));
     }
