@@ -149,7 +149,10 @@ final class PaymentRoutes {
         String id = Replies.idParam(ctx, "payment id");
         ChallengeBody body = JsonIn.read(Body.read(ctx, 16 * 1024), ChallengeBody::read);
         PaymentResult now = engine.lookup(id).orElseThrow(() -> ApiException.notFound("no payment " + id));
-        if (StepUp.awaitsStepUp(now)) {
+        // A challenged payment is released only through the step-up, whatever its status now (a claim to pass
+        // while its legs are still in flight finds no open challenge); a failed step-up needs no proof.
+        boolean claimsPass = body.hasProof() || Boolean.TRUE.equals(body.passed());
+        if (now.decision() == dev.farthing.contracts.payment.Decision.CHALLENGED && (claimsPass || StepUp.awaitsStepUp(now))) {
             try {
                 stepUp.prove(now, body);
             } catch (ApiException refused) {
@@ -157,7 +160,7 @@ final class PaymentRoutes {
                 throw refused;
             }
         }
-        // A payment not awaiting a step-up goes to the engine, which says why (invalid_state, already_resolved).
+        // Anything else goes to the engine, which says why it cannot (invalid_state, already_resolved, hold_expired).
         boolean passed = body.hasProof();
         String before = RiskAudit.state(now, null);
         PaymentResult after = RiskCalls.await(engine.challenge(id, passed));

@@ -65,4 +65,9 @@ final class CodeWebhook {
             }
         });
     }
+
+    /** Stops the client's threads (deliveries in flight are abandoned; the payer asks again). */
+    void close() {
+        client.shutdownNow();
+    }
 }

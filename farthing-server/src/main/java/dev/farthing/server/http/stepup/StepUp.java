@@ -165,6 +165,12 @@ public final class StepUp implements AutoCloseable {
 
     @Override
     public void close() {
-        credentials.close();
+        try {
+            if (webhook != null) {
+                webhook.close();
+            }
+        } finally {
+            credentials.close();
+        }
     }
 }
