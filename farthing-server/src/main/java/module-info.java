@@ -14,15 +14,14 @@ module dev.farthing.server {
     requires dev.farthing.risk;
     requires dev.farthing.channels;
     requires io.javalin;
+    requires com.webauthn4j.core;
+    requires java.net.http; // step-up codes go to the platform's webhook
     requires org.eclipse.jetty.server;
     requires jetty.servlet.api;
     requires com.fasterxml.jackson.databind;
     requires micrometer.core;
     requires micrometer.registry.prometheus;
     requires org.slf4j;
-    // Only the tests call HTTP out (java.net.http.HttpClient); the compiler lets patched-in tests read a module
-    // only through the main descriptor, so it is optional here and never needed at run time.
-    requires static java.net.http;
 
     exports dev.farthing.server;
     exports dev.farthing.server.keys;

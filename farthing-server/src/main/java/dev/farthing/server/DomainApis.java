@@ -2,6 +2,7 @@ package dev.farthing.server;
 
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.server.http.Metrics;
+import dev.farthing.server.http.audit.AuditApi;
 import dev.farthing.server.http.channels.ChannelApi;
 import dev.farthing.server.http.customers.CustomersApi;
 import dev.farthing.server.http.risk.RiskApi;
@@ -29,11 +30,13 @@ final class DomainApis {
         try {
             // One line per domain, in opening order (closed in reverse):
             // opened.add(XxxApi.open(options.dataDir().resolve("xxx"), ledger, metrics));
-            CustomersApi customers = CustomersApi.open(options.dataDir().resolve("customers"), ledger, metrics);
+            AuditApi audit = AuditApi.open(options.dataDir().resolve("audit"), ledger, metrics);
+            opened.add(audit); // first and closed last: every other domain appends its decisions to audit.trail()
+            CustomersApi customers = CustomersApi.open(options.dataDir().resolve("customers"), ledger, metrics, audit.trail());
             opened.add(customers); // first: payments (risk) and transfers pass its KYC gate
             opened.add(ChannelApi.open(options.dataDir().resolve("channels"), ledger, metrics));
-            opened.add(RiskApi.open(options.dataDir().resolve("risk"), ledger, metrics, customers));
-            ScreeningApi screening = ScreeningApi.open(options.dataDir().resolve("screening"), ledger, metrics);
+            opened.add(RiskApi.open(options.dataDir().resolve("risk"), ledger, metrics, customers, audit.trail()));
+            ScreeningApi screening = ScreeningApi.open(options.dataDir().resolve("screening"), ledger, metrics, audit.trail());
             opened.add(screening);
             customers.screenWith(screening, metrics); // customers are screened on creation and on every list update
             return opened;
@@ -41,6 +44,12 @@ final class DomainApis {
             closeAll(opened);
             throw e;
         }
+    }
+
+    /** The audit trail among the opened services (it is always opened first). */
+    static AuditApi audit(List<DomainApi> apis) {
+        return apis.stream().filter(AuditApi.class::isInstance).map(AuditApi.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no audit trail among the domains"));
     }
 
     /** Closes in reverse order of opening; every service is closed even when an earlier close throws. */

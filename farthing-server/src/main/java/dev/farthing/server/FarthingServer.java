@@ -7,6 +7,8 @@ import dev.farthing.server.http.HttpApi;
 import dev.farthing.server.http.Metrics;
 import dev.farthing.server.http.Route;
 import dev.farthing.server.http.SystemRoutes;
+import dev.farthing.server.http.audit.AuditTrail;
+import dev.farthing.server.http.audit.KeyAudit;
 import dev.farthing.server.http.ledger.LedgerRoutes;
 import dev.farthing.server.keys.KeyRegistry;
 import io.javalin.Javalin;
@@ -40,10 +42,12 @@ public final class FarthingServer implements AutoCloseable {
         this.bootstrapAdminKey = bootstrapAdminKey;
         this.metrics = new Metrics(ledger);
         this.domains = DomainApis.open(options, ledger, metrics);
-        List<Route> routes = new ArrayList<>(new SystemRoutes(ledger, metrics).routes());
+        AuditTrail trail = DomainApis.audit(domains).trail();
+        List<Route> routes = new ArrayList<>(new SystemRoutes(ledger, metrics, trail).routes());
         routes.addAll(LedgerRoutes.routes(ledger, metrics, dev.farthing.server.http.PaymentGate.among(domains)));
         domains.forEach(d -> routes.addAll(d.routes()));
-        this.api = new HttpApi(new Auth(new KeyRegistry(options.dataDir())), metrics, routes);
+        KeyAudit keyAudit = new KeyAudit(DomainApis.audit(domains).log());
+        this.api = new HttpApi(new Auth(new KeyRegistry(options.dataDir(), keyAudit::reconcile)), metrics, routes);
         this.app = api.create(listening, options.timeouts());
     }
 
@@ -122,6 +126,12 @@ public final class FarthingServer implements AutoCloseable {
     /** The plaintext admin key created by this start when it initialised the data directory, else null. */
     public String bootstrapAdminKey() {
         return bootstrapAdminKey;
+    }
+
+    /** The opened domain service of this type (tests reach a domain's own API through it). */
+    <T extends DomainApi> T domain(Class<T> type) {
+        return domains.stream().filter(type::isInstance).map(type::cast).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no domain " + type.getSimpleName()));
     }
 
     /** The routes this server serves (method, path template, role). */

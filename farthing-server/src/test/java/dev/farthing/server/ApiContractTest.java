@@ -281,17 +281,18 @@ class ApiContractTest {
         expect(post("/v1/payments", ""), 400, "invalid_request");
         expect(post("/v1/payments", payment("ch-1", 77, "bob")), 201, null);
         expect(post("/v1/payments/pay-1/challenge", "{\"passed\":true}"), 409, "invalid_state");
-        expect(post("/v1/payments/ch-1/challenge", "{\"passed\":true}"), 200, null);
+        expect(post("/v1/payments/ch-1/challenge", "{\"passed\":true}"), 403, "stepup_proof_required");
+        expect(post("/v1/payments/ch-1/challenge", "{\"passed\":false}"), 200, null);
         expect(post("/v1/payments/ch-1/challenge", "{\"passed\":false}"), 409, "already_resolved");
         expect(post("/v1/payments/ghost/challenge", "{\"passed\":true}"), 404, "not_found");
         expect(post("/v1/payments/ch-1/challenge", "{\"passed\":\"yes\"}"), 400, "invalid_request");
         expect(post("/v1/payments", payment("rv-1", 88, "bob")), 201, null);
         expect(get("/v1/reviews?status=open"), 200, null);
         expect(get("/v1/reviews?status=maybe"), 400, "invalid_request");
-        expect(post("/v1/reviews/rv-1", "{\"verdict\":\"approve\",\"label\":\"legit\"}"), 200, null);
-        expect(post("/v1/reviews/rv-1", "{\"verdict\":\"decline\"}"), 409, null);
-        expect(post("/v1/reviews/ghost", "{\"verdict\":\"approve\"}"), 404, "not_found");
-        expect(post("/v1/reviews/rv-1", "{\"verdict\":\"perhaps\"}"), 400, "invalid_request");
+        expect(call("POST", "/v1/reviews/rv-1", "{\"verdict\":\"approve\",\"label\":\"legit\"}", t.reviewerKey), 200, null);
+        expect(call("POST", "/v1/reviews/rv-1", "{\"verdict\":\"decline\"}", t.reviewerKey), 409, null);
+        expect(call("POST", "/v1/reviews/ghost", "{\"verdict\":\"approve\"}", t.reviewerKey), 404, "not_found");
+        expect(call("POST", "/v1/reviews/rv-1", "{\"verdict\":\"perhaps\"}", t.reviewerKey), 400, "invalid_request");
         expect(post("/v1/payments/pay-1/label", "{\"label\":\"fraud\",\"source\":\"chargeback\"}"), 201, null);
         expect(post("/v1/payments/ghost/label", "{\"label\":\"fraud\",\"source\":\"chargeback\"}"), 404, "not_found");
         expect(post("/v1/payments/pay-1/label", "{\"label\":\"fraud\"}"), 400, "invalid_request");
@@ -415,7 +416,8 @@ class ApiContractTest {
         }
         for (Class<?> holder : List.of(Problems.class, RiskProblems.class,
                 Class.forName("dev.farthing.server.http.customers.CustomerProblems"),
-                Class.forName("dev.farthing.server.http.screening.ScreeningRoutes"))) {
+                Class.forName("dev.farthing.server.http.screening.ScreeningRoutes"),
+                Class.forName("dev.farthing.server.http.stepup.StepUpProblems"))) {
             for (Field f : holder.getDeclaredFields()) {
                 int m = f.getModifiers();
                 if (Modifier.isStatic(m) && Modifier.isFinal(m) && Modifier.isPublic(m) && f.getType() == String.class) {

@@ -27,7 +27,11 @@ class ReadmeExampleTest {
     @TempDir
     Path dir;
 
-    record Request(String method, String path, String body) {
+    /** {@code reviewer}: the command authenticates with {@code $REVIEWER_KEY}, else with {@code $KEY} (admin). */
+    record Request(String method, String path, String body, boolean reviewer) {
+        Request(String method, String path, String body) {
+            this(method, path, body, false);
+        }
     }
 
     static List<Request> readmeRequests() throws IOException {
@@ -43,8 +47,9 @@ class ReadmeExampleTest {
             Matcher url = URL.matcher(command);
             assertThat(url.find()).as(command).isTrue();
             Matcher body = BODY.matcher(command);
-            requests.add(body.find() ? new Request("POST", url.group(1), body.group(1))
-                    : new Request("GET", url.group(1), null));
+            boolean reviewer = command.contains("$REVIEWER_KEY");
+            requests.add(body.find() ? new Request("POST", url.group(1), body.group(1), reviewer)
+                    : new Request("GET", url.group(1), null, reviewer));
         }
         return requests;
     }
@@ -58,7 +63,7 @@ class ReadmeExampleTest {
         try (TestServer t = TestServer.start(dir)) {
             for (Request r : requests) {
                 String path = r.path().replace("PAYMENT_ID", "pay-1");
-                TestServer.Resp resp = t.send(r.method(), path, r.body(), t.adminKey);
+                TestServer.Resp resp = t.send(r.method(), path, r.body(), r.reviewer() ? t.reviewerKey : t.adminKey);
                 String key = r.body() == null ? path : path + " " + TestServer.MAPPER.readTree(r.body()).path("id").asText();
                 replies.put(key.strip(), resp);
             }

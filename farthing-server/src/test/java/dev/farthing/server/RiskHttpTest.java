@@ -103,10 +103,15 @@ class RiskHttpTest {
 
     @Test
     void challengeFlowPostsOrVoidsOnce() {
-        assertThat(t.post("/v1/payments", payment("ch-1", 77)).json().path("decision").asText()).isEqualTo("challenged");
+        SoftwareAuthenticator payer = new SoftwareAuthenticator("localhost", "https://localhost");
+        assertThat(t.post("/v1/accounts/alice/webauthn-credentials", payer.registration()).status()).isEqualTo(201);
+        TestServer.Resp ch1 = t.post("/v1/payments", payment("ch-1", 77));
+        assertThat(ch1.json().path("decision").asText()).isEqualTo("challenged");
         assertThat(t.post("/v1/payments", payment("ch-2", 77)).json().path("status").asText()).isEqualTo("held");
         assertBalances(0, 0, 0);
-        TestServer.Resp passed = t.post("/v1/payments/ch-1/challenge", "{\"passed\":true}");
+        assertThat(t.post("/v1/payments/ch-1/challenge", "{\"passed\":true}").code()).isEqualTo("stepup_proof_required");
+        String nonce = t.get("/v1/payments/ch-1").json().path("challenge").path("nonce").asText();
+        TestServer.Resp passed = t.post("/v1/payments/ch-1/challenge", "{\"webauthn\":" + payer.assertion(nonce) + "}");
         assertThat(passed.status()).as(passed.body()).isEqualTo(200);
         assertThat(passed.json().path("status").asText()).isEqualTo("posted");
         TestServer.Resp twice = t.post("/v1/payments/ch-1/challenge", "{\"passed\":false}");
@@ -131,13 +136,13 @@ class RiskHttpTest {
         assertThat(open.status()).isEqualTo(200);
         assertThat(open.json().path("reviews").size()).isEqualTo(2);
         assertThat(open.json().path("reviews").get(0).path("reason_codes").toString()).contains("test_review");
-        TestServer.Resp approve = t.post("/v1/reviews/rv-1", "{\"verdict\":\"approve\",\"label\":\"legit\"}");
+        TestServer.Resp approve = t.send("POST", "/v1/reviews/rv-1", "{\"verdict\":\"approve\",\"label\":\"legit\"}", t.reviewerKey);
         assertThat(approve.status()).as(approve.body()).isEqualTo(200);
         assertThat(approve.json().path("status").asText()).isEqualTo("posted");
-        assertThat(t.post("/v1/reviews/rv-2", "{\"verdict\":\"decline\",\"label\":\"fraud\"}").json().path("status").asText())
+        assertThat(t.send("POST", "/v1/reviews/rv-2", "{\"verdict\":\"decline\",\"label\":\"fraud\"}", t.reviewerKey).json().path("status").asText())
                 .isEqualTo("voided");
-        assertThat(t.post("/v1/reviews/rv-2", "{\"verdict\":\"approve\"}").code()).isEqualTo("already_resolved");
-        assertThat(t.post("/v1/reviews/rv-1", "{\"verdict\":\"maybe\"}").status()).isEqualTo(400);
+        assertThat(t.send("POST", "/v1/reviews/rv-2", "{\"verdict\":\"approve\"}", t.reviewerKey).code()).isEqualTo("already_resolved");
+        assertThat(t.send("POST", "/v1/reviews/rv-1", "{\"verdict\":\"maybe\"}", t.reviewerKey).status()).isEqualTo(400);
         assertThat(t.get("/v1/reviews").json().path("reviews").size()).isZero();
         assertThat(t.get("/v1/reviews?status=declined").json().path("reviews").get(0).path("label").asText()).isEqualTo("fraud");
         assertThat(t.get("/v1/reviews?status=bogus").status()).isEqualTo(400);
@@ -230,7 +235,7 @@ class RiskHttpTest {
         assertThat(t.post("/v1/payments", payment("keep-1", 12)).code()).isEqualTo("id_conflict");
         assertThat(t.get("/v1/policies").json().path("version").asText()).isEqualTo(policy);
         assertThat(t.get("/v1/reviews").json().path("reviews").get(0).path("payment_id").asText()).isEqualTo("keep-2");
-        assertThat(t.post("/v1/reviews/keep-2", "{\"verdict\":\"approve\"}").json().path("status").asText()).isEqualTo("posted");
+        assertThat(t.send("POST", "/v1/reviews/keep-2", "{\"verdict\":\"approve\"}", t.reviewerKey).json().path("status").asText()).isEqualTo("posted");
         assertBalances(100, 98, 2);
     }
 

@@ -22,6 +22,7 @@ final class TestServer implements AutoCloseable {
     final String adminKey;
     final String operatorKey;
     final String auditorKey;
+    final String reviewerKey;
     final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
@@ -40,6 +41,7 @@ final class TestServer implements AutoCloseable {
         this.adminKey = server.bootstrapAdminKey();
         this.operatorKey = ApiKeys.create(dataDir, Role.OPERATOR, "test operator");
         this.auditorKey = ApiKeys.create(dataDir, Role.AUDITOR, "test auditor");
+        this.reviewerKey = ApiKeys.create(dataDir, Role.REVIEWER, "test reviewer");
     }
 
     static TestServer start(Path dir) {

@@ -20,7 +20,8 @@ sealed interface Command {
      * {@code fingerprint} of the body is computed by the caller's thread, off the decision thread, and so is the
      * payment index lookup ({@code prior}; null when the caller found the id in memory and did not look).
      */
-    record Submit(PaymentRequest payment, byte[] fingerprint, Waiter waiter, Prior prior) implements Command {
+    /** {@code submittedBy}: the submitting API key id, or null (in-process callers). */
+    record Submit(PaymentRequest payment, byte[] fingerprint, Waiter waiter, Prior prior, String submittedBy) implements Command {
     }
 
     /**

@@ -35,7 +35,8 @@ import static dev.farthing.risk.engine.SnapshotData.str;
  * The file framing (magic, checksum, atomic replacement) belongs to the store that keeps snapshots.
  */
 final class EngineSnapshot {
-    static final int VERSION = 1;
+    /** 2 adds each open payment's submitting key id; version 1 snapshots still read (no submitter). */
+    static final int VERSION = 2;
 
     /**
      * Where the snapshot stands: after {@code records} journal records, the last ending at log offset
@@ -97,7 +98,7 @@ final class EngineSnapshot {
             long logOffset = in.readLong();
             int crc = in.readInt();
             int version = in.readInt();
-            if (version != VERSION) {
+            if (version != VERSION && version != 1) {
                 throw new IOException("unsupported engine snapshot version " + version);
             }
             Position at = new Position(in.readLong(), logOffset, crc, in.readLong());
@@ -105,7 +106,7 @@ final class EngineSnapshot {
             s.assessor.restoreState(assessor);
             int open = count(in, 32);
             for (int i = 0; i < open; i++) {
-                BookEntry e = readEntry(in);
+                BookEntry e = readEntry(in, version);
                 s.book.restoreUnsettled(e.result.id(), e);
             }
             int reviews = count(in, 16);
@@ -166,9 +167,10 @@ final class EngineSnapshot {
         out.writeByte(r.status().ordinal());
         out.writeLong(r.decidedAt());
         bytes(out, e.request == null ? null : PaymentCodec.bytes(e.request));
+        str(out, r.submittedBy());
     }
 
-    private static BookEntry readEntry(DataInputStream in) throws IOException {
+    private static BookEntry readEntry(DataInputStream in, int version) throws IOException {
         byte[] fingerprint = new byte[16];
         in.readFully(fingerprint);
         String id = str(in);
@@ -197,6 +199,9 @@ final class EngineSnapshot {
         PaymentResult result = new PaymentResult(id, decision, score, model, policy, reasons, transfers, in.readLong(),
                 in.readBoolean(), enumAt(PaymentStatus.values(), in.readByte()), in.readLong());
         byte[] request = bytes(in);
+        if (version >= 2) {
+            result = result.withSubmittedBy(str(in));
+        }
         return new BookEntry(fingerprint, result, request == null ? null : PaymentCodec.fromBytes(request));
     }
 

@@ -37,7 +37,8 @@ final class IndexFold {
             case RiskRecord.Decided d -> {
                 if (current(d.paymentId()) == null) { // a second decision (older versions re-decided evicted ids) keeps the first
                     byte[] fingerprint = PaymentBook.fingerprint(PaymentCodec.bytes(d.payment()));
-                    BookEntry fresh = PaymentFlow.entryFor(d.payment(), d.atNanos(), d.assessment(), d.latencyUs(), fingerprint);
+                    BookEntry fresh = PaymentFlow.entryFor(d.payment(), d.atNanos(), d.assessment(), d.latencyUs(), fingerprint,
+                            d.submittedBy());
                     pending.put(d.paymentId(), new IndexedPayment(fingerprint, fresh.result));
                 }
             }

@@ -48,8 +48,8 @@ final class PaymentFlow {
         Assessment a = s.assessor.assess(p, at);
         s.assessor.record(p, at, a.decision() == Decision.APPROVED);
         long decideUs = (System.nanoTime() - cmd.waiter().startNanos()) / 1_000;
-        s.journal.append(new RiskRecord.Decided(p, at, a, decideUs));
-        BookEntry entry = PaymentFlow.entryFor(p, at, a, decideUs, fingerprint);
+        s.journal.append(new RiskRecord.Decided(p, at, a, decideUs, cmd.submittedBy()));
+        BookEntry entry = PaymentFlow.entryFor(p, at, a, decideUs, fingerprint, cmd.submittedBy());
         s.book.add(p.id(), entry);
         if (a.decision().movesMoney()) {
             entry.waiters.add(cmd.waiter());
@@ -63,11 +63,12 @@ final class PaymentFlow {
     }
 
     /** The book entry a fresh decision (live or replayed) starts as. */
-    static BookEntry entryFor(PaymentRequest p, long at, Assessment a, long latencyUs, byte[] fingerprint) {
+    static BookEntry entryFor(PaymentRequest p, long at, Assessment a, long latencyUs, byte[] fingerprint,
+                              String submittedBy) {
         boolean moves = a.decision().movesMoney();
         PaymentResult result = new PaymentResult(p.id(), a.decision(), a.score(), a.modelVersion(), a.policyVersion(),
                 a.reasons(), moves ? LedgerLegs.ids(p) : List.of(), latencyUs, false,
-                moves ? PaymentStatus.LEDGER_PENDING : PaymentStatus.NONE, at);
+                moves ? PaymentStatus.LEDGER_PENDING : PaymentStatus.NONE, at, submittedBy);
         return new BookEntry(fingerprint, result, moves ? p : null);
     }
 

@@ -229,7 +229,7 @@ final class PaymentIndexing implements AutoCloseable {
                         "the payment index could not be read: " + e.getMessage()));
                 return;
             }
-            resubmit.accept(new Command.Submit(cmd.payment(), cmd.fingerprint(), cmd.waiter(), prior));
+            resubmit.accept(new Command.Submit(cmd.payment(), cmd.fingerprint(), cmd.waiter(), prior, cmd.submittedBy()));
         });
     }
 

@@ -74,7 +74,8 @@ final class Replay implements RiskJournal.Sink {
         s.assessor.record(d.payment(), d.atNanos(), d.assessment().decision() == Decision.APPROVED);
         byte[] fingerprint = PaymentBook.fingerprint(PaymentCodec.bytes(d.payment()));
         if (s.book.get(d.paymentId()) == null) {
-            s.book.add(d.paymentId(), PaymentFlow.entryFor(d.payment(), d.atNanos(), d.assessment(), d.latencyUs(), fingerprint));
+            s.book.add(d.paymentId(), PaymentFlow.entryFor(d.payment(), d.atNanos(), d.assessment(), d.latencyUs(), fingerprint,
+                    d.submittedBy()));
         }
     }
 

@@ -145,6 +145,14 @@ public final class RiskEngine implements AutoCloseable {
      * {@code currency_mismatch}, naming the field) before it is decided: nothing is journaled and the id stays free.
      */
     public CompletableFuture<PaymentResult> submit(PaymentRequest payment) {
+        return submit(payment, null);
+    }
+
+    /**
+     * As {@link #submit(PaymentRequest)}, recording {@code submittedBy} (the API key id) with the decision: it is
+     * journaled, indexed and shown on the result, so the key that submitted a payment never decides its review.
+     */
+    public CompletableFuture<PaymentResult> submit(PaymentRequest payment, String submittedBy) {
         CompletableFuture<PaymentResult> f = new CompletableFuture<>();
         long start = System.nanoTime();
         byte[] fingerprint = PaymentBook.fingerprint(dev.farthing.risk.journal.PaymentCodec.bytes(payment));
@@ -160,7 +168,7 @@ public final class RiskEngine implements AutoCloseable {
         }
         if (known || prior.found() != null) {
             // A payment already decided answers as it was decided; its preconditions held then.
-            offer(new Command.Submit(payment, fingerprint, new Waiter(f, start, false), prior), f);
+            offer(new Command.Submit(payment, fingerprint, new Waiter(f, start, false), prior, submittedBy), f);
             return f;
         }
         preconditions.check(payment).whenComplete((ok, error) -> {
@@ -168,7 +176,7 @@ public final class RiskEngine implements AutoCloseable {
                 f.completeExceptionally(error instanceof java.util.concurrent.CompletionException c
                         && c.getCause() != null ? c.getCause() : error);
             } else {
-                offer(new Command.Submit(payment, fingerprint, new Waiter(f, start, false), prior), f);
+                offer(new Command.Submit(payment, fingerprint, new Waiter(f, start, false), prior, submittedBy), f);
             }
         });
         return f;

@@ -19,6 +19,8 @@ public record IndexedPayment(byte[] fingerprint, PaymentResult result) {
     private static final int FORMAT = 1;
     /** Tag of the optional section holding each reason's explains and contributions (as in the journal). */
     private static final int CONTRIBUTIONS = 0x43;
+    /** Tag of the optional section holding the submitting API key id. */
+    private static final int SUBMITTER = 0x53;
 
     public IndexedPayment {
         Objects.requireNonNull(result, "result");
@@ -65,6 +67,10 @@ public record IndexedPayment(byte[] fingerprint, PaymentResult result) {
                 }
             }
         }
+        if (r.submittedBy() != null) {
+            w.u8(SUBMITTER);
+            w.str(r.submittedBy());
+        }
         return java.util.Arrays.copyOf(w.array(), w.size());
     }
 
@@ -96,8 +102,13 @@ public record IndexedPayment(byte[] fingerprint, PaymentResult result) {
         long latencyUs = in.i64();
         PaymentStatus status = PaymentStatus.values()[in.u8()];
         long decidedAt = in.i64();
-        if (!in.atEnd()) {
+        String submittedBy = null;
+        while (!in.atEnd()) {
             int section = in.u8();
+            if (section == SUBMITTER && submittedBy == null) {
+                submittedBy = in.str();
+                continue;
+            }
             if (section != CONTRIBUTIONS) {
                 throw new IllegalStateException("unknown section " + section + " in the payment index entry of " + id);
             }
@@ -112,10 +123,7 @@ public record IndexedPayment(byte[] fingerprint, PaymentResult result) {
                 reasons.set(i, new DecisionReason(plain.code(), plain.detail(), explains, contributions));
             }
         }
-        if (!in.atEnd()) {
-            throw new IllegalStateException("trailing bytes in the payment index entry of " + id);
-        }
         return new IndexedPayment(fingerprint, new PaymentResult(id, decision, score, model, policy, reasons,
-                transferIds, latencyUs, false, status, decidedAt));
+                transferIds, latencyUs, false, status, decidedAt, submittedBy));
     }
 }

@@ -26,6 +26,8 @@ final class RecordCodec {
      * still read: CONTRIBUTIONS = per reason, explains then (feature, value, unit, contribution) entries.
      */
     private static final int CONTRIBUTIONS = 0x43;
+    /** SUBMITTER = the submitting API key id (absent in records from before it was kept). */
+    private static final int SUBMITTER = 0x53;
 
     private RecordCodec() {
     }
@@ -38,6 +40,10 @@ final class RecordCodec {
                 w.i64(d.atNanos());
                 w.i64(d.latencyUs());
                 writeAssessment(w, d.assessment());
+                if (d.submittedBy() != null) {
+                    w.u8(SUBMITTER);
+                    w.str(d.submittedBy());
+                }
             }
             case RiskRecord.LedgerApplied a -> {
                 w.u8(APPLIED);
@@ -135,8 +141,13 @@ final class RecordCodec {
         }
         Map<String, Double> features = readMap(r);
         Map<String, Double> shadows = readMap(r);
+        String submittedBy = null;
         while (!r.atEnd()) {
             int section = r.u8();
+            if (section == SUBMITTER) {
+                submittedBy = r.str();
+                continue;
+            }
             if (section != CONTRIBUTIONS) {
                 throw new IllegalStateException("unknown decided-record section " + section);
             }
@@ -152,7 +163,7 @@ final class RecordCodec {
             }
         }
         return new RiskRecord.Decided(payment, at,
-                new Assessment(decision, score, model, policy, reasons, features, shadows), latencyUs);
+                new Assessment(decision, score, model, policy, reasons, features, shadows), latencyUs, submittedBy);
     }
 
     private static Map<String, Double> readMap(ByteReader r) {

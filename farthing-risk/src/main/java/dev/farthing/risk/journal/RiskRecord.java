@@ -15,8 +15,16 @@ public sealed interface RiskRecord {
 
     String paymentId();
 
-    /** The decision, with the request and everything that explains it. {@code atNanos} is ledger time. */
-    record Decided(PaymentRequest payment, long atNanos, Assessment assessment, long latencyUs) implements RiskRecord {
+    /**
+     * The decision, with the request and everything that explains it. {@code atNanos} is ledger time;
+     * {@code submittedBy} the submitting API key id (null when not known: older journals, in-process callers).
+     */
+    record Decided(PaymentRequest payment, long atNanos, Assessment assessment, long latencyUs,
+                   String submittedBy) implements RiskRecord {
+        public Decided(PaymentRequest payment, long atNanos, Assessment assessment, long latencyUs) {
+            this(payment, atNanos, assessment, latencyUs, null);
+        }
+
         @Override
         public String paymentId() {
             return payment.id();

@@ -40,4 +40,16 @@ class IndexedPaymentTest {
         unknownSection[bytes.length] = 0x7f;
         assertThatThrownBy(() -> IndexedPayment.decode(unknownSection)).hasMessageContaining("unknown section");
     }
+
+    @Test
+    void theSubmittingKeySurvivesTheIndexAndOldEntriesHaveNone() {
+        PaymentResult explained = result(List.of(new DecisionReason("model_contributions", "the largest contributions",
+                "score.fraud", List.of(new Contribution("amount", 10_000.0, "minor_units", 0.125)))));
+        PaymentResult submitted = explained.withSubmittedBy("fk_Ab3dE9xQ");
+        assertThat(IndexedPayment.decode(new IndexedPayment(FINGERPRINT, submitted).encode()).result()).isEqualTo(submitted);
+        PaymentResult plain = result(List.of(new DecisionReason("approved_low_risk", "low risk")));
+        assertThat(IndexedPayment.decode(new IndexedPayment(FINGERPRINT, plain.withSubmittedBy("fk_x")).encode())
+                .result().submittedBy()).isEqualTo("fk_x");
+        assertThat(IndexedPayment.decode(new IndexedPayment(FINGERPRINT, plain).encode()).result().submittedBy()).isNull();
+    }
 }

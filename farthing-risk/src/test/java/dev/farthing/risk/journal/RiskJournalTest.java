@@ -47,7 +47,7 @@ class RiskJournalTest {
                                 new Contribution("account_age_s", Double.NaN, "seconds", -0.5)))),
                 Map.of("payer_count_1h", 3.0),
                 Map.of("gbt-2", 0.7));
-        return List.of(new RiskRecord.Decided(fullPayment("p1"), 1_000, a, 120),
+        return List.of(new RiskRecord.Decided(fullPayment("p1"), 1_000, a, 120, "fk_submitter"),
                 new RiskRecord.LedgerApplied("p1"),
                 new RiskRecord.LedgerRefused("p2", "insufficient_funds", "only 3 available"),
                 new RiskRecord.Resolved("p1", PaymentStatus.POSTED, "review", FraudLabel.LEGIT, 2_000),
@@ -80,6 +80,7 @@ class RiskJournalTest {
                 .isEqualTo(PaymentCodec.bytes(fullPayment("p1")));
         assertThat(((RiskRecord.Decided) read.getFirst()).assessment()).isEqualTo(sample().getFirst() instanceof RiskRecord.Decided d ? d.assessment() : null);
         assertThat(read.subList(1, 6)).isEqualTo(sample().subList(1, 6));
+        assertThat(((RiskRecord.Decided) read.getFirst()).submittedBy()).as("the submitting key").isEqualTo("fk_submitter");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.farthing.server.http;
 
 import dev.farthing.ledger.api.Ledger;
+import dev.farthing.server.http.audit.AuditTrail;
 import dev.farthing.ledger.model.LedgerHealth;
 import dev.farthing.server.Role;
 import io.javalin.http.Context;
@@ -20,9 +21,17 @@ public final class SystemRoutes {
     private final Metrics metrics;
     private final byte[] openApi;
 
+    private final AuditTrail trail;
+
     public SystemRoutes(Ledger ledger, Metrics metrics) {
+        this(ledger, metrics, AuditTrail.NONE);
+    }
+
+    /** Admin actions (breaker reset, snapshot) are appended to {@code trail}. */
+    public SystemRoutes(Ledger ledger, Metrics metrics, AuditTrail trail) {
         this.ledger = ledger;
         this.metrics = metrics;
+        this.trail = trail;
         this.openApi = loadOpenApi();
     }
 
@@ -77,12 +86,18 @@ public final class SystemRoutes {
     private void resetBreaker(Context ctx) {
         Replies.requireNoOptions(ctx);
         ledger.resetBreaker(Auth.principal(ctx).keyId());
+        trail.record(ctx, "admin.breaker_reset", "ledger:breaker", null, null);
         Replies.json(ctx, 200, healthJson(ledger.health()));
     }
 
     private void snapshot(Context ctx) {
         Replies.requireNoOptions(ctx);
         String file = LedgerCalls.await(ledger::snapshot);
+        trail.record(ctx, "admin.snapshot", "ledger:snapshot", null, AuditTrail.state(g -> {
+            g.writeStartObject();
+            g.writeStringField("snapshot", file);
+            g.writeEndObject();
+        }));
         Replies.json(ctx, 200, Json.bytes(g -> {
             g.writeStartObject();
             g.writeStringField("snapshot", file);

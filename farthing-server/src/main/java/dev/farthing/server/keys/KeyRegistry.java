@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The server's live view of the key store. Keys are found by the SHA-256 of the presented token (so the
@@ -34,10 +35,17 @@ public final class KeyRegistry {
     }
 
     private final Path dataDir;
+    private final Consumer<List<StoredKey>> onLoad;
     private volatile Snapshot snapshot;
 
     public KeyRegistry(Path dataDir) {
+        this(dataDir, keys -> { });
+    }
+
+    /** {@code onLoad} sees every version of the store this registry loads (the audit of key changes). */
+    public KeyRegistry(Path dataDir, Consumer<List<StoredKey>> onLoad) {
         this.dataDir = dataDir;
+        this.onLoad = onLoad;
         this.snapshot = load(null);
     }
 
@@ -72,6 +80,7 @@ public final class KeyRegistry {
         Stamp stamp = stamp();
         try {
             List<StoredKey> keys = KeyFile.read(dataDir);
+            onLoad.accept(keys);
             Map<String, Principal> byHash = new HashMap<>();
             for (StoredKey k : keys) {
                 if (k.active()) {

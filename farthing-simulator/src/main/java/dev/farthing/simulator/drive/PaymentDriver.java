@@ -1,6 +1,7 @@
 package dev.farthing.simulator.drive;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.farthing.risk.dataset.PaymentRecord;
 import dev.farthing.risk.dataset.PaymentRecordJson;
 import dev.farthing.risk.policy.Action;
@@ -23,6 +24,7 @@ public final class PaymentDriver {
     private final double rate;
     private final long maxNanos;
     private final Semaphore inFlight;
+    private final PayerAuthenticators authenticators = new PayerAuthenticators();
 
     public PaymentDriver(ServerApi api, double rate, long maxNanos, int maxInFlight) {
         if (!(rate > 0)) {
@@ -133,7 +135,12 @@ public final class PaymentDriver {
             report.warmedUp();
         }
         if (action == Action.CHALLENGE) {
-            api.post("/v1/payments/" + r.payment().id() + "/challenge", ServerApi.object().put("passed", !r.fraud()));
+            // A person proves the step-up with their authenticator over the server's nonce; an attacker cannot.
+            String nonce = body.path("challenge").path("nonce").asText(null);
+            ObjectNode outcome = !r.fraud() && nonce != null
+                    ? ServerApi.object().set("webauthn", authenticators.assertion(api, r.payment().payer(), nonce))
+                    : ServerApi.object().put("passed", false);
+            api.post("/v1/payments/" + r.payment().id() + "/challenge", outcome);
         }
     }
 }

@@ -31,6 +31,8 @@ class PaymentDriverTest {
     private final Map<String, Long> funded = new ConcurrentHashMap<>();
     private final Map<String, Integer> posted = new ConcurrentHashMap<>();
     private final Map<String, Boolean> challenges = new ConcurrentHashMap<>();
+    private final java.util.Set<String> registered = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> payerOf = new ConcurrentHashMap<>();
     private HttpServer server;
 
     @BeforeEach
@@ -60,10 +62,17 @@ class PaymentDriverTest {
             body.get("transfers").forEach(t -> funded.merge(t.get("credit_account").asText(), t.get("amount").asLong(), Long::sum));
         } else if (path.equals("/v1/payments")) {
             posted.merge(body.get("id").asText(), 1, Integer::sum);
+            payerOf.put(body.get("id").asText(), body.get("payer").asText());
             reply = "{\"id\":\"" + body.get("id").asText() + "\",\"decision\":\"challenged\",\"risk\":{\"score\":0.5,"
-                    + "\"reasons\":[{\"code\":\"test\",\"detail\":\"x\"}]},\"transfer_ids\":[],\"latency_us\":7}";
+                    + "\"reasons\":[{\"code\":\"test\",\"detail\":\"x\"}]},\"transfer_ids\":[],\"latency_us\":7,"
+                    + "\"challenge\":{\"nonce\":\"bm9uY2Ut" + body.get("id").asText().length() + "\",\"methods\":[\"webauthn\"]}}";
+        } else if (path.endsWith("/webauthn-credentials")) {
+            registered.add(path.split("/")[3]);
         } else if (path.endsWith("/challenge")) {
-            challenges.put(path.split("/")[3], body.get("passed").asBoolean());
+            // a person answers with an assertion from a registered credential, an attacker with passed: false
+            boolean proved = body.has("webauthn") && registered.contains(payerOf.get(path.split("/")[3]))
+                    && body.get("webauthn").has("signature");
+            challenges.put(path.split("/")[3], proved && !body.has("passed"));
         }
         send(ex, 201, reply);
     }

@@ -14,6 +14,7 @@ import dev.farthing.server.http.Body;
 import dev.farthing.server.http.Json;
 import dev.farthing.server.http.JsonIn;
 import dev.farthing.server.http.Replies;
+import dev.farthing.server.http.audit.AuditTrail;
 import dev.farthing.server.http.Route;
 import dev.farthing.server.keys.KeyRegistry.Principal;
 import io.javalin.http.Context;
@@ -31,10 +32,12 @@ final class CustomerRoutes {
     private static final int MAX_BODY = 16 * 1024;
     private final CustomerService service;
     private final CustomerScreening screening;
+    private final AuditTrail trail;
 
-    CustomerRoutes(CustomerService service, CustomerScreening screening) {
+    CustomerRoutes(CustomerService service, CustomerScreening screening, AuditTrail trail) {
         this.service = service;
         this.screening = screening;
+        this.trail = trail;
     }
 
     List<Route> routes() {
@@ -44,7 +47,7 @@ final class CustomerRoutes {
                 Route.post("/v1/customers/{id}/kyc", Role.COMPLIANCE, this::kyc),
                 Route.get("/v1/customers/{id}/personal-data", Role.COMPLIANCE, this::subjectAccess),
                 new Route(io.javalin.http.HandlerType.DELETE, "/v1/customers/{id}/personal-data", Role.COMPLIANCE, this::erase),
-                new ScreeningVerdicts(service, screening).route());
+                new ScreeningVerdicts(service, screening, trail).route());
     }
 
     /** The reason a compliance action gives, required: it goes into the audit trail with the key id. */
@@ -63,6 +66,7 @@ final class CustomerRoutes {
         Principal who = Auth.principal(ctx);
         Optional<PersonalData> read = call(service.personalData(id, new Access(who.keyId(), who.role().wire(), reason(ctx))));
         Customer now = service.get(id).orElse(c);
+        trail.record(ctx, "personal_data.read", CustomerAudit.subject(id), null, null);
         Replies.json(ctx, 200, CustomerJson.subjectAccess(now, read.orElse(null)));
     }
 
@@ -73,13 +77,17 @@ final class CustomerRoutes {
     private void erase(Context ctx) {
         String id = Replies.idParam(ctx, "customer id");
         Principal who = Auth.principal(ctx);
+        String before = CustomerAudit.state(service.get(id).orElse(null));
         ErasureResult r = call(service.erase(id, who.keyId(), reason(ctx)));
+        trail.record(ctx, "personal_data.erased", CustomerAudit.subject(id), before,
+                CustomerAudit.state(service.get(id).orElse(null)));
         Replies.json(ctx, 200, CustomerJson.erasure(r, service.erasureCertificateKey()));
     }
 
     private void create(Context ctx) {
         NewCustomer c = JsonIn.read(Body.read(ctx, MAX_BODY), CustomerJson::readNew);
         Customer made = call(service.create(c));
+        trail.record(ctx, "customer.created", CustomerAudit.subject(made.id()), null, CustomerAudit.state(made));
         // screened after it exists: a potential match is recorded for compliance, never a reason to refuse creation
         Optional<ScreeningBook.Screen> screen;
         try {
@@ -103,6 +111,7 @@ final class CustomerRoutes {
             }
             Optional<PersonalData> read = call(service.personalData(id, new Access(who.keyId(), who.role().wire(), reason)));
             personal = read.orElse(null);
+            trail.record(ctx, "personal_data.read", CustomerAudit.subject(id), null, null);
         } else if (reason != null) {
             throw new ApiException(403, "forbidden", "personal data needs a key with role compliance or admin; role "
                     + who.role().wire() + " sees pseudonymous fields only");
@@ -120,7 +129,9 @@ final class CustomerRoutes {
     private void kyc(Context ctx) {
         String id = Replies.idParam(ctx, "customer id");
         CustomerJson.Kyc k = JsonIn.read(Body.read(ctx, 4096), CustomerJson::readKyc);
+        String before = CustomerAudit.state(service.get(id).orElse(null));
         Customer c = call(service.verify(id, k.tier(), k.evidenceRef(), k.verifiedBy()));
+        trail.record(ctx, "kyc.decided", CustomerAudit.subject(id), before, CustomerAudit.state(c));
         Replies.json(ctx, 200, CustomerJson.customer(c, null));
     }
 

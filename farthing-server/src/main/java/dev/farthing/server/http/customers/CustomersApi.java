@@ -11,6 +11,7 @@ import dev.farthing.server.DomainApi;
 import dev.farthing.server.http.Metrics;
 import dev.farthing.server.http.PaymentGate;
 import dev.farthing.server.http.Route;
+import dev.farthing.server.http.audit.AuditTrail;
 
 import dev.farthing.server.http.screening.ScreeningApi;
 import io.micrometer.core.instrument.MultiGauge;
@@ -36,12 +37,12 @@ public final class CustomersApi implements DomainApi, PaymentGate {
 
     private final CustomerScreening screening;
 
-    private CustomersApi(CustomerService service, CustomerScreening screening) {
+    private CustomersApi(CustomerService service, CustomerScreening screening, AuditTrail trail) {
         this.service = service;
         this.screening = screening;
         this.pseudonyms = service.pseudonyms();
         this.gate = new KycGate(service, screening.book()::confirmed);
-        this.routes = new CustomerRoutes(service, screening).routes();
+        this.routes = new CustomerRoutes(service, screening, trail).routes();
     }
 
     /**
@@ -60,6 +61,11 @@ public final class CustomersApi implements DomainApi, PaymentGate {
     }
 
     public static CustomersApi open(Path dir, Ledger ledger, Metrics metrics) {
+        return open(dir, ledger, metrics, AuditTrail.NONE);
+    }
+
+    /** As above; customer creation, KYC decisions, screening verdicts and personal-data reads go to {@code trail}. */
+    public static CustomersApi open(Path dir, Ledger ledger, Metrics metrics, AuditTrail trail) {
         Map<String, Integer> scales = ledger.currencies().stream().collect(Collectors.toMap(Currency::code, Currency::scale));
         String kek = System.getProperty("farthing.customers.kek");
         PiiVault vault = PiiVault.open(dir.resolve("vault"), kek == null ? null : Path.of(kek));
@@ -67,7 +73,7 @@ public final class CustomersApi implements DomainApi, PaymentGate {
         CustomerService service = null;
         try {
             service = CustomerService.open(ledger, log, vault, KycProfiles.shipped(scales));
-            return new CustomersApi(service, new CustomerScreening(service, ScreeningBook.open(dir.resolve("screening"))));
+            return new CustomersApi(service, new CustomerScreening(service, ScreeningBook.open(dir.resolve("screening"))), trail);
         } catch (RuntimeException | Error e) {
             if (service != null) {
                 service.close();

@@ -10,6 +10,7 @@ import dev.farthing.server.http.Body;
 import dev.farthing.server.http.Json;
 import dev.farthing.server.http.JsonIn;
 import dev.farthing.server.http.Replies;
+import dev.farthing.server.http.audit.AuditTrail;
 import dev.farthing.server.http.Route;
 import dev.farthing.server.http.Times;
 import dev.farthing.server.http.customers.ScreeningBook.Hit;
@@ -36,10 +37,12 @@ final class ScreeningVerdicts {
     static final String HIT_NOT_FOUND = CustomerProblems.SCREENING_HIT_NOT_FOUND;
     private final CustomerService service;
     private final CustomerScreening screening;
+    private final AuditTrail trail;
 
-    ScreeningVerdicts(CustomerService service, CustomerScreening screening) {
+    ScreeningVerdicts(CustomerService service, CustomerScreening screening, AuditTrail trail) {
         this.service = service;
         this.screening = screening;
+        this.trail = trail;
     }
 
     Route route() {
@@ -92,8 +95,10 @@ final class ScreeningVerdicts {
         long now = service.now();
         if (r.expiresAt() != null && r.expiresAt() <= now) throw ApiException.invalid("expires_at must be in the future");
         Screen after;
+        String beforeStatus;
         synchronized (screening.lock()) {
             Screen s = screening.book().screen(id).orElseThrow(() -> notFound(id, r.entityId()));
+            beforeStatus = s.status();
             Hit hit = s.hits().stream().filter(h -> h.entityId().equals(r.entityId())).findFirst()
                     .orElseThrow(() -> notFound(id, r.entityId()));
             screening.book().recordVerdict(id, new Verdict(hit.entityId(), r.verdict(), r.reason(), who.keyId(), now,
@@ -108,6 +113,18 @@ final class ScreeningVerdicts {
                 ? CustomerRoutes.call(service.freeze(id, true, who.keyId(), "sanctions hit " + r.entityId()
                         + " confirmed: " + r.reason()))
                 : service.get(id).orElseThrow();
+        Screen recorded = after;
+        trail.record(ctx, "screening.verdict", CustomerAudit.subject(id),
+                AuditTrail.state(g -> { g.writeStartObject(); g.writeStringField("screening", beforeStatus); g.writeEndObject(); }),
+                AuditTrail.state(g -> {
+                    g.writeStartObject();
+                    g.writeStringField("screening", recorded.status());
+                    g.writeStringField("entity_id", r.entityId());
+                    g.writeStringField("verdict", r.verdict());
+                    g.writeStringField("list_version", recorded.listVersion());
+                    g.writeBooleanField("frozen", c.frozen());
+                    g.writeEndObject();
+                }));
         Replies.json(ctx, 200, CustomerJson.customer(c, null, writer(Optional.of(after), screening.book().verdicts(id), true)));
     }
 

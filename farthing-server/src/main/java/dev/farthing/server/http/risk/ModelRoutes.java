@@ -29,10 +29,12 @@ final class ModelRoutes {
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private final LiveRiskConfig live;
     private final ShadowScoreboard scoreboard;
+    private final RiskAudit audit;
 
-    ModelRoutes(LiveRiskConfig live, ShadowScoreboard scoreboard) {
+    ModelRoutes(LiveRiskConfig live, ShadowScoreboard scoreboard, RiskAudit audit) {
         this.live = live;
         this.scoreboard = scoreboard;
+        this.audit = audit;
     }
 
     List<Route> routes() {
@@ -86,11 +88,14 @@ final class ModelRoutes {
         } catch (RuntimeException e) {
             throw new ApiException(422, RiskProblems.MODEL_FEATURES_MISMATCH, e.getMessage());
         }
+        String before = live.activeModel().map(RiskModel::version).orElse(null);
         io(() -> {
             registry.activate(version);
             return null;
         });
         live.pollModels();
+        audit.trail().record(ctx, "model.activated", "model:active", RiskAudit.one("version", before),
+                RiskAudit.one("version", version));
         list(ctx);
     }
 
@@ -101,6 +106,7 @@ final class ModelRoutes {
             return null;
         });
         live.pollModels();
+        audit.trail().record(ctx, "model.shadowed", "model:" + version, null, RiskAudit.one("role", "shadow"));
         list(ctx);
     }
 

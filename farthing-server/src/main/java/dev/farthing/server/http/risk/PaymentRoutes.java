@@ -19,6 +19,8 @@ import dev.farthing.server.http.Paging;
 import dev.farthing.server.http.PaymentGate;
 import dev.farthing.server.http.Replies;
 import dev.farthing.server.http.Route;
+import dev.farthing.server.http.stepup.ChallengeBody;
+import dev.farthing.server.http.stepup.StepUp;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +36,15 @@ final class PaymentRoutes {
     private final RiskEngine engine;
     private final Metrics metrics;
     private final PaymentGate gate;
+    private final RiskAudit audit;
+    private final StepUp stepUp;
 
-    PaymentRoutes(RiskEngine engine, Metrics metrics, PaymentGate gate) {
+    PaymentRoutes(RiskEngine engine, Metrics metrics, PaymentGate gate, RiskAudit audit, StepUp stepUp) {
         this.engine = engine;
         this.metrics = metrics;
         this.gate = gate;
+        this.audit = audit;
+        this.stepUp = stepUp;
     }
 
     List<Route> routes() {
@@ -76,7 +82,7 @@ final class PaymentRoutes {
         }
         boolean nothingMoved = false;
         try {
-            CompletableFuture<PaymentResult> decided = engine.submit(payment);
+            CompletableFuture<PaymentResult> decided = engine.submit(payment, dev.farthing.server.http.Auth.principal(ctx).keyId());
             PaymentResult result;
             try {
                 result = RiskCalls.await(decided);
@@ -91,7 +97,16 @@ final class PaymentRoutes {
             }
             // a repeat moved nothing new: what the first answer moved was counted when it was decided
             nothingMoved = result.replayed() || result.status() == PaymentStatus.NONE;
-            Replies.json(ctx, result.replayed() ? 200 : 201, RiskJson.payment(result, parsed.warnings()));
+            if (!result.replayed()) {
+                audit.record(ctx, "payment.decided", result.id(), null, result, g -> {
+                    g.writeNumberField("amount", payment.amount());
+                    g.writeStringField("currency", payment.currency());
+                    g.writeStringField("payer", payment.payer());
+                    g.writeStringField("payee", payment.payee());
+                });
+            }
+            Replies.json(ctx, result.replayed() ? 200 : 201, RiskJson.payment(result, parsed.warnings(),
+                    g -> stepUp.writeChallenge(g, result, payment.payer())));
         } finally {
             gate.settle(ticket, !nothingMoved);
         }
@@ -121,42 +136,50 @@ final class PaymentRoutes {
         String after = Paging.cursor(ctx, "after");
         List<PaymentResult> found = engine.payments(status, after, limit + 1);
         List<PaymentResult> page = found.size() > limit ? found.subList(0, limit) : found;
-        Paging.reply(ctx, page, found.size() > limit ? page.getLast().id() : null, RiskJson::writePayment);
+        Paging.reply(ctx, page, found.size() > limit ? page.getLast().id() : null, RiskJson::writeLookedUp);
     }
 
     private void lookup(Context ctx) {
         String id = Replies.idParam(ctx, "payment id");
         PaymentResult r = engine.lookup(id).orElseThrow(() -> ApiException.notFound("no payment " + id));
-        Replies.json(ctx, 200, RiskJson.payment(r));
+        Replies.json(ctx, 200, RiskJson.lookedUp(r, g -> stepUp.writeChallenge(g, r, null)));
     }
 
     private void challenge(Context ctx) {
         String id = Replies.idParam(ctx, "payment id");
-        boolean passed = JsonIn.read(Body.read(ctx, 4096), PaymentRoutes::readPassed);
-        Replies.json(ctx, 200, RiskJson.payment(RiskCalls.await(engine.challenge(id, passed))));
-    }
-
-    /** {@code {"passed": true|false}}, nothing else. */
-    private static boolean readPassed(JsonIn in) {
-        in.startObject("");
-        Boolean passed = null;
-        String f;
-        while ((f = in.nextField()) != null) {
-            if (!f.equals("passed")) {
-                throw in.unknownField(f);
+        ChallengeBody body = JsonIn.read(Body.read(ctx, 16 * 1024), ChallengeBody::read);
+        PaymentResult now = engine.lookup(id).orElseThrow(() -> ApiException.notFound("no payment " + id));
+        // A challenged payment is released only through the step-up, whatever its status now (a claim to pass
+        // while its legs are still in flight finds no open challenge); a failed step-up needs no proof.
+        boolean claimsPass = body.hasProof() || Boolean.TRUE.equals(body.passed());
+        if (now.decision() == dev.farthing.contracts.payment.Decision.CHALLENGED && (claimsPass || StepUp.awaitsStepUp(now))) {
+            try {
+                stepUp.prove(now, body);
+            } catch (ApiException refused) {
+                audit.record(ctx, "payment.challenge_refused", id, null, RiskAudit.one("code", refused.code()));
+                throw refused;
             }
-            passed = in.bool(f);
         }
-        if (passed == null) {
-            throw in.invalid("passed", "is required (true or false)");
-        }
-        return passed;
+        // Anything else goes to the engine, which says why it cannot (invalid_state, already_resolved, hold_expired).
+        boolean passed = body.hasProof();
+        String before = RiskAudit.state(now, null);
+        PaymentResult after = RiskCalls.await(engine.challenge(id, passed));
+        String method = body.webauthn() != null ? "webauthn" : body.code() != null ? "code" : "none";
+        audit.record(ctx, "payment.challenge", id, before, after, g -> {
+            g.writeBooleanField("passed", passed);
+            g.writeStringField("proof", method);
+        });
+        Replies.json(ctx, 200, RiskJson.payment(after));
     }
 
     private void label(Context ctx) {
         String id = Replies.idParam(ctx, "payment id");
         LabelBody body = JsonIn.read(Body.read(ctx, 4096), PaymentRoutes::readLabel);
         TrainingLabel stored = RiskCalls.await(engine.label(id, body.label(), body.source()));
+        audit.record(ctx, "payment.labelled", id, null, engine.lookup(id).orElseThrow(), g -> {
+            g.writeStringField("label", body.label().wire());
+            g.writeStringField("source", body.source().wire());
+        });
         Replies.json(ctx, 201, RiskJson.label(stored));
     }
 

@@ -31,10 +31,12 @@ final class PolicyRoutes {
     static final int MAX_SOURCE_BYTES = 256 * 1024;
     private final LiveRiskConfig live;
     private final Metrics metrics;
+    private final RiskAudit audit;
 
-    PolicyRoutes(LiveRiskConfig live, Metrics metrics) {
+    PolicyRoutes(LiveRiskConfig live, Metrics metrics, RiskAudit audit) {
         this.live = live;
         this.metrics = metrics;
+        this.audit = audit;
     }
 
     List<Route> routes() {
@@ -70,9 +72,11 @@ final class PolicyRoutes {
     private void put(Context ctx) {
         String source = source(ctx, Body.read(ctx, MAX_SOURCE_BYTES));
         PolicySet activated;
+        String before;
         try {
             synchronized (live) {
                 PolicyStore store = live.policies();
+                before = store.active().version();
                 activated = store.activate(store.put(source));
             }
         } catch (PolicyException e) {
@@ -94,6 +98,8 @@ final class PolicyRoutes {
         } catch (PolicyStoreException e) {
             throw new ApiException(409, e.code(), e.getMessage());
         }
+        audit.trail().record(ctx, "policy.activated", "policy:" + activated.name(), RiskAudit.one("version", before),
+                RiskAudit.one("version", activated.version()));
         Replies.json(ctx, 200, Json.bytes(g -> {
             g.writeStartObject();
             g.writeStringField("version", activated.version());

@@ -1,5 +1,6 @@
 package dev.farthing.server.http.risk;
 
+import dev.farthing.risk.engine.PaymentResult;
 import dev.farthing.risk.engine.RiskEngine;
 import dev.farthing.risk.review.FraudLabel;
 import dev.farthing.risk.review.ReviewStatus;
@@ -18,15 +19,17 @@ import java.util.List;
 final class ReviewRoutes {
     static final int MAX_LIMIT = 1_000;
     private final RiskEngine engine;
+    private final RiskAudit audit;
 
-    ReviewRoutes(RiskEngine engine) {
+    ReviewRoutes(RiskEngine engine, RiskAudit audit) {
         this.engine = engine;
+        this.audit = audit;
     }
 
     List<Route> routes() {
         return List.of(
                 Route.get("/v1/reviews", Role.AUDITOR, this::list),
-                Route.post("/v1/reviews/{id}", Role.OPERATOR, this::decide));
+                Route.post("/v1/reviews/{id}", Role.REVIEWER, this::decide));
     }
 
     private void list(Context ctx) {
@@ -57,7 +60,14 @@ final class ReviewRoutes {
     private void decide(Context ctx) {
         String id = Replies.idParam(ctx, "payment id");
         VerdictBody body = JsonIn.read(Body.read(ctx, 4096), ReviewRoutes::readVerdict);
-        Replies.json(ctx, 200, RiskJson.payment(RiskCalls.await(engine.review(id, body.verdict(), body.label()))));
+        FourEyes.requireReviewerOtherThanSubmitter(ctx, engine, id);
+        String before = audit.stateNow(id);
+        PaymentResult decided = RiskCalls.await(engine.review(id, body.verdict(), body.label()));
+        audit.record(ctx, "review.decided", id, before, decided, g -> {
+            g.writeStringField("verdict", body.verdict().wire());
+            g.writeStringField("label", body.label() == null ? null : body.label().wire());
+        });
+        Replies.json(ctx, 200, RiskJson.payment(decided));
     }
 
     record VerdictBody(Verdict verdict, FraudLabel label) {

@@ -7,6 +7,9 @@ import dev.farthing.server.DomainApi;
 import dev.farthing.server.http.Metrics;
 import dev.farthing.server.http.PaymentGate;
 import dev.farthing.server.http.Route;
+import dev.farthing.server.http.audit.AuditTrail;
+import dev.farthing.server.http.stepup.StepUp;
+import dev.farthing.server.http.stepup.StepUpRoutes;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,15 +23,19 @@ public final class RiskApi implements DomainApi {
     /** How often models and policies changed by another process are picked up. */
     static final long POLL_SECONDS = 2;
     private final RiskServices services;
+    private final StepUp stepUp;
     private final List<Route> routes;
 
-    private RiskApi(RiskServices services, Metrics metrics, PaymentGate gate) {
+    private RiskApi(RiskServices services, Ledger ledger, Metrics metrics, PaymentGate gate, AuditTrail trail, StepUp stepUp) {
         this.services = services;
+        this.stepUp = stepUp;
+        RiskAudit audit = new RiskAudit(trail, services.engine());
         List<Route> all = new ArrayList<>();
-        all.addAll(new PaymentRoutes(services.engine(), metrics, gate).routes());
-        all.addAll(new ReviewRoutes(services.engine()).routes());
-        all.addAll(new PolicyRoutes(services.config(), metrics).routes());
-        all.addAll(new ModelRoutes(services.config(), services.scoreboard()).routes());
+        all.addAll(new PaymentRoutes(services.engine(), metrics, gate, audit, stepUp).routes());
+        all.addAll(new StepUpRoutes(stepUp, ledger, trail).routes());
+        all.addAll(new ReviewRoutes(services.engine(), audit).routes());
+        all.addAll(new PolicyRoutes(services.config(), metrics, audit).routes());
+        all.addAll(new ModelRoutes(services.config(), services.scoreboard(), audit).routes());
         this.routes = List.copyOf(all);
     }
 
@@ -38,11 +45,23 @@ public final class RiskApi implements DomainApi {
 
     /** Payments pass {@code gate} (KYC limits) before they are decided. */
     public static RiskApi open(Path dir, Ledger ledger, Metrics metrics, PaymentGate gate) {
+        return open(dir, ledger, metrics, gate, AuditTrail.NONE);
+    }
+
+    /** As above; every payment decision, challenge, label and review verdict is appended to {@code trail}. */
+    public static RiskApi open(Path dir, Ledger ledger, Metrics metrics, PaymentGate gate, AuditTrail trail) {
         RiskEngineConfig config = RiskEngineConfig.defaults().withFsync(!Boolean.getBoolean("farthing.risk.nofsync"));
         RiskServices services = RiskServices.open(ledger, dir, config,
                 (decision, nanos) -> metrics.decision(decision.wire(), nanos), POLL_SECONDS);
         DriftMetrics.bind(metrics, services.config());
-        return new RiskApi(services, metrics, gate);
+        StepUp stepUp;
+        try {
+            stepUp = StepUp.open(dir.resolveSibling("stepup"), ledger);
+        } catch (RuntimeException | Error e) {
+            services.close();
+            throw e;
+        }
+        return new RiskApi(services, ledger, metrics, gate, trail, stepUp);
     }
 
     public RiskServices services() {
@@ -56,6 +75,10 @@ public final class RiskApi implements DomainApi {
 
     @Override
     public void close() {
-        services.close();
+        try {
+            stepUp.close();
+        } finally {
+            services.close();
+        }
     }
 }

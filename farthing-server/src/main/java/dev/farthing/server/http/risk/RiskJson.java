@@ -26,12 +26,31 @@ final class RiskJson {
         return Json.bytes(512, g -> writePayment(g, r, warnings));
     }
 
-    /** One payment as {@code GET /v1/payments/{id}} answers it (a listing's item). */
+    /** As above, with {@code extra} members (the step-up challenge) before the object closes. */
+    static byte[] payment(PaymentResult r, List<InputWarning> warnings, Json.Writer extra) {
+        return Json.bytes(512, g -> writePayment(g, r, warnings, false, extra));
+    }
+
     static void writePayment(JsonGenerator g, PaymentResult r) throws IOException {
         writePayment(g, r, null);
     }
 
+    /** {@code GET /v1/payments/{id}}: the payment with the key that submitted it ({@code submitted_by}), and extras. */
+    static byte[] lookedUp(PaymentResult r, Json.Writer extra) {
+        return Json.bytes(512, g -> writePayment(g, r, null, true, extra));
+    }
+
+    /** One payment as {@code GET /v1/payments/{id}} answers it (a listing's item), with {@code submitted_by}. */
+    static void writeLookedUp(JsonGenerator g, PaymentResult r) throws IOException {
+        writePayment(g, r, null, true, null);
+    }
+
     private static void writePayment(JsonGenerator g, PaymentResult r, List<InputWarning> warnings) throws IOException {
+        writePayment(g, r, warnings, false, null);
+    }
+
+    private static void writePayment(JsonGenerator g, PaymentResult r, List<InputWarning> warnings, boolean submitter,
+                                     Json.Writer extra) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", r.id());
         g.writeStringField("decision", r.decision().wire());
@@ -60,6 +79,9 @@ final class RiskJson {
         g.writeNumberField("latency_us", r.latencyUs());
         g.writeBooleanField("replayed", r.replayed());
         g.writeStringField("decided_at", Times.format(r.decidedAt()));
+        if (submitter) {
+            g.writeStringField("submitted_by", r.submittedBy());
+        }
         if (warnings != null) {
             g.writeArrayFieldStart("warnings");
             for (InputWarning w : warnings) {
@@ -69,6 +91,9 @@ final class RiskJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
+        }
+        if (extra != null) {
+            extra.write(g);
         }
         g.writeEndObject();
     }

@@ -14,6 +14,10 @@ public final class RiskProblems {
     public static final String INVALID_PAYMENT = "invalid_payment";
     /** A model whose features the live schema does not provide (422). */
     public static final String MODEL_FEATURES_MISMATCH = "model_features_mismatch";
+    /** A review decided by a key whose role is not {@code reviewer} (admin included): four eyes (403). */
+    public static final String REVIEWER_REQUIRED = "reviewer_required";
+    /** A review decided by the key that submitted the payment (403). */
+    public static final String OWN_PAYMENT = "own_payment";
 
     private RiskProblems() {
     }

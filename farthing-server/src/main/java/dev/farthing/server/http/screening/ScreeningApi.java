@@ -7,6 +7,7 @@ import dev.farthing.ledger.api.Ledger;
 import dev.farthing.server.DomainApi;
 import dev.farthing.server.http.Metrics;
 import dev.farthing.server.http.Route;
+import dev.farthing.server.http.audit.AuditTrail;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -27,16 +28,28 @@ public final class ScreeningApi implements DomainApi {
     private final List<Route> routes;
     private final List<Consumer<ListSnapshot>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private ScreeningApi(SnapshotStore store) {
+    private final AuditTrail trail;
+
+    private ScreeningApi(SnapshotStore store, AuditTrail trail) {
         this.store = store;
+        this.trail = trail;
         this.routes = new ScreeningRoutes(this).routes();
         this.loader = Thread.ofPlatform().name("screening-index").daemon().unstarted(this::loadStored);
     }
 
     public static ScreeningApi open(Path dir, Ledger ledger, Metrics metrics) {
-        ScreeningApi api = new ScreeningApi(new SnapshotStore(dir));
+        return open(dir, ledger, metrics, AuditTrail.NONE);
+    }
+
+    /** As above; list installs through the API go to {@code trail}. */
+    public static ScreeningApi open(Path dir, Ledger ledger, Metrics metrics, AuditTrail trail) {
+        ScreeningApi api = new ScreeningApi(new SnapshotStore(dir), trail);
         api.loader.start();
         return api;
+    }
+
+    AuditTrail trail() {
+        return trail;
     }
 
     private void loadStored() {

@@ -154,8 +154,22 @@ final class ScreeningRoutes {
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             throw new ApiException(422, LISTS_UNREADABLE, e.getMessage());
         }
+        String before = api.currentScreener().map(sc -> sc.snapshot().version()).orElse(null);
         api.install(snapshot);
         ListSnapshot loaded = snapshot;
+        api.trail().record(ctx, "screening.lists_installed", "screening:lists",
+                before == null ? null : dev.farthing.server.http.audit.AuditTrail.state(g -> {
+                    g.writeStartObject();
+                    g.writeStringField("list_version", before);
+                    g.writeEndObject();
+                }),
+                dev.farthing.server.http.audit.AuditTrail.state(g -> {
+                    g.writeStartObject();
+                    g.writeStringField("list_version", loaded.version());
+                    g.writeStringField("list_hash", loaded.sha256());
+                    g.writeNumberField("entries", loaded.entryCount());
+                    g.writeEndObject();
+                }));
         Replies.json(ctx, 200, Json.bytes(g -> {
             g.writeStartObject();
             g.writeStringField("list_version", loaded.version());
