@@ -34,11 +34,13 @@ final class PaymentRoutes {
     private final RiskEngine engine;
     private final Metrics metrics;
     private final PaymentGate gate;
+    private final List<PaymentObserver> observers;
 
-    PaymentRoutes(RiskEngine engine, Metrics metrics, PaymentGate gate) {
+    PaymentRoutes(RiskEngine engine, Metrics metrics, PaymentGate gate, List<PaymentObserver> observers) {
         this.engine = engine;
         this.metrics = metrics;
         this.gate = gate;
+        this.observers = observers;
     }
 
     List<Route> routes() {
@@ -91,9 +93,22 @@ final class PaymentRoutes {
             }
             // a repeat moved nothing new: what the first answer moved was counted when it was decided
             nothingMoved = result.replayed() || result.status() == PaymentStatus.NONE;
+            if (!nothingMoved) {
+                observe(payment, result, dev.farthing.server.http.Auth.principal(ctx).keyId());
+            }
             Replies.json(ctx, result.replayed() ? 200 : 201, RiskJson.payment(result, parsed.warnings()));
         } finally {
             gate.settle(ticket, !nothingMoved);
+        }
+    }
+
+    private void observe(PaymentRequest payment, PaymentResult result, String keyId) {
+        for (PaymentObserver o : observers) {
+            try {
+                o.paid(payment, result, keyId);
+            } catch (RuntimeException e) {
+                LOG.warn("payment observer failed on {}: {}", payment.id(), e.toString());
+            }
         }
     }
 

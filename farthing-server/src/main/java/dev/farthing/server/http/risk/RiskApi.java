@@ -21,11 +21,12 @@ public final class RiskApi implements DomainApi {
     static final long POLL_SECONDS = 2;
     private final RiskServices services;
     private final List<Route> routes;
+    private final List<PaymentObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private RiskApi(RiskServices services, Metrics metrics, PaymentGate gate) {
         this.services = services;
         List<Route> all = new ArrayList<>();
-        all.addAll(new PaymentRoutes(services.engine(), metrics, gate).routes());
+        all.addAll(new PaymentRoutes(services.engine(), metrics, gate, observers).routes());
         all.addAll(new ReviewRoutes(services.engine()).routes());
         all.addAll(new PolicyRoutes(services.config(), metrics).routes());
         all.addAll(new ModelRoutes(services.config(), services.scoreboard()).routes());
@@ -43,6 +44,11 @@ public final class RiskApi implements DomainApi {
                 (decision, nanos) -> metrics.decision(decision.wire(), nanos), POLL_SECONDS);
         DriftMetrics.bind(metrics, services.config());
         return new RiskApi(services, metrics, gate);
+    }
+
+    /** Tells {@code o} of every payment that moves money from now on (see {@link PaymentObserver}). */
+    public void observePayments(PaymentObserver o) {
+        observers.add(o);
     }
 
     public RiskServices services() {
