@@ -19,6 +19,9 @@ public interface EvidenceSources {
 
     Optional<ChannelFacts> channel(String channelId);
 
+    /** Payments by anyone for {@code contentId} before {@code before} (ns), newest first: what the content costs. */
+    List<PaymentFacts> paymentsForContent(String contentId, long before, int limit);
+
     /** No sources: every lookup finds nothing (a dispute on a payment is then refused as not found). */
     EvidenceSources NONE = new EvidenceSources() {
         @Override
@@ -39,6 +42,11 @@ public interface EvidenceSources {
         @Override
         public Optional<ChannelFacts> channel(String channelId) {
             return Optional.empty();
+        }
+
+        @Override
+        public List<PaymentFacts> paymentsForContent(String contentId, long before, int limit) {
+            return List.of();
         }
     };
 }

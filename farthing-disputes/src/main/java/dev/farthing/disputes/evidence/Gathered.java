@@ -6,7 +6,7 @@ import java.util.List;
  * Everything gathered for one dispute at one moment: the payment (null for a channel dispute), Compelling-Evidence
  * style matches (earlier undisputed payments of the same payer from the same device or address), deliveries of
  * the payment, the channel (when one is named), near-identical payments (for a duplicate claim), the
- * usual amount the claimant paid this payee before (median, 0 when none: for a wrong-amount claim) and the
+ * usual amount (median paid for the same content, else by the claimant to this payee; 0 when unknown) and the
  * claimant's history.
  */
 public record Gathered(PaymentFacts payment, int priorSameDevice, int priorSameAddress, List<String> priorPaymentIds,

@@ -6,12 +6,14 @@ import java.util.Objects;
 /**
  * What the engine knows of a payment: who paid whom how much, the fee leg, the risk decision with its score and
  * reasons, the device and address it came from (pseudonymous tokens are fine: only equality is used), the key
- * that submitted it (null when unknown) and when it was paid (ledger time, ns).
+ * that submitted it (null when unknown), when it was paid (ledger time, ns) and the content it paid for (null
+ * when the platform did not say).
  */
 public record PaymentFacts(String paymentId, String payer, String payee, long amount, String currency,
                            String transferId, String feeAccount, long feeAmount, String feeTransferId,
                            String riskDecision, double riskScore, List<String> riskReasons,
-                           String deviceId, String ip, String submittedByKey, long paidAt) {
+                           String deviceId, String ip, String submittedByKey, long paidAt,
+                           String contentId) {
     public PaymentFacts {
         Objects.requireNonNull(paymentId, "paymentId");
         Objects.requireNonNull(payer, "payer");

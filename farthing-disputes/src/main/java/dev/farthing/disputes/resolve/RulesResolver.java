@@ -38,7 +38,8 @@ public final class RulesResolver implements Resolver {
             case NOT_AS_DESCRIBED -> {
                 if (!g.delivered()) yield win(c, "nothing was delivered");
                 if (g.progress() < 0.3) yield win(c, "stopped after " + pct(g.progress()));
-                if (g.progress() >= 0.95) yield lose("consumed in full (" + pct(g.progress()) + ")");
+                // watching most of it and then calling it not as described is not credible for digital content
+                if (g.progress() >= 0.8) yield lose("consumed " + pct(g.progress()) + " before disputing");
                 yield abstain("consumed " + pct(g.progress()) + ": a matter of taste");
             }
             case DUPLICATE -> g.nearIdenticalPayments() > 0

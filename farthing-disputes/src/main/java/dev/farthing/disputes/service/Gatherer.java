@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Gathers a dispute's evidence on the caller's thread: the payment, Compelling-Evidence-3.0 matches (earlier
  * payments of the same payer from the same device or address that nobody disputed), deliveries, the channel,
- * near-identical payments within ten minutes, the usual amount paid to the payee, the claimant's history.
+ * near-identical payments within ten minutes, the usual amount (the median
+ * paid for the same content by others, else paid to the payee by the claimant), the claimant's history.
  */
 final class Gatherer {
     static final int PRIOR_LIMIT = 50;
@@ -57,9 +58,17 @@ final class Gatherer {
                 if (e.amount() == p.amount() && Math.abs(e.paidAt() - p.paidAt()) <= TWIN_WINDOW_NANOS) twins++;
                 else if (e.paidAt() < p.paidAt()) amounts.add(e.amount());
             }
-            if (!amounts.isEmpty()) {
-                amounts.sort(null);
-                usual = amounts.get(amounts.size() / 2);
+            List<Long> others = new ArrayList<>();
+            if (p.contentId() != null) {
+                for (PaymentFacts e : sources.paymentsForContent(p.contentId(), p.paidAt(), PRIOR_LIMIT)) {
+                    if (!e.paymentId().equals(p.paymentId()) && !book.disputed(e.paymentId())) others.add(e.amount());
+                }
+            }
+            // the price others paid for the same content says most; else what this payer usually paid this payee
+            List<Long> basis = others.size() >= 3 ? others : amounts;
+            if (!basis.isEmpty()) {
+                basis.sort(null);
+                usual = basis.get(basis.size() / 2);
             }
         }
         return new Gathered(p, sameDevice, sameAddress, priorIds,

@@ -46,7 +46,8 @@ public final class DisputeMix {
         long paid = price;
         Reason reason;
         List<Delivery> deliveries = new ArrayList<>();
-        int sameDevice = rnd.nextInt(12), sameAddress = rnd.nextInt(8), twins = 0;
+        // every regular payer, honest or not, has the same spread of history on their device and address
+        int sameDevice = rnd.nextInt(16), sameAddress = rnd.nextInt(9), twins = 0;
         long usual = rnd.nextDouble() < 0.6 ? price : 0;
         double score = rnd.nextDouble() * 0.25;
         String decision = "approved";
@@ -60,11 +61,11 @@ public final class DisputeMix {
                 reason = pick(Reason.NOT_DELIVERED, Reason.NOT_AS_DESCRIBED, Reason.DUPLICATE, Reason.AMOUNT_WRONG);
                 truth = DisputeOutcome.WON;
                 switch (reason) {
-                    case NOT_DELIVERED -> { if (rnd.nextDouble() < 0.3) deliveries.add(delivery(id, rnd.nextDouble() * 0.3)); }
+                    case NOT_DELIVERED -> { if (rnd.nextDouble() < 0.3) deliveries.add(delivery(id, rnd.nextDouble() * 0.25)); }
                     case NOT_AS_DESCRIBED -> deliveries.add(delivery(id, rnd.nextDouble() * 0.35));
                     case DUPLICATE -> { twins = 1; deliveries.add(delivery(id, 1.0)); }
                     default -> {
-                        usual = price;
+                        usual = rnd.nextDouble() < 0.8 ? price : 0; // the content's price is known, mostly
                         paid = price * (2 + rnd.nextInt(3));
                         claimed = paid - price;
                         truth = DisputeOutcome.PARTIAL;
@@ -76,9 +77,8 @@ public final class DisputeMix {
             case FRIENDLY_FRAUD, SERIAL_DISPUTER -> {
                 reason = pick(Reason.NOT_DELIVERED, Reason.UNAUTHORIZED, Reason.NOT_AS_DESCRIBED, Reason.DUPLICATE);
                 truth = DisputeOutcome.LOST;
-                deliveries.add(delivery(id, 0.9 + rnd.nextDouble() * 0.1));
+                deliveries.add(delivery(id, 0.8 + rnd.nextDouble() * 0.2));
                 if (rnd.nextDouble() < 0.1) deliveries.clear();
-                sameDevice = 2 + rnd.nextInt(20);
                 if (a == Archetype.SERIAL_DISPUTER) {
                     int lost = 2 + rnd.nextInt(6);
                     history = new ClaimantHistory(lost + 2, 1, lost, 0, Math.min(lost, 3), 1);
@@ -99,7 +99,7 @@ public final class DisputeMix {
         }
         PaymentFacts p = new PaymentFacts("pay-" + id, "payer-" + id, "creator-" + rnd.nextInt(50), paid, "USD",
                 "pay-" + id, fee > 0 ? "platform-fees" : null, fee, fee > 0 ? "pay-" + id + ".fee" : null, decision,
-                score, reasons, "dev-" + id, "10.0.0." + rnd.nextInt(250), "key-op", 1_000_000_000L);
+                score, reasons, "dev-" + id, "10.0.0." + rnd.nextInt(250), "key-op", 1_000_000_000L, "content-" + id);
         long whole = paid + fee;
         long amount = claimed == null ? whole : claimed;
         long fair = truth == DisputeOutcome.LOST ? 0 : amount;

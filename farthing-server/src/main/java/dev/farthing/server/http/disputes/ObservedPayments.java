@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The facts of recent payments as they were submitted (device, address, submitting key: what the risk engine's
  * answer does not carry), kept in memory for dispute evidence: at most {@code maxPayments}, the oldest forgotten
- * first, and the newest {@code PER_PAYER} per payer for device and address matching. Not durable: after a restart
+ * first, and the newest {@code PER_PAYER} per payer (device and address matching) and per content id (its price). Not durable: after a restart
  * a disputed payment's facts come from the risk engine and the ledger, without device, address or key.
  */
 final class ObservedPayments {
@@ -22,6 +22,7 @@ final class ObservedPayments {
     private final int maxPayments;
     private final LinkedHashMap<String, PaymentFacts> byId;
     private final LinkedHashMap<String, ArrayDeque<String>> byPayer;
+    private final LinkedHashMap<String, ArrayDeque<String>> byContent;
 
     ObservedPayments(int maxPayments) {
         this.maxPayments = maxPayments;
@@ -31,10 +32,15 @@ final class ObservedPayments {
                 return size() > ObservedPayments.this.maxPayments;
             }
         };
-        this.byPayer = new LinkedHashMap<>(1024, 0.75f, true) {
+        this.byPayer = bounded(maxPayments);
+        this.byContent = bounded(maxPayments);
+    }
+
+    private static LinkedHashMap<String, ArrayDeque<String>> bounded(int max) {
+        return new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, ArrayDeque<String>> eldest) {
-                return size() > ObservedPayments.this.maxPayments;
+                return size() > max;
             }
         };
     }
@@ -45,6 +51,11 @@ final class ObservedPayments {
         ArrayDeque<String> ids = byPayer.computeIfAbsent(p.payer(), k -> new ArrayDeque<>());
         ids.addFirst(p.id());
         if (ids.size() > PER_PAYER) ids.removeLast();
+        if (p.context().contentId() != null) {
+            ArrayDeque<String> c = byContent.computeIfAbsent(p.context().contentId(), k -> new ArrayDeque<>());
+            c.addFirst(p.id());
+            if (c.size() > PER_PAYER) c.removeLast();
+        }
     }
 
     synchronized PaymentFacts get(String id) {
@@ -53,8 +64,18 @@ final class ObservedPayments {
 
     /** The payer's remembered payments, newest first. */
     synchronized List<PaymentFacts> ofPayer(String payer) {
+        return resolve(byPayer.get(payer));
+    }
+
+    /** The remembered payments for a content id (anyone's), newest first. */
+    synchronized List<PaymentFacts> ofContent(String contentId) {
+        return resolve(byContent.get(contentId));
+    }
+
+    private List<PaymentFacts> resolve(ArrayDeque<String> ids) {
         List<PaymentFacts> out = new ArrayList<>();
-        for (String id : byPayer.getOrDefault(payer, new ArrayDeque<>())) {
+        if (ids == null) return out;
+        for (String id : ids) {
             PaymentFacts f = byId.get(id);
             if (f != null) out.add(f);
         }
@@ -67,6 +88,6 @@ final class ObservedPayments {
                 ids.isEmpty() ? p.id() : ids.getFirst(), p.fee() == null ? null : p.fee().account(),
                 p.fee() == null ? 0 : p.fee().amount(), ids.size() > 1 ? ids.get(1) : null, r.decision().wire(),
                 r.score(), r.reasons().stream().map(DecisionReason::code).toList(), p.context().deviceId(),
-                p.context().ip(), keyId, r.decidedAt());
+                p.context().ip(), keyId, r.decidedAt(), p.context().contentId());
     }
 }

@@ -49,7 +49,7 @@ final class ServerEvidence implements EvidenceSources {
         return Optional.of(new PaymentFacts(paymentId, main.debitAccount(), main.creditAccount(), main.amount(),
                 main.currency(), main.id(), fee == null ? null : fee.creditAccount(), fee == null ? 0 : fee.amount(),
                 fee == null ? null : fee.id(), result.decision().wire(), result.score(),
-                result.reasons().stream().map(DecisionReason::code).toList(), null, null, null, result.decidedAt()));
+                result.reasons().stream().map(DecisionReason::code).toList(), null, null, null, result.decidedAt(), null));
     }
 
     private TransferView transfer(String id) {
@@ -73,6 +73,11 @@ final class ServerEvidence implements EvidenceSources {
         return observed.ofPayer(payer).stream()
                 .filter(f -> f.payee().equals(payee) && f.paidAt() >= from && f.paidAt() <= to)
                 .limit(limit).toList();
+    }
+
+    @Override
+    public List<PaymentFacts> paymentsForContent(String contentId, long before, int limit) {
+        return observed.ofContent(contentId).stream().filter(f -> f.paidAt() < before).limit(limit).toList();
     }
 
     @Override
