@@ -203,6 +203,7 @@ public final class DisputeService implements AutoCloseable {
     public Dispute decide(String id, ReviewerDecision decision, Reviewer who) {
         Dispute done = writer.call(() -> {
             Dispute cur = require(id);
+            Transitions.requireState(cur, Transitions.DECIDABLE, "decided");
             if (who.keyId().equals(cur.claimant()) || (cur.gathered() != null && cur.gathered().payment() != null
                     && who.keyId().equals(cur.gathered().payment().submittedByKey()))) {
                 throw new DisputeException(DisputeError.CONFLICT_OF_INTEREST, "key " + who.keyId()
