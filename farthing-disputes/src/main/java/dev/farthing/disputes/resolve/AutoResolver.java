@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * Decides alone only when every resolver (at least three) votes the same outcome and the value is under the
  * jurisdiction's limit. Otherwise it says why and where to: weak evidence asks the parties for more first (once),
- * then goes to L1; disagreement goes to L1; a repeat offender who would be refunded, or a value over the limit,
+ * then goes to L1; disagreement goes to L1; a repeat offender any resolver would refund, or a value over the limit,
  * to L2; a value over 20 times the limit to L3 (external arbitration).
  *
  * <p>Reputation only ever protects: it can stop an automatic refund to a repeat offender (who then gets a person,
@@ -54,7 +54,8 @@ public final class AutoResolver {
             Long limit = j.autoLimit().get(currencyOf(c));
             tier = limit != null && value / 20 > limit ? Tier.L3 : Tier.L2;
         }
-        if (agreed != null && agreed.refunds() && h.repeatOffender()) {
+        boolean anyRefund = votes.stream().anyMatch(v -> v.outcome() != null && v.outcome().refunds());
+        if (anyRefund && h.repeatOffender()) {
             because.add("repeat claimant: " + h.lost() + " claims lost, " + h.lostRecent() + " recently");
             tier = max(tier, Tier.L2);
         }
