@@ -19,5 +19,4 @@ module dev.farthing.disputes {
     opens dev.farthing.disputes.model to com.fasterxml.jackson.databind;
     opens dev.farthing.disputes.evidence to com.fasterxml.jackson.databind;
     opens dev.farthing.disputes.service to com.fasterxml.jackson.databind;
-    opens dev.farthing.disputes.resolve;
 }

@@ -3,6 +3,7 @@ package dev.farthing.disputes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.farthing.disputes.evidence.ChannelFacts;
 import dev.farthing.disputes.model.Dispute;
 import dev.farthing.disputes.model.DisputeError;
 import dev.farthing.disputes.model.DisputeException;
@@ -15,6 +16,7 @@ import dev.farthing.disputes.model.Reason;
 import dev.farthing.disputes.model.Tier;
 import dev.farthing.disputes.service.Reviewer;
 import dev.farthing.disputes.service.ReviewerDecision;
+import dev.farthing.ledger.model.NewTransfer;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -130,6 +132,7 @@ class DisputeServiceTest {
         f.clock.advanceDays(20);
         f.service.tick();
         assertThat(f.service.get("d1").orElseThrow().state()).isEqualTo(DisputeState.FINAL);
+        assertThat(f.service.get("d1").orElseThrow().money().status()).as("settling again is a no-op").isEqualTo("refunded");
         assertThat(f.service.hoursLeft(f.service.get("d1").orElseThrow())).isZero();
         assertThat(d.history()).extracting(t -> t.to()).containsSubsequence(DisputeState.OPEN, DisputeState.EVIDENCE,
                 DisputeState.ESCALATED, DisputeState.DECIDED);
@@ -175,6 +178,29 @@ class DisputeServiceTest {
         assertThat(next.gathered().history().confirmedFraudVictim()).isEqualTo(1);
         assertThat(next.gathered().history().lost()).isZero();
         assertThat(next.gathered().history().repeatOffender()).isFalse();
+    }
+
+    @Test
+    void aChannelDisputeRefundsBetweenTheChannelsParties() throws Exception {
+        String id = "ab".repeat(32);
+        f.ledger.createTransfer(NewTransfer.simple("ch-paid", "alice", "bob", 300_000, "USD")).get().orThrow();
+        f.channels.put(id, new ChannelFacts(id, "alice", "bob", "USD", "closed", 9, 300_000, 500_000, true));
+        assertThatThrownBy(() -> f.service.create(new NewDispute("c1", null, id, "alice", Reason.AMOUNT_WRONG, 400_000L, null, List.of())))
+                .extracting(e -> ((DisputeException) e).error()).isEqualTo(DisputeError.AMOUNT_EXCEEDS_PAYMENT);
+        Dispute d = f.service.create(new NewDispute("c1", null, id, "alice", Reason.AMOUNT_WRONG, 100_000L, null, List.of())).dispute();
+        assertThat(d.respondent()).isEqualTo("bob");
+        assertThat(d.state()).as("no price history for a channel: a person looks").isIn(DisputeState.ESCALATED, DisputeState.EVIDENCE);
+        if (d.state() == DisputeState.EVIDENCE) {
+            f.clock.advanceDays(15);
+            f.service.tick();
+        }
+        long alice = f.balance("alice");
+        Dispute p = f.service.decide("c1", new ReviewerDecision(DisputeOutcome.PARTIAL, 60_000L, false, "overcharged"), R1);
+        assertThat(p.money().status()).as(p.money().toString()).isEqualTo("refunded");
+        assertThat(f.balance("alice") - alice).isEqualTo(60_000);
+        assertThat(f.total()).isZero();
+        assertThatThrownBy(() -> f.service.create(new NewDispute("c2", null, "cd".repeat(32), "alice", Reason.DUPLICATE, null, null, List.of())))
+                .extracting(e -> ((DisputeException) e).error()).isEqualTo(DisputeError.CHANNEL_NOT_FOUND);
     }
 
     @Test

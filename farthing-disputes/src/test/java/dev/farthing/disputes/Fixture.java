@@ -31,6 +31,7 @@ final class Fixture implements EvidenceSources, AutoCloseable {
     final Ledger ledger;
     final SystemLedger handle;
     final Map<String, PaymentFacts> payments = new ConcurrentHashMap<>();
+    final Map<String, ChannelFacts> channels = new ConcurrentHashMap<>();
     final List<AuditEvent> audit = new CopyOnWriteArrayList<>();
     final List<String> labels = new CopyOnWriteArrayList<>();
     DisputeService service;
@@ -102,7 +103,7 @@ final class Fixture implements EvidenceSources, AutoCloseable {
 
     @Override
     public Optional<ChannelFacts> channel(String channelId) {
-        return Optional.empty();
+        return Optional.ofNullable(channels.get(channelId));
     }
 
     @Override

@@ -74,7 +74,8 @@ public final class DisputeMoney {
         boolean decided = d.state() == DisputeState.DECIDED || d.state() == DisputeState.FINAL;
         if (!decided || payer(d) == null) return m;
         List<String> transfers = new ArrayList<>(m.transfers());
-        if (m.provisionalHold() != null && "provisional".equals(m.status())) {
+        // voided on every settling step: a repeat is already_voided, so a void that failed before is retried
+        if (m.provisionalHold() != null) {
             Outcome<TransferView> v = await(ledger.voidPending(m.provisionalHold()));
             if (!v.isOk() && v.error() != ErrorCode.PENDING_EXPIRED && v.error() != ErrorCode.ALREADY_VOIDED) {
                 return new Money(m.provisionalHold(), m.refunded(), m.feeCharged(), m.steps(), transfers, "failed", "void provisional credit: " + v.detail());
