@@ -173,20 +173,18 @@ class DisputesHttpTest {
         assertThat(t.post("/v1/disputes/dsp-3/evidence", "{\"evidence\":[{\"kind\":\"usage_log\"}]}").code()).as("party is required").isEqualTo("invalid_dispute");
         String reviewer = ApiKeys.create(t.dataDir, Role.REVIEWER, "reviewer");
         assertThat(more.json().path("state").asText()).as("60% watched stays weak").isEqualTo("evidence");
-        {
-            assertThat(t.send("GET", "/v1/disputes/dsp-3/arbitration", (String) null, reviewer).code()).isEqualTo("dispute_wrong_state");
-            for (String tier : new String[] {"L1", "L2", "L3"}) {
-                TestServer.Resp up = t.send("POST", "/v1/disputes/dsp-3/decision", "{\"escalate\":true,\"note\":\"needs a look\"}", reviewer);
-                assertThat(up.status()).as(up.body()).isEqualTo(200);
-                assertThat(up.json().path("tier").asText()).isEqualTo(tier);
-            }
-            assertThat(t.get("/v1/disputes?state=queue&tier=L3").json().path("data")).hasSize(1);
-            assertThat(t.get("/v1/disputes?tier=L9").status()).isEqualTo(400);
-            TestServer.Resp export = t.send("GET", "/v1/disputes/dsp-3/arbitration", (String) null, reviewer);
-            assertThat(export.status()).as(export.body()).isEqualTo(200);
-            assertThat(export.json().path("format").asText()).isEqualTo("farthing-dispute-arbitration/1");
-            assertThat(t.send("POST", "/v1/disputes/dsp-3/decision", "{\"escalate\":true}", reviewer).code()).isEqualTo("dispute_wrong_state");
-            assertThat(t.send("POST", "/v1/disputes/dsp-3/decision", "{\"escalate\":true,\"outcome\":\"won\"}", reviewer).code()).isEqualTo("invalid_dispute");
+        assertThat(t.send("GET", "/v1/disputes/dsp-3/arbitration", (String) null, reviewer).code()).isEqualTo("dispute_wrong_state");
+        for (String tier : new String[] {"L1", "L2", "L3"}) {
+            TestServer.Resp up = t.send("POST", "/v1/disputes/dsp-3/decision", "{\"escalate\":true,\"note\":\"needs a look\"}", reviewer);
+            assertThat(up.status()).as(up.body()).isEqualTo(200);
+            assertThat(up.json().path("tier").asText()).isEqualTo(tier);
         }
+        assertThat(t.get("/v1/disputes?state=queue&tier=L3").json().path("data")).hasSize(1);
+        assertThat(t.get("/v1/disputes?tier=L9").status()).isEqualTo(400);
+        TestServer.Resp export = t.send("GET", "/v1/disputes/dsp-3/arbitration", (String) null, reviewer);
+        assertThat(export.status()).as(export.body()).isEqualTo(200);
+        assertThat(export.json().path("format").asText()).isEqualTo("farthing-dispute-arbitration/1");
+        assertThat(t.send("POST", "/v1/disputes/dsp-3/decision", "{\"escalate\":true}", reviewer).code()).isEqualTo("dispute_wrong_state");
+        assertThat(t.send("POST", "/v1/disputes/dsp-3/decision", "{\"escalate\":true,\"outcome\":\"won\"}", reviewer).code()).isEqualTo("invalid_dispute");
     }
 }

@@ -9,7 +9,6 @@ import dev.farthing.disputes.evidence.EvidenceSources;
 import dev.farthing.disputes.evidence.Gathered;
 import dev.farthing.disputes.model.Appeal;
 import dev.farthing.disputes.model.Dispute;
-import dev.farthing.disputes.model.DisputeClass;
 import dev.farthing.disputes.model.DisputeError;
 import dev.farthing.disputes.model.DisputeException;
 import dev.farthing.disputes.model.DisputeState;
@@ -42,9 +41,8 @@ public final class DisputeService implements AutoCloseable {
     private final DisputeBook book;
     private final Gatherer gatherer;
     private final Transitions transitions;
-    private final DisputeMoney money;
     private final AuditSink audit;
-    private final RiskLabels labels;
+    private final Aftermath aftermath;
     private final Writer writer;
 
     private DisputeService(Path dir, SystemLedger ledger, EvidenceSources sources, LogisticModel model,
@@ -55,9 +53,8 @@ public final class DisputeService implements AutoCloseable {
         this.store = new DisputeStore(dir, options.fsync());
         this.gatherer = new Gatherer(sources, book);
         this.transitions = new Transitions(new AutoResolver(model));
-        this.money = new DisputeMoney(ledger, options.chargebackFee());
         this.audit = audit;
-        this.labels = labels;
+        this.aftermath = new Aftermath(new DisputeMoney(ledger, options.chargebackFee()), labels);
         this.writer = new Writer(this::tick, options.tickMillis());
     }
 
@@ -69,19 +66,13 @@ public final class DisputeService implements AutoCloseable {
             s.store.replay(s.book::put, s.book::putDelivery);
             s.writer.start();
             for (Dispute d : List.copyOf(s.book.disputes.values())) {
-                if ("failed".equals(d.money().status()) || needsSettling(d)) s.effects(d);
+                if ("failed".equals(d.money().status()) || Aftermath.needsSettling(d)) s.effects(d);
             }
             return s;
         } catch (RuntimeException e) {
             s.close();
             throw e;
         }
-    }
-
-    private static boolean needsSettling(Dispute d) {
-        boolean decided = d.state() == DisputeState.DECIDED || d.state() == DisputeState.FINAL;
-        long target = d.outcome() != null && d.outcome().refunds() ? d.refund() : 0;
-        return decided && (target != d.money().refunded() || "provisional".equals(d.money().status()));
     }
 
     public long now() {
@@ -290,39 +281,14 @@ public final class DisputeService implements AutoCloseable {
     public record ArbitrationCase(String format, long exportedAt, Dispute dispute) {
     }
 
-    /** Money and labels after a change is durable: provisional credit on escalation, refunds on decision. */
+    /** Money and labels after a change is durable (see {@link Aftermath}); the money recorded through the writer. */
     private Dispute effects(Dispute d) {
-        Money m = d.money();
-        Jurisdiction j = jurisdiction(d);
-        try {
-            if (d.state() == DisputeState.ESCALATED && j.provisionalCredit() && m.provisionalHold() == null) {
-                m = money.provisionalCredit(d);
-            } else if (d.state() == DisputeState.DECIDED || d.state() == DisputeState.FINAL) {
-                m = money.settle(d);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("dispute {}: money not moved, retried at the next step: {}", d.id(), e.toString());
-            m = new Money(m.provisionalHold(), m.refunded(), m.feeCharged(), m.steps(), m.transfers(), "failed", e.getMessage());
-        }
-        Dispute result = d;
-        if (!m.equals(d.money())) {
-            Money moved = m;
-            result = writer.call(() -> {
-                Dispute cur = require(d.id());
-                Dispute n = cur.withMoney(moved);
-                commit(cur, n, Dispute.SYSTEM, "dispute.money");
-                return n;
-            });
-        }
-        if ((d.state() == DisputeState.DECIDED || (d.state() == DisputeState.FINAL && d.overturned()))
-                && d.request().paymentId() != null && d.outcome() != null) {
-            try {
-                labels.label(d.request().paymentId(), d.outcome().refunds() && d.classification() == DisputeClass.FRAUD);
-            } catch (RuntimeException e) {
-                LOG.warn("dispute {}: risk label not stored: {}", d.id(), e.toString());
-            }
-        }
-        return result;
+        return aftermath.apply(d, jurisdiction(d), moved -> writer.call(() -> {
+            Dispute cur = require(d.id());
+            Dispute n = cur.withMoney(moved);
+            commit(cur, n, Dispute.SYSTEM, "dispute.money");
+            return n;
+        }));
     }
 
     private Dispute require(String id) {
