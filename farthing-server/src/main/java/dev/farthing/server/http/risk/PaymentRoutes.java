@@ -38,13 +38,16 @@ final class PaymentRoutes {
     private final PaymentGate gate;
     private final RiskAudit audit;
     private final StepUp stepUp;
+    private final List<PaymentObserver> observers;
 
-    PaymentRoutes(RiskEngine engine, Metrics metrics, PaymentGate gate, RiskAudit audit, StepUp stepUp) {
+    PaymentRoutes(RiskEngine engine, Metrics metrics, PaymentGate gate, RiskAudit audit, StepUp stepUp,
+                  List<PaymentObserver> observers) {
         this.engine = engine;
         this.metrics = metrics;
         this.gate = gate;
         this.audit = audit;
         this.stepUp = stepUp;
+        this.observers = observers;
     }
 
     List<Route> routes() {
@@ -105,10 +108,23 @@ final class PaymentRoutes {
                     g.writeStringField("payee", payment.payee());
                 });
             }
+            if (!nothingMoved) {
+                observe(payment, result, dev.farthing.server.http.Auth.principal(ctx).keyId());
+            }
             Replies.json(ctx, result.replayed() ? 200 : 201, RiskJson.payment(result, parsed.warnings(),
                     g -> stepUp.writeChallenge(g, result, payment.payer())));
         } finally {
             gate.settle(ticket, !nothingMoved);
+        }
+    }
+
+    private void observe(PaymentRequest payment, PaymentResult result, String keyId) {
+        for (PaymentObserver o : observers) {
+            try {
+                o.paid(payment, result, keyId);
+            } catch (RuntimeException e) {
+                LOG.warn("payment observer failed on {}: {}", payment.id(), e.toString());
+            }
         }
     }
 

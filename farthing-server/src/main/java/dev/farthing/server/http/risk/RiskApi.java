@@ -25,13 +25,14 @@ public final class RiskApi implements DomainApi {
     private final RiskServices services;
     private final StepUp stepUp;
     private final List<Route> routes;
+    private final List<PaymentObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private RiskApi(RiskServices services, Ledger ledger, Metrics metrics, PaymentGate gate, AuditTrail trail, StepUp stepUp) {
         this.services = services;
         this.stepUp = stepUp;
         RiskAudit audit = new RiskAudit(trail, services.engine());
         List<Route> all = new ArrayList<>();
-        all.addAll(new PaymentRoutes(services.engine(), metrics, gate, audit, stepUp).routes());
+        all.addAll(new PaymentRoutes(services.engine(), metrics, gate, audit, stepUp, observers).routes());
         all.addAll(new StepUpRoutes(stepUp, ledger, trail).routes());
         all.addAll(new ReviewRoutes(services.engine(), audit).routes());
         all.addAll(new PolicyRoutes(services.config(), metrics, audit).routes());
@@ -62,6 +63,11 @@ public final class RiskApi implements DomainApi {
             throw e;
         }
         return new RiskApi(services, ledger, metrics, gate, trail, stepUp);
+    }
+
+    /** Tells {@code o} of every payment that moves money from now on (see {@link PaymentObserver}). */
+    public void observePayments(PaymentObserver o) {
+        observers.add(o);
     }
 
     public RiskServices services() {
