@@ -1,5 +1,6 @@
 package dev.farthing.server;
 
+import dev.farthing.contracts.audit.AuditSink;
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.server.http.Metrics;
 import dev.farthing.server.http.channels.ChannelApi;
@@ -35,7 +36,7 @@ final class DomainApis {
             opened.add(RiskApi.open(options.dataDir().resolve("risk"), ledger, metrics, customers));
             ScreeningApi screening = ScreeningApi.open(options.dataDir().resolve("screening"), ledger, metrics);
             opened.add(screening);
-            customers.screenWith(screening, metrics); // customers are screened on creation and on every list update
+            customers.screenWith(screening, metrics, AuditSink.NONE); // screened on creation and on list updates; audit: wired at merge
             return opened;
         } catch (RuntimeException | Error e) {
             closeAll(opened);
