@@ -3,6 +3,7 @@ package dev.farthing.server;
 import dev.farthing.contracts.audit.AuditSink;
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.server.http.Metrics;
+import dev.farthing.server.http.aml.AmlApi;
 import dev.farthing.server.http.channels.ChannelApi;
 import dev.farthing.server.http.customers.CustomersApi;
 import dev.farthing.server.http.risk.RiskApi;
@@ -37,6 +38,7 @@ final class DomainApis {
             ScreeningApi screening = ScreeningApi.open(options.dataDir().resolve("screening"), ledger, metrics);
             opened.add(screening);
             customers.screenWith(screening, metrics, AuditSink.NONE); // screened on creation and on list updates; audit: wired at merge
+            opened.add(AmlApi.open(options.dataDir().resolve("aml"), ledger, metrics, AuditSink.NONE)); // monitoring + cases
             return opened;
         } catch (RuntimeException | Error e) {
             closeAll(opened);
