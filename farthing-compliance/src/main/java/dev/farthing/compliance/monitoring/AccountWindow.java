@@ -10,9 +10,9 @@ import java.util.Map;
  * moved money, when each scenario last alerted on it, and today's cash-equivalent totals per currency.
  */
 final class AccountWindow {
-    /** One side of a posted transfer, as this account saw it. Amount in minor units; time ledger ns. */
+    /** One side of a posted transfer, as this account saw it ({@code business}: the counterparty is a merchant). */
     record Movement(String transferId, String counterparty, long amount, String currency, long at, boolean in,
-                    boolean cash) {
+                    boolean cash, boolean business) {
     }
 
     /** Cash totals of one currency on one UTC day (epoch day), with which directions were already reported. */

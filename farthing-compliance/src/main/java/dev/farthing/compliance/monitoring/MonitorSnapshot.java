@@ -81,6 +81,7 @@ final class MonitorSnapshot {
             g.writeNumber(m.at());
             g.writeBoolean(m.in());
             g.writeBoolean(m.cash());
+            g.writeBoolean(m.business());
             g.writeEndArray();
         }
         g.writeEndArray();
@@ -115,7 +116,7 @@ final class MonitorSnapshot {
             }
             for (JsonNode m : a.path("moves")) {
                 w.movements.addLast(new Movement(m.get(0).asText(), m.get(1).asText(), m.get(2).asLong(), m.get(3).asText(),
-                        m.get(4).asLong(), m.get(5).asBoolean(), m.get(6).asBoolean()));
+                        m.get(4).asLong(), m.get(5).asBoolean(), m.get(6).asBoolean(), m.get(7).asBoolean()));
             }
             s.accounts.put(a.path("id").asText(), w);
         }

@@ -99,7 +99,8 @@ final class MonitorState {
             accounts.put(account, w);
         }
         long idle = w.lastActivity == 0 ? 0 : at - w.lastActivity;
-        Movement m = new Movement(id, counterparty, amount, currency, at, in, isCash(counterparty));
+        Movement m = new Movement(id, counterparty, amount, currency, at, in, isCash(counterparty),
+                kindOf(counterparty) == AccountKind.MERCHANT);
         w.add(m, rules.longestWindow().toNanos(), rules.maxMovementsPerAccount());
         w.lastActivity = at;
         alerts.addAll(scenarios.evaluate(account, kind == AccountKind.WALLET, w, m, scales.getOrDefault(currency, 2), idle, pos));

@@ -61,19 +61,21 @@ final class Scenarios {
             else sent = Amounts.plus(sent, x.amount());
         }
         long minimum = Math.multiplyExact(r.rapidMinimum(), unit);
-        if (in < minimum || sent < in / 100 * r.rapidOutPercent()) return;
+        if (in < minimum || sent < in / 100 * r.rapidOutPercent() || sent / r.rapidOutMaxPercent() > in / 100) return;
         long percent = in == 0 ? 0 : Math.min(999, sent / Math.max(1, in / 100));
         out.add(alert(Scenario.RAPID_MOVEMENT, subject, w, m, moves, pos, scale, "received "
                 + Amounts.format(in, scale, m.currency()) + " and sent " + Amounts.format(sent, scale, m.currency())
-                + " on (" + percent + "%) within " + Amounts.duration(window) + " (rule: at least "
-                + r.rapidOutPercent() + "% of at least " + Amounts.format(minimum, scale, m.currency()) + " out again)"));
+                + " on (" + percent + "%) within " + Amounts.duration(window) + " (rule: " + r.rapidOutPercent() + ".."
+                + r.rapidOutMaxPercent() + "% of at least " + Amounts.format(minimum, scale, m.currency()) + " out again)"));
     }
 
     private void fan(String subject, AccountWindow w, Movement m, int scale, long unit, String pos, List<Alert> out) {
         Scenario s = m.in() ? Scenario.FAN_IN : Scenario.FAN_OUT;
         long window = r.fanWindow().toNanos();
-        if (w.coolingDown(s, m.at(), window)) return;
-        List<Movement> moves = within(w, m, window, x -> x.in() == m.in());
+        if (!m.in() && m.cash()) cashOutAfterFanIn(subject, w, m, scale, pos, out);
+        if (w.coolingDown(s, m.at(), window) || (!m.in() && m.business())) return;
+        // fan-out disperses to people: payments to merchants are shopping and are not counted
+        List<Movement> moves = within(w, m, window, x -> x.in() == m.in() && (m.in() || !x.business()));
         Set<String> parties = new HashSet<>();
         long total = 0;
         for (Movement x : moves) {
@@ -86,6 +88,27 @@ final class Scenarios {
                 + " distinct accounts, " + Amounts.format(total, scale, m.currency()) + " in " + moves.size()
                 + " transfers within " + Amounts.duration(window) + " (rule: at least " + r.fanDistinct()
                 + " counterparties and " + Amounts.format(minimum, scale, m.currency()) + ")"));
+    }
+
+    /** A cash withdrawal of much of what many senders just paid in: the mule's cash-out (raised as fan_in). */
+    private void cashOutAfterFanIn(String subject, AccountWindow w, Movement m, int scale, String pos, List<Alert> out) {
+        long window = r.fanWindow().toNanos();
+        if (w.coolingDown(Scenario.FAN_IN, m.at(), window)) return;
+        List<Movement> in = within(w, m, window, Movement::in);
+        Set<String> senders = new HashSet<>();
+        long total = 0;
+        for (Movement x : in) {
+            senders.add(x.counterparty());
+            total = Amounts.plus(total, x.amount());
+        }
+        if (senders.size() < r.fanCashOutDistinct() || m.amount() < total / 100 * r.fanCashOutPercent()
+                || m.amount() < Math.multiplyExact(r.rapidMinimum(), Amounts.unit(scale))) return;
+        List<Movement> moves = new ArrayList<>(in);
+        moves.add(m);
+        out.add(alert(Scenario.FAN_IN, subject, w, m, moves, pos, scale, "withdrew " + Amounts.format(m.amount(), scale, m.currency())
+                + " in cash after receiving " + Amounts.format(total, scale, m.currency()) + " from " + senders.size()
+                + " distinct accounts within " + Amounts.duration(window) + " (rule: a cash-out of at least "
+                + r.fanCashOutPercent() + "% of what at least " + r.fanCashOutDistinct() + " senders paid in, and at least " + Amounts.format(Math.multiplyExact(r.rapidMinimum(), Amounts.unit(scale)), scale, m.currency()) + ")"));
     }
 
     private void velocity(String subject, AccountWindow w, Movement m, int scale, long unit, String pos, List<Alert> out) {

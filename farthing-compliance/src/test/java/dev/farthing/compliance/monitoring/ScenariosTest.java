@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** Each scenario raises on its pattern, names the transfers and thresholds, and stays quiet just beside it. */
 class ScenariosTest {
-    private final MonitoringRules rules = MonitoringRules.defaults();
+    private final MonitoringRules rules = MonitoringRules.first();
 
     private Events world() {
         return new Events().open("bank", AccountKind.SETTLEMENT).open("shop", AccountKind.MERCHANT);
@@ -103,6 +103,25 @@ class ScenariosTest {
     }
 
     @Test
+    void theShippedRulesPassThroughCashOutAndShopping() {
+        MonitoringRules shipped = MonitoringRules.defaults();
+        // more out than in is spending a balance, not passing money on
+        assertThat(of(new Events().open("bank", AccountKind.SETTLEMENT).pay("bank", "w1", 5_000).pay("emp", "w1", 2_000)
+                .wait(Duration.ofHours(3)).pay("w1", "w2", 6_800).into(new MonitorState(shipped, Events.SCALES)), Scenario.RAPID_MOVEMENT)).hasSize(1);
+        assertThat(of(new Events().pay("emp", "w1", 2_000).pay("bank2", "w1", 8_000).wait(Duration.ofHours(3)).pay("w1", "w2", 1_500)
+                .pay("w1", "w3", 900).into(new MonitorState(shipped, Events.SCALES)), Scenario.RAPID_MOVEMENT)).isEmpty();
+        Events spender = world();
+        for (int i = 0; i < 12; i++) spender.open("m" + i, AccountKind.MERCHANT);
+        for (int i = 0; i < 12; i++) spender.pay("w1", "m" + i, 600);
+        assertThat(of(spender.into(new MonitorState(shipped, Events.SCALES)), Scenario.FAN_OUT)).as("shopping is not dispersal").isEmpty();
+        Events mule = world();
+        for (int i = 0; i < 6; i++) mule.pay("victim" + i, "mule", 900).wait(Duration.ofHours(2));
+        List<Alert> cashOut = of(mule.pay("mule", "bank", 5_000).into(new MonitorState(shipped, Events.SCALES)), Scenario.FAN_IN);
+        assertThat(cashOut).hasSize(1);
+        assertThat(cashOut.getFirst().reason()).startsWith("withdrew 5,000.00 USD in cash after receiving 5,400.00 USD from 6 distinct accounts");
+    }
+
+    @Test
     void ordinaryShoppingRaisesNothing() {
         Events e = world().pay("bank", "w1", 2_500);
         for (int day = 0; day < 60; day++) {
@@ -113,8 +132,8 @@ class ScenariosTest {
 
     @Test
     void stateIsBoundedAndSurvivesASnapshotExactly() throws IOException {
-        MonitoringRules tiny = new MonitoringRules("t", 10_000, 90, 3, rules.structuringWindow(), rules.rapidWindow(), 1_000, 90,
-                rules.fanWindow(), 10, 2_000, rules.velocityWindow(), 30, 1_000, rules.dormantAfter(), 1_000, 1_000, 4,
+        MonitoringRules tiny = new MonitoringRules("t", 10_000, 90, 3, rules.structuringWindow(), rules.rapidWindow(), 1_000, 90, 1_000,
+                rules.fanWindow(), 10, 2_000, 5, 50, rules.velocityWindow(), 30, 1_000, rules.dormantAfter(), 1_000, 1_000, 4,
                 rules.roundWindow(), List.of(), 50, 8, 10);
         Events e = world();
         for (int i = 0; i < 200; i++) e.pay("bank", "w" + i, 10 + i);
