@@ -24,6 +24,7 @@ final class MonitorState {
     final MonitoringRules rules;
     final Map<String, Integer> scales;
     final Scenarios scenarios;
+    private final long keepNs;
     final LinkedHashMap<String, AccountWindow> accounts;
     final LinkedHashMap<String, AccountKind> kinds = new LinkedHashMap<>();
     final LinkedHashMap<String, Hold> pending;
@@ -39,6 +40,7 @@ final class MonitorState {
         this.rules = rules;
         this.scales = Map.copyOf(scales);
         this.scenarios = new Scenarios(rules);
+        this.keepNs = rules.longestWindow().toNanos();
         this.accounts = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, AccountWindow> eldest) {
@@ -101,7 +103,7 @@ final class MonitorState {
         long idle = w.lastActivity == 0 ? 0 : at - w.lastActivity;
         Movement m = new Movement(id, counterparty, amount, currency, at, in, isCash(counterparty),
                 kindOf(counterparty) == AccountKind.MERCHANT);
-        w.add(m, rules.longestWindow().toNanos(), rules.maxMovementsPerAccount());
+        w.add(m, keepNs, rules.maxMovementsPerAccount());
         w.lastActivity = at;
         alerts.addAll(scenarios.evaluate(account, kind == AccountKind.WALLET, w, m, scales.getOrDefault(currency, 2), idle, pos));
     }
