@@ -33,7 +33,9 @@ final class DomainApis {
             // opened.add(XxxApi.open(options.dataDir().resolve("xxx"), ledger, metrics));
             CustomersApi customers = CustomersApi.open(options.dataDir().resolve("customers"), ledger, metrics);
             opened.add(customers); // first: payments (risk) and transfers pass its KYC gate
-            opened.add(ChannelApi.open(options.dataDir().resolve("channels"), ledger, metrics));
+            ChannelApi channels = ChannelApi.open(options.dataDir().resolve("channels"), ledger, metrics);
+            opened.add(channels);
+            channels.screenPartiesWith(customers::sanctionedParty, metrics); // channel counterparties: sanctions_hit
             opened.add(RiskApi.open(options.dataDir().resolve("risk"), ledger, metrics, customers));
             ScreeningApi screening = ScreeningApi.open(options.dataDir().resolve("screening"), ledger, metrics);
             opened.add(screening);

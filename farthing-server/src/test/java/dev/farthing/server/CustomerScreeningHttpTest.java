@@ -208,6 +208,14 @@ class CustomerScreeningHttpTest {
             String confirm = "{\"entity_id\":\"ofac_sdn:2676\",\"verdict\":\"confirmed\",\"reason\":\"DOB agrees\"}";
             assertThat(t.send("POST", "/v1/customers/c-z/screening", confirm, compliance).json().path("frozen").asBoolean()).isTrue();
             assertThat(t.transfer("t-in", "w-john", "w-z", USD).code()).isEqualTo("sanctions_hit");
+            // a channel counterparty is screened too: no channel opens to (or from) it
+            String key = dev.farthing.channel.protocol.XrplKeys.toXrpl(dev.farthing.keys.Ed25519.generate(new java.security.SecureRandom()).publicKey());
+            String channel = "{\"id\":\"" + "AB".repeat(32) + "\",\"kind\":\"one_way\",\"payer\":\"w-john\",\"payee\":\"w-z\","
+                    + "\"amount\":1000,\"currency\":\"USD\",\"public_key\":\"" + key + "\",\"settle_delay_s\":3600}";
+            TestServer.Resp toChannel = t.post("/v1/channels", channel);
+            assertThat(toChannel.status()).as(toChannel.body()).isEqualTo(422);
+            assertThat(toChannel.code()).isEqualTo("sanctions_hit");
+            assertThat(toChannel.json().path("party").asText()).isEqualTo("payee");
 
             String lift = "{\"entity_id\":\"ofac_sdn:2676\",\"verdict\":\"false_positive\",\"reason\":\"passport shows another person\"}";
             TestServer.Resp lifted = t.send("POST", "/v1/customers/c-z/screening", lift, compliance);
@@ -222,6 +230,7 @@ class CustomerScreeningHttpTest {
             assertThat(t.transfer("t-in2", "w-john", "w-z", USD).status()).isEqualTo(201);
             assertThat(t.transfer("t-out", "w-z", "w-john", USD).status()).isEqualTo(201);
             assertThat(t.balance("w-z")).isEqualTo(100 * USD);
+            assertThat(t.post("/v1/channels", channel).status()).as("lifted: the channel opens").isEqualTo(201);
         }
     }
 

@@ -79,6 +79,11 @@ public final class CustomersApi implements DomainApi, PaymentGate {
         }
     }
 
+    /** A payer or payee (a channel's, a payout's) refused when its customer has a confirmed sanctions hit. */
+    public java.util.Optional<Refusal> sanctionedParty(String account, String party) {
+        return gate.sanctionedParty(account, party);
+    }
+
     public CustomerService service() {
         return service;
     }

@@ -75,6 +75,11 @@ final class KycGate {
         }));
     }
 
+    /** The refusal of {@code account}'s customer as {@code party} (payer or payee) when it has a confirmed hit. */
+    java.util.Optional<PaymentGate.Refusal> sanctionedParty(String account, String party) {
+        return java.util.Optional.ofNullable(sanctionedSide(account, party)).map(PaymentGate.Ticket::refusal);
+    }
+
     private PaymentGate.Ticket sanctionedSide(String account, String party) {
         var owner = service.ownerOf(account);
         if (owner.isEmpty() || !sanctioned.test(owner.get().id())) {
