@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * AML over HTTP: transaction monitoring follows the ledger from {@code DATA/aml/monitor} (its record log of alerts
  * and snapshots) and feeds the case book in {@code DATA/aml/cases}; the routes work the cases and draft the
  * reports. Rules are {@link MonitoringRules#defaults()}, or {@code -Dfarthing.aml.rules=FILE} (JSON, see
- * docs/AML.md). Progress: {@code farthing_aml_alerts_raised}, {@code farthing_aml_monitor_lag_batches}.
+ * docs/AML.md); {@code -Dfarthing.aml.monitoring=false} leaves the ledger unfollowed. Progress: {@code farthing_aml_alerts_raised}, {@code farthing_aml_monitor_lag_batches}.
  */
 public final class AmlApi implements DomainApi {
     static final long SNAPSHOT_EVERY_EVENTS = 200_000;
@@ -49,7 +49,9 @@ public final class AmlApi implements DomainApi {
             cases.close();
             throw e;
         }
-        monitor.start();
+        if (!"false".equals(System.getProperty("farthing.aml.monitoring"))) {
+            monitor.start(); // -Dfarthing.aml.monitoring=false serves the cases without following the ledger (benchmarks)
+        }
         if (metrics != null) {
             metrics.multiGauge("farthing_aml_alerts_raised", "Monitoring alerts raised since start")
                     .register(List.of(MultiGauge.Row.of(Tags.empty(), monitor, m -> (double) m.alertsRaised())));
