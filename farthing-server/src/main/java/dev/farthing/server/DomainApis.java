@@ -3,6 +3,7 @@ package dev.farthing.server;
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.server.http.Metrics;
 import dev.farthing.server.http.audit.AuditApi;
+import dev.farthing.server.http.aml.AmlApi;
 import dev.farthing.server.http.channels.ChannelApi;
 import dev.farthing.server.http.customers.CustomersApi;
 import dev.farthing.server.http.disputes.DisputesApi;
@@ -39,9 +40,11 @@ final class DomainApis {
             opened.add(channels);
             RiskApi risk = RiskApi.open(options.dataDir().resolve("risk"), ledger, metrics, customers, audit.trail());
             opened.add(risk);
+            channels.screenPartiesWith(customers::sanctionedParty, metrics); // channel counterparties: sanctions_hit
             ScreeningApi screening = ScreeningApi.open(options.dataDir().resolve("screening"), ledger, metrics, audit.trail());
             opened.add(screening);
-            customers.screenWith(screening, metrics); // customers are screened on creation and on every list update
+            customers.screenWith(screening, metrics, audit.trail().sink()); // screened on creation and on list updates
+            opened.add(AmlApi.open(options.dataDir().resolve("aml"), ledger, metrics, audit.trail().sink())); // monitoring + cases
             opened.add(DisputesApi.open(options.dataDir().resolve("disputes"), ledger, metrics, risk, channels, audit.trail().sink()));
             return opened;
         } catch (RuntimeException | Error e) {

@@ -43,6 +43,7 @@ class FailureModesTest {
                     case "close", "resetBreaker" -> null;
                     case "currencies" -> LedgerConfig.DEFAULT_CURRENCIES; // the customers service scales its KYC caps by them
                     case "system" -> systemHandle((String) args[0]);
+                    case "events" -> NO_EVENTS; // AML monitoring follows the tail: nothing is ever committed here
                     case "createTransfer" -> onCreateTransfer.apply(args);
                     case "createTransfers" -> onCreateTransfers.apply(args);
                     case "snapshot" -> throw new IllegalStateException("cannot snapshot now: unavailable");
@@ -56,6 +57,26 @@ class FailureModesTest {
         t = new TestServer(FarthingServer.serve(new ServerOptions(dir, "127.0.0.1", 0, LedgerConfig.defaults(dir)),
                 fake, admin), dir);
     }
+
+    /** A tail on which nothing is ever durable. */
+    private static final dev.farthing.ledger.api.LedgerEventTail NO_EVENTS = new dev.farthing.ledger.api.LedgerEventTail() {
+        @Override
+        public dev.farthing.ledger.api.EventPage read(dev.farthing.ledger.api.EventPosition after, int max) {
+            return new dev.farthing.ledger.api.EventPage(java.util.List.of(), after, dev.farthing.ledger.api.EventPosition.START);
+        }
+
+        @Override
+        public dev.farthing.ledger.api.EventPage await(dev.farthing.ledger.api.EventPosition after, int max, java.time.Duration timeout)
+                throws InterruptedException {
+            Thread.sleep(Math.min(timeout.toMillis(), 50));
+            return read(after, max);
+        }
+
+        @Override
+        public dev.farthing.ledger.api.EventPosition head() {
+            return dev.farthing.ledger.api.EventPosition.START;
+        }
+    };
 
     /** The domain services' handles: enough to start (no client-made accounts, checks accepted), no money. */
     private static SystemLedger systemHandle(String module) {

@@ -50,6 +50,11 @@ public final class ChannelApi implements DomainApi {
         return hex == null || hex.isBlank() ? null : XrplKeys.normalise(hex.strip());
     }
 
+    /** Channel payers and payees pass {@code check} (the customers' sanctions check) when a channel opens or is funded. */
+    public void screenPartiesWith(ChannelRoutes.PartyCheck check, Metrics metrics) {
+        routes.screenParties(check, metrics);
+    }
+
     public ChannelService service() {
         return service;
     }

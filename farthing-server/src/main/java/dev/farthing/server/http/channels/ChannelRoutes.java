@@ -72,9 +72,30 @@ public final class ChannelRoutes {
     static final int MAX_EVENTS = 1_000;
     private static final int MAX_BODY = 16 << 10;
     private final ChannelService service;
+    private volatile PartyCheck parties = (account, party) -> java.util.Optional.empty();
+    private volatile dev.farthing.server.http.Metrics metrics;
+
+    /** Refuses a channel whose payer or payee may not move money (a confirmed sanctions hit); empty: allowed. */
+    @FunctionalInterface
+    public interface PartyCheck {
+        java.util.Optional<dev.farthing.server.http.PaymentGate.Refusal> refusal(String account, String party);
+    }
 
     public ChannelRoutes(ChannelService service) {
         this.service = service;
+    }
+
+    /** Channel counterparties are screened: opening or funding a channel with a refused party is refused. */
+    public void screenParties(PartyCheck check, dev.farthing.server.http.Metrics metrics) {
+        this.metrics = metrics;
+        this.parties = check;
+    }
+
+    /** True (and the refusal written) when one of the parties is refused. */
+    private boolean refused(Context ctx, String payer, String payee) {
+        var r = parties.refusal(payer, "payer").or(() -> payee == null ? java.util.Optional.empty() : parties.refusal(payee, "payee"));
+        r.ifPresent(refusal -> refusal.write(ctx, metrics));
+        return r.isPresent();
     }
 
     public List<Route> routes() {
@@ -106,6 +127,7 @@ public final class ChannelRoutes {
 
     private void open(Context ctx) {
         OpenRequest r = JsonIn.read(Body.read(ctx, MAX_BODY), ChannelRequests::open);
+        if (refused(ctx, r.payer(), r.payee())) return;
         boolean existed = service.get(r.id()).isPresent();
         Replies.json(ctx, existed ? 200 : 201, ChannelJson.channel(service.open(r)));
     }
@@ -120,6 +142,8 @@ public final class ChannelRoutes {
     private void fund(Context ctx) {
         byte[] id = HexFields.channelId(ctx.pathParam("id"));
         FundBody b = body(ctx, ChannelRequests::fund);
+        var terms = service.get(id).map(Channel::terms);
+        if (terms.isPresent() && refused(ctx, terms.get().accountA(), terms.get().accountB())) return;
         Replies.json(ctx, 200, ChannelJson.channel(service.fund(id, required(b.amount(), "amount"))));
     }
 

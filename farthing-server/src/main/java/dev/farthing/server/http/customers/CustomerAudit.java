@@ -6,7 +6,7 @@ import dev.farthing.server.http.audit.AuditTrail;
 /**
  * A customer's state for the audit trail, without personal data (ids, zone, tier, KYC evidence reference,
  * frozen, erased). Subjects are {@code customer:<id>}; actions {@code customer.created}, {@code kyc.decided},
- * {@code screening.verdict}, {@code personal_data.read}, {@code personal_data.erased}.
+ * {@code screening.hit_*}, {@code personal_data.read}, {@code personal_data.erased}.
  */
 final class CustomerAudit {
     private CustomerAudit() {
