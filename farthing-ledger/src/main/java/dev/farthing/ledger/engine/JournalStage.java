@@ -36,6 +36,8 @@ final class JournalStage implements Runnable {
     private CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
     /** The positions of the last batch appended (null before the first): a snapshot is tied to its end. */
     private CompletableFuture<long[]> lastAppended;
+    /** The journal's end when this stage started: where a snapshot taken before any append is tied. */
+    private final long recoveredEnd;
 
     JournalStage(StageQueue<Batches.Applied> in, StageQueue<Batches.Committed> out, LedgerLog log, BatchEncoder encoder,
                  Watermarks marks, EventTail tail, ExecutorService snapshotWriter, Engine engine) {
@@ -47,6 +49,7 @@ final class JournalStage implements Runnable {
         this.tail = tail;
         this.snapshotWriter = snapshotWriter;
         this.engine = engine;
+        this.recoveredEnd = log.endPosition();
     }
 
     @Override
@@ -148,7 +151,7 @@ final class JournalStage implements Runnable {
         Batches.Applied batch = s.batch();
         return () -> {
             try {
-                long position = s.endsWith() == null ? log.startPosition() : log.positionAfter(lastFrame(s.endsWith().join()));
+                long position = s.endsWith() == null ? recoveredEnd : log.positionAfter(lastFrame(s.endsWith().join()));
                 Path file = log.writeSnapshot(position, batch.snapshotSequence(), s.chainHash(), batch.snapshotState());
                 batch.snapshotWaiters().forEach(w -> w.future().complete(file.getFileName().toString()));
             } catch (RuntimeException e) {
