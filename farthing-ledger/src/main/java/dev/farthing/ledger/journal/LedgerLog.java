@@ -109,15 +109,23 @@ public final class LedgerLog implements AutoCloseable {
      * it, from an earlier read) when that is later.
      */
     public BatchScanner scanFrom(long sequence, long hintPosition, long hintSequence) {
+        // Binary search over segments by their first batch (first sequences grow with positions): a few segment
+        // heads are read, not one per segment, and each is remembered.
+        List<Long> starts = log.segmentStarts();
         long start = log.startPosition();
         long startSequence = 0;
-        for (long segment : log.segmentStarts()) {
-            Long first = firstSequenceOf(segment);
+        int lo = 0;
+        int hi = starts.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Long first = firstSequenceOf(starts.get(mid));
             if (first == null || first > sequence) {
-                break;
+                hi = mid - 1; // an empty newest segment holds nothing at or below any sequence
+            } else {
+                start = starts.get(mid);
+                startSequence = first;
+                lo = mid + 1;
             }
-            start = segment;
-            startSequence = first;
         }
         if (hintPosition > start && hintSequence <= sequence && hintSequence > startSequence) {
             return scan(hintPosition, hintSequence, null, sequence);
