@@ -5,6 +5,7 @@
  * index write), so those packages are exported to the bench alone; nothing else may use them.
  */
 module dev.farthing.ledger {
+    requires dev.farthing.recordlog;
     requires org.slf4j;
     requires rocksdbjni;
 

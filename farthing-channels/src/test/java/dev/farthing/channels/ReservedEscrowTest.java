@@ -4,9 +4,10 @@ import dev.farthing.keys.Ed25519;
 import dev.farthing.keys.SoftwareSigner;
 import dev.farthing.ledger.api.SystemLedger;
 import dev.farthing.ledger.model.LedgerEvent;
-import dev.farthing.ledger.journal.JournalReader;
-import dev.farthing.ledger.journal.JournalWriter;
-import dev.farthing.ledger.journal.ScanResult;
+import dev.farthing.ledger.journal.BatchEncoder;
+import dev.farthing.ledger.journal.BatchScanner;
+import dev.farthing.ledger.journal.LedgerFrames;
+import dev.farthing.ledger.journal.LedgerLog;
 import dev.farthing.ledger.model.AccountKind;
 import dev.farthing.ledger.model.ErrorCode;
 import dev.farthing.ledger.model.NewTransfer;
@@ -102,7 +103,7 @@ class ReservedEscrowTest {
     void aClientMadeEscrowIsReportedAndItsCurrencyRefused() throws Exception {
         Harness h = new Harness(dir);
         h.close();
-        writeClientMadeEuroEscrowAsTheOldVersionWould(dir.resolve("ledger/journal"), h.clock.nanos());
+        writeClientMadeEuroEscrowAsTheOldVersionWould(dir.resolve("ledger").resolve(LedgerLog.DIR), h.clock.nanos());
         h.start();
         try {
             h.wallet("alice", 200_000);
@@ -123,16 +124,26 @@ class ReservedEscrowTest {
 
     /** Appends what a client could do before the namespace: open channels.escrow.EUR as an overdraft settlement. */
     private static void writeClientMadeEuroEscrowAsTheOldVersionWould(Path journal, long now) {
-        ScanResult scan = new JournalReader(journal).scan(0, null, true, b -> { });
-        try (JournalWriter w = new JournalWriter(journal, scan, 64L << 20, false)) {
-            long t = Math.max(now, scan.lastBatchTime()) + 1;
-            w.append(List.of(
+        try (LedgerLog log = LedgerLog.open(journal, false, 64L << 20)) {
+            long lastSequence;
+            byte[] lastHash;
+            long lastTime;
+            try (BatchScanner scan = log.scan(log.startPosition(), 1, LedgerFrames.GENESIS_HASH, 1)) {
+                while (scan.next() != null) {
+                    // to the end: the chain continues from the last batch
+                }
+                lastSequence = scan.lastSequence();
+                lastHash = scan.lastHash();
+                lastTime = scan.lastBatchTime();
+            }
+            long t = Math.max(now, lastTime) + 1;
+            BatchEncoder w = new BatchEncoder(lastSequence, lastHash);
+            log.append(w.encode(List.of(
                     new LedgerEvent.AccountOpened(t, "bank-eur", "EUR", AccountKind.SETTLEMENT, false, 0, Map.of()),
                     new LedgerEvent.AccountOpened(t + 1, "channels.escrow.EUR", "EUR", AccountKind.SETTLEMENT, false, 0,
                             Map.of()),
                     new LedgerEvent.TransferCommitted(new TransferView("eur-in", "bank-eur", "channels.escrow.EUR", 5,
-                            "EUR", null, null, Map.of(), 0, t + 2, TransferStatus.POSTED, 5, 0, 0))), t + 2);
-            w.commit();
+                            "EUR", null, null, Map.of(), 0, t + 2, TransferStatus.POSTED, 5, 0, 0))), t + 2)).join();
         }
     }
 }

@@ -160,7 +160,7 @@ class CliCommandsTest {
         assertThat(good.out()).startsWith("VERIFIED: 3 batches");
 
         Path segment;
-        try (Stream<Path> files = Files.list(data.resolve("journal"))) {
+        try (Stream<Path> files = Files.list(data.resolve("ledger-log"))) {
             segment = files.filter(p -> p.getFileName().toString().endsWith(".log")).findFirst().orElseThrow();
         }
         flipByte(segment, 100); // inside the first record's payload, two records before the tail

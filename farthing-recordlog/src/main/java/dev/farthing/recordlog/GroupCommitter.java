@@ -76,6 +76,8 @@ final class GroupCommitter {
     private final Thread writer;
     private final Thread syncer;
     private ByteBuffer buffer;
+    /** The writer thread's checksum object, reused for every frame. */
+    private final java.util.zip.CRC32C frameCrc = new java.util.zip.CRC32C();
     private Segment current;
     private volatile long durableEnd;
     private volatile boolean closing;
@@ -194,7 +196,7 @@ final class GroupCommitter {
             for (int i = 0; i < p.types.length; i++) {
                 int flags = i + 1 < p.types.length ? RecordFormat.FLAG_BATCH_CONTINUES : 0;
                 p.positions[i] = position;
-                RecordFormat.putFrame(buffer, p.types[i], flags, p.stored[i]);
+                RecordFormat.putFrame(buffer, p.types[i], flags, p.stored[i], frameCrc);
                 position += RecordFormat.frameBytes(p.stored[i].length);
             }
             part.add(p);

@@ -130,13 +130,20 @@ public final class RecordFormat {
 
     /** Writes one frame header at the buffer's position, the payload is put by the caller after it. */
     static void putFrame(ByteBuffer out, int type, int flags, byte[] stored) {
+        putFrame(out, type, flags, stored, new CRC32C());
+    }
+
+    /** {@link #putFrame} with the caller's checksum object (the writer thread reuses one: no allocation per frame). */
+    static void putFrame(ByteBuffer out, int type, int flags, byte[] stored, CRC32C c) {
         int start = out.position();
         out.putInt(stored.length).putShort((short) type).putShort((short) flags);
-        CRC32C c = new CRC32C();
+        c.reset();
         c.update(out.array(), out.arrayOffset() + start, 8);
         c.update(stored, 0, stored.length);
         out.putInt((int) c.getValue());
-        out.putInt(crc(out.array(), out.arrayOffset() + start, 12));
+        c.reset();
+        c.update(out.array(), out.arrayOffset() + start, 12);
+        out.putInt((int) c.getValue());
         out.put(stored);
     }
 

@@ -32,16 +32,23 @@ public final class RecordLog implements AutoCloseable {
     private final Segments segments;
     private final Snapshots snapshots;
     private final RecordLogOptions options;
+    /** Null when opened read-only. */
     private final GroupCommitter committer;
+    private final long readOnlyEnd;
     private final RandomReader reader;
 
     private RecordLog(Segments segments, RecordLogOptions options, long end, GroupCommitter.Forcer forcer) throws IOException {
         this.segments = segments;
         this.options = options;
         this.snapshots = new Snapshots(segments.dir, options.transform());
-        Map.Entry<Long, Path> last = segments.files.lastEntry();
-        Segment current = new Segment(last.getKey(), last.getValue(), end - last.getKey());
-        this.committer = new GroupCommitter(segments, current, end, options, forcer);
+        if (forcer == null) {
+            this.committer = null;
+        } else {
+            Map.Entry<Long, Path> last = segments.files.lastEntry();
+            Segment current = new Segment(last.getKey(), last.getValue(), end - last.getKey());
+            this.committer = new GroupCommitter(segments, current, end, options, forcer);
+        }
+        this.readOnlyEnd = end;
         this.reader = new RandomReader(segments.files);
     }
 
@@ -68,6 +75,41 @@ public final class RecordLog implements AutoCloseable {
         return open(dir, RecordLogOptions.DEFAULTS);
     }
 
+    /**
+     * Opens an existing log for reading only, changing nothing on disk (for offline checks such as
+     * {@code farthing verify}): the same checks as {@link #open}, but a torn tail is reported by {@link #tornTail()}
+     * and left in place, and scans stop before it. Appends, snapshots and compaction throw.
+     */
+    public static RecordLog openReadOnly(Path dir, RecordLogOptions options) {
+        Segments segments = new Segments(dir);
+        long end = segments.recover(true);
+        try {
+            return new RecordLog(segments, options, end, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open record log in " + dir, e);
+        }
+    }
+
+    /** The torn tail this open cut (or, read-only, found), if there was one. */
+    public Optional<TornTail> tornTail() {
+        return Optional.ofNullable(segments.torn);
+    }
+
+    /**
+     * The position of each segment's first frame, oldest first: a caller whose records carry their own
+     * numbering finds the segment holding a record by reading these few frames (a batch never spans segments).
+     */
+    public List<Long> segmentStarts() {
+        return segments.files.keySet().stream().map(base -> base + RecordFormat.SEGMENT_HEADER_BYTES).toList();
+    }
+
+    private GroupCommitter writable() {
+        if (committer == null) {
+            throw new IllegalStateException("record log in " + segments.dir + " is open read-only");
+        }
+        return committer;
+    }
+
     /** True if {@code dir} holds a record log (at least one segment). */
     public static boolean exists(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -88,7 +130,7 @@ public final class RecordLog implements AutoCloseable {
     public CompletableFuture<Long> append(int type, byte[] payload) {
         Entry e = new Entry(type, payload);
         CompletableFuture<Long> done = new CompletableFuture<>();
-        committer.submit(new GroupCommitter.Pending(new int[] {e.type()},
+        writable().submit(new GroupCommitter.Pending(new int[] {e.type()},
                 new byte[][] {options.transform().encode(type, payload)}, done, null));
         return done;
     }
@@ -108,7 +150,7 @@ public final class RecordLog implements AutoCloseable {
             stored[i] = options.transform().encode(types[i], entries.get(i).payload());
         }
         CompletableFuture<long[]> done = new CompletableFuture<>();
-        committer.submit(new GroupCommitter.Pending(types, stored, null, done));
+        writable().submit(new GroupCommitter.Pending(types, stored, null, done));
         return done;
     }
 
@@ -168,7 +210,7 @@ public final class RecordLog implements AutoCloseable {
 
     /** The position after the last durable record. */
     public long endPosition() {
-        return committer.durableEnd();
+        return committer == null ? readOnlyEnd : committer.durableEnd();
     }
 
     public Path directory() {
@@ -181,6 +223,7 @@ public final class RecordLog implements AutoCloseable {
      * beyond {@link RecordLogOptions#retainedSnapshots()}. Not a compaction: call {@link #compact} after.
      */
     public Snapshot writeSnapshot(long position, AtomicFiles.Content content) {
+        writable();
         if (position < startPosition() || position > endPosition()) {
             throw new IllegalArgumentException("snapshot position " + position + " is outside the log (" + startPosition() + ".." + endPosition() + ")");
         }
@@ -219,11 +262,20 @@ public final class RecordLog implements AutoCloseable {
     }
 
     /**
+     * Every snapshot file, newest first, each verified: a damaged one throws {@link RecordLogCorruptException}
+     * naming it (for offline checks; start-up uses {@link #latestSnapshot()}, which falls back past damage).
+     */
+    public List<Snapshot> snapshots() {
+        return snapshots.list().stream().map(snapshots::verify).toList();
+    }
+
+    /**
      * Deletes, oldest first, every whole segment whose records all lie below {@code position} (never the one
      * being appended to); returns how many. A crash part-way leaves a shorter but contiguous log, which opens.
      * Call it with a snapshot's position (or for retention where old records may go).
      */
     public int compact(long position) {
+        writable();
         int deleted = 0;
         try {
             while (true) {
@@ -250,7 +302,9 @@ public final class RecordLog implements AutoCloseable {
     @Override
     public void close() {
         try {
-            committer.close();
+            if (committer != null) {
+                committer.close();
+            }
             reader.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close record log in " + segments.dir, e);

@@ -19,6 +19,8 @@ final class Segments {
 
     final Path dir;
     final ConcurrentSkipListMap<Long, Path> files = new ConcurrentSkipListMap<>();
+    /** What {@link #recover} cut (or, read-only, found), null when the tail was whole. */
+    TornTail torn;
 
     Segments(Path dir) {
         this.dir = dir;
@@ -26,9 +28,23 @@ final class Segments {
 
     /** Lists, checks and repairs (cuts a torn tail); returns the log's end position. */
     long recover() {
+        return recover(false);
+    }
+
+    /**
+     * Lists and checks; {@code readOnly} changes nothing on disk (a torn tail is found and reported, not cut;
+     * a missing or empty directory is an error) and returns the end position the log would have once opened.
+     */
+    long recover(boolean readOnly) {
         try {
-            Files.createDirectories(dir);
-            AtomicFiles.deleteStaleTemporaries(dir);
+            if (readOnly) {
+                if (!Files.isDirectory(dir)) {
+                    throw new UncheckedIOException(new java.io.FileNotFoundException("no record log in " + dir));
+                }
+            } else {
+                Files.createDirectories(dir);
+                AtomicFiles.deleteStaleTemporaries(dir);
+            }
             boolean snapshots = false;
             try (DirectoryStream<Path> list = Files.newDirectoryStream(dir)) {
                 for (Path f : list) {
@@ -43,11 +59,14 @@ final class Segments {
                 if (snapshots) {
                     throw new RecordLogCorruptException(dir, 0, "snapshots but no log segments");
                 }
+                if (readOnly) {
+                    throw new UncheckedIOException(new java.io.FileNotFoundException("no record log segments in " + dir));
+                }
                 create(0);
                 return RecordFormat.SEGMENT_HEADER_BYTES;
             }
             checkContiguous();
-            return recoverLast();
+            return recoverLast(readOnly);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open record log in " + dir, e);
         }
@@ -71,7 +90,7 @@ final class Segments {
         }
     }
 
-    private long recoverLast() throws IOException {
+    private long recoverLast(boolean readOnly) throws IOException {
         Map.Entry<Long, Path> last = files.lastEntry();
         Path file = last.getValue();
         long size = Files.size(file);
@@ -86,6 +105,10 @@ final class Segments {
             }
         }
         if (boundary < size) {
+            torn = new TornTail(file, boundary, size - boundary);
+            if (readOnly) {
+                return last.getKey() + boundary;
+            }
             LOG.log(System.Logger.Level.WARNING, "record log " + file + ": cutting a torn tail of " + (size - boundary) + " bytes at offset " + boundary);
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 ch.truncate(boundary);

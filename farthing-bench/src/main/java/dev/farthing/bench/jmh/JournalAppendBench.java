@@ -1,9 +1,9 @@
 package dev.farthing.bench.jmh;
 
 import dev.farthing.ledger.model.LedgerEvent;
-import dev.farthing.ledger.journal.JournalFormat;
-import dev.farthing.ledger.journal.JournalWriter;
-import dev.farthing.ledger.journal.ScanResult;
+import dev.farthing.ledger.journal.BatchEncoder;
+import dev.farthing.ledger.journal.LedgerFrames;
+import dev.farthing.ledger.journal.LedgerLog;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,9 +27,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The ledger's real journal path: {@link JournalWriter#append} (encode, CRC32C, SHA-256 chain) then
- * {@link JournalWriter#commit} (one write, and one fsync when {@code fsync=true}) of a batch of
- * {@code batch} transfers. With fsync off it shows the CPU ceiling of the journal; with fsync on, the
+ * The ledger's real journal path: {@link BatchEncoder#encode} (one event frame per event, SHA-256 chain) then
+ * {@link LedgerLog#append} on the record log, waited for (its writer thread writes and CRC32Cs the frames, its
+ * sync thread fsyncs when {@code fsync=true}) of a batch of {@code batch} transfers; one batch in flight, so this is
+ * the latency-bound path, not the pipelined one the ledger runs. With fsync off it shows the CPU ceiling of the journal; with fsync on, the
  * device's flush latency, which group commit amortises over every batch that arrives meanwhile. Scores are
  * batches per second. Each iteration writes into a fresh temp directory, deleted afterwards.
  */
@@ -48,7 +49,8 @@ public class JournalAppendBench {
 
     private List<LedgerEvent> events;
     private Path dir;
-    private JournalWriter writer;
+    private LedgerLog log;
+    private BatchEncoder encoder;
     private long batchTime;
 
     @Setup(Level.Trial)
@@ -59,20 +61,20 @@ public class JournalAppendBench {
     @Setup(Level.Iteration)
     public void open() throws IOException {
         dir = Files.createTempDirectory("farthing-jmh-journal-");
-        ScanResult empty = new ScanResult(0, JournalFormat.GENESIS_HASH.clone(), 0, null, 0, 0, 0);
-        writer = new JournalWriter(dir, empty, 64L << 20, fsync);
+        log = LedgerLog.open(dir, fsync, 64L << 20);
+        encoder = new BatchEncoder(0, LedgerFrames.GENESIS_HASH);
     }
 
     @Benchmark
     public long appendAndCommit() {
-        long sequence = writer.append(events, ++batchTime);
-        writer.commit();
-        return sequence;
+        BatchEncoder.Encoded encoded = encoder.encode(events, ++batchTime);
+        log.append(encoded).join();
+        return encoded.sequence();
     }
 
     @TearDown(Level.Iteration)
     public void close() throws IOException {
-        writer.close();
+        log.close();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -8,9 +8,10 @@ import dev.farthing.ledger.api.RecoveryReport;
 import dev.farthing.ledger.api.SystemLedger;
 import dev.farthing.ledger.index.IdFilter;
 import dev.farthing.ledger.index.TransferIndex;
+import dev.farthing.ledger.journal.BatchEncoder;
 import dev.farthing.ledger.journal.JournalTailReader;
-import dev.farthing.ledger.journal.JournalWriter;
-import dev.farthing.ledger.journal.ScanResult;
+import dev.farthing.ledger.journal.LedgerLog;
+import dev.farthing.ledger.journal.LegacyJournalMigration;
 import dev.farthing.ledger.model.AccountStatus;
 import dev.farthing.ledger.model.AccountView;
 import dev.farthing.ledger.model.Currency;
@@ -50,7 +51,7 @@ public final class LedgerEngine implements Ledger, Engine {
     private final LedgerConfig config;
     private final DataDirLock lock;
     private final TransferIndex index;
-    private final JournalWriter writer;
+    private final LedgerLog journal;
     private final EventTail tail;
     private final Watermarks marks = new Watermarks();
     private final Breaker breaker = new Breaker();
@@ -75,18 +76,20 @@ public final class LedgerEngine implements Ledger, Engine {
         Path data = config.dataDir();
         this.lock = DataDirLock.acquire(data);
         TransferIndex opened = null;
+        LedgerLog log = null;
         try {
-            Recovery.Result recovered = Recovery.recover(data.resolve("journal"), data.resolve("snapshots"), config.currencies());
+            LegacyJournalMigration.migrateIfNeeded(data, config.fsync(), config.segmentBytes());
+            this.journal = log = LedgerLog.open(data.resolve(LedgerLog.DIR), config.fsync(), config.segmentBytes());
+            Recovery.Result recovered = Recovery.recover(journal, config.currencies());
             this.recovery = recovered.report();
             this.index = opened = new TransferIndex(data.resolve("index"));
             if (index.rebuiltForLayout()) {
                 LOG.info("the transfer index had an older layout; rebuilding it from the journal");
             }
-            Recovery.catchUpIndex(index, data.resolve("journal"), recovered.scan(), config.fsync());
-            this.writer = new JournalWriter(data.resolve("journal"), recovered.scan(), config.segmentBytes(), config.fsync());
-            JournalTailReader tailReader = new JournalTailReader(data.resolve("journal"));
-            this.tail = new EventTail(tailReader, lastEvent(tailReader, recovered.scan()));
-            marks.startAt(recovered.scan().lastSequence(), recovered.state().lastTimestamp());
+            Recovery.catchUpIndex(index, journal, recovered.end(), config.fsync());
+            JournalTailReader tailReader = new JournalTailReader(journal);
+            this.tail = new EventTail(tailReader, lastEvent(tailReader, recovered.end()));
+            marks.startAt(recovered.end().lastSequence(), recovered.state().lastTimestamp());
             this.clientMadeSystemAccounts = List.copyOf(recovered.state().clientMadeReservedAccounts());
             for (String id : clientMadeSystemAccounts) {
                 LOG.warn("account {} is in the reserved system namespace but was created by a client; the ledger"
@@ -102,6 +105,9 @@ public final class LedgerEngine implements Ledger, Engine {
         } catch (RuntimeException e) {
             if (opened != null) {
                 opened.close(); // else RocksDB keeps its lock and this process can never reopen the index
+            }
+            if (log != null) {
+                log.close();
             }
             lock.release();
             throw e;
@@ -125,9 +131,9 @@ public final class LedgerEngine implements Ledger, Engine {
         start("farthing-prefetch", new PrefetchStage(intake, toApply, index, marks, config.maxBatchCommands(),
                 MAX_INDEX_LAG_BATCHES, indexedIds(), this));
         start("farthing-apply", new ApplyStage(toApply, toJournal, recovered.state(), recent, marks, breaker, clock,
-                config.snapshotEveryBatches(), config.snapshotEveryEvents(), recovered.scan().lastSequence(), this));
-        start("farthing-journal", new JournalStage(toJournal, toIndex, writer, marks, tail, data.resolve("snapshots"),
-                snapshotWriter, this));
+                config.snapshotEveryBatches(), config.snapshotEveryEvents(), recovered.end().lastSequence(), this));
+        BatchEncoder encoder = new BatchEncoder(recovered.end().lastSequence(), recovered.end().lastHash());
+        start("farthing-journal", new JournalStage(toJournal, toIndex, journal, encoder, marks, tail, snapshotWriter, this));
         start("farthing-index", new IndexStage(toIndex, index, marks, this));
     }
 
@@ -155,7 +161,7 @@ public final class LedgerEngine implements Ledger, Engine {
     }
 
     /** The position of the journal's last event: the tail's head at start-up. */
-    private static EventPosition lastEvent(JournalTailReader reader, ScanResult scan) {
+    private static EventPosition lastEvent(JournalTailReader reader, Recovery.End scan) {
         if (scan.lastSequence() == 0) {
             return EventPosition.START;
         }
@@ -407,9 +413,7 @@ public final class LedgerEngine implements Ledger, Engine {
             Thread.currentThread().interrupt();
         }
         readers.shutdown();
-        if (failure == null) {
-            writer.close();
-        }
+        journal.close(); // after a failure too: the log has failed its own appends, closing releases its files
         index.close();
         lock.release();
     }

@@ -2,7 +2,7 @@ package dev.farthing.ledger.snapshot;
 
 import dev.farthing.ledger.journal.CorruptionException;
 import dev.farthing.ledger.journal.Hashing;
-import dev.farthing.ledger.journal.JournalWriter;
+import dev.farthing.recordlog.AtomicFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
 /**
- * Snapshot files: {@code snapshot-<sequence>.snap} =
+ * The previous version's snapshot files, kept to migrate a data directory of that version
+ * ({@code journal.LegacyJournalMigration}); ledger snapshots are now the record log's. Snapshot files: {@code snapshot-<sequence>.snap} =
  * magic 'FRTS' ‖ version ‖ journal sequence ‖ chain hash at that sequence ‖ state length ‖ state ‖
  * SHA-256 of all before ‖ CRC32C of all before. Written to a temporary file, fsynced, renamed, and the
  * directory fsynced, so a crash leaves either the old snapshot or the new one, never half of one.
@@ -63,7 +64,7 @@ public final class SnapshotFile {
                 ch.force(true);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            JournalWriter.syncDirectory(dir);
+            AtomicFiles.syncDirectory(dir);
             prune(dir);
             return target;
         } catch (IOException e) {

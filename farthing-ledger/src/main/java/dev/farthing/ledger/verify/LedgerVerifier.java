@@ -2,19 +2,17 @@ package dev.farthing.ledger.verify;
 
 import dev.farthing.ledger.api.VerifyReport;
 import dev.farthing.ledger.model.LedgerEvent;
+import dev.farthing.ledger.journal.BatchScanner;
 import dev.farthing.ledger.journal.CorruptionException;
-import dev.farthing.ledger.journal.JournalBatch;
-import dev.farthing.ledger.journal.JournalReader;
-import dev.farthing.ledger.journal.ScanResult;
+import dev.farthing.ledger.journal.LedgerFrames;
+import dev.farthing.ledger.journal.LedgerLog;
+import dev.farthing.ledger.journal.LegacyJournalMigration;
 import dev.farthing.ledger.model.Currency;
-import dev.farthing.ledger.snapshot.SnapshotFile;
+import dev.farthing.recordlog.TornTail;
 import dev.farthing.ledger.state.LedgerState;
 import dev.farthing.ledger.state.SnapshotCodec;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -39,21 +37,36 @@ public final class LedgerVerifier {
     }
 
     public static VerifyReport verify(Path dataDir, List<Currency> currencies, Progress progress) {
-        Path journal = dataDir.resolve("journal");
-        if (!Files.isDirectory(journal)) {
-            return new VerifyReport(false, "no journal in " + dataDir + " (not a Farthing data directory?)", null, 0,
-                    0, 0, 0, 0, 0, 0);
+        Path journal = dataDir.resolve(LedgerLog.DIR);
+        if (!LedgerLog.exists(journal)) {
+            String why = LegacyJournalMigration.hasLegacyJournal(dataDir)
+                    ? "the journal in " + dataDir + " is in the previous format; open the ledger once to migrate it"
+                    + " (farthing snapshot --data " + dataDir + ", or farthing serve)"
+                    : "no journal in " + dataDir + " (not a Farthing data directory?)";
+            return new VerifyReport(false, why, null, 0, 0, 0, 0, 0, 0, 0);
         }
-        Map<Long, SnapshotFile.Loaded> snapshots;
-        try {
-            snapshots = snapshotsBySequence(dataDir.resolve("snapshots"));
+        try (LedgerLog log = LedgerLog.openReadOnly(journal)) {
+            return verify(log, currencies, progress);
         } catch (CorruptionException e) {
             return new VerifyReport(false, e.getMessage(), e.file().toString(), e.offset(), 0, 0, 0, 0, 0, 0);
         }
-        Run run = new Run(currencies, snapshots, totalBytes(journal), progress);
+    }
+
+    private static VerifyReport verify(LedgerLog log, List<Currency> currencies, Progress progress) {
+        Map<Long, LedgerLog.LedgerSnapshot> snapshots;
         try {
-            ScanResult end = new JournalReader(journal).scan(0, null, true, run::accept);
-            return run.finish(end);
+            snapshots = snapshotsBySequence(log);
+        } catch (CorruptionException e) {
+            return new VerifyReport(false, e.getMessage(), e.file().toString(), e.offset(), 0, 0, 0, 0, 0, 0);
+        }
+        long tornBytes = log.tornTail().map(TornTail::bytes).orElse(0L);
+        Run run = new Run(currencies, snapshots, log.endPosition() - log.startPosition(), progress);
+        try (BatchScanner batches = log.scan(log.startPosition(), 1, LedgerFrames.GENESIS_HASH, 1)) {
+            BatchScanner.Batch b;
+            while ((b = batches.next()) != null) {
+                run.accept(b);
+            }
+            return run.finish(log, batches.lastSequence(), tornBytes);
         } catch (CorruptionException e) {
             return new VerifyReport(false, e.getMessage(), e.file().toString(), e.offset(), run.batches, run.events,
                     0, 0, run.snapshotsChecked, 0);
@@ -67,7 +80,7 @@ public final class LedgerVerifier {
     private static final class Run {
         final LedgerState state;
         final EntrySums sums = new EntrySums();
-        final Map<Long, SnapshotFile.Loaded> snapshots;
+        final Map<Long, LedgerLog.LedgerSnapshot> snapshots;
         final long totalBytes;
         final Progress progress;
         long batches;
@@ -75,7 +88,7 @@ public final class LedgerVerifier {
         long bytes;
         int snapshotsChecked;
 
-        Run(List<Currency> currencies, Map<Long, SnapshotFile.Loaded> snapshots, long totalBytes, Progress progress) {
+        Run(List<Currency> currencies, Map<Long, LedgerLog.LedgerSnapshot> snapshots, long totalBytes, Progress progress) {
             this.state = new LedgerState(currencies);
             this.snapshots = snapshots;
             this.totalBytes = totalBytes;
@@ -83,14 +96,14 @@ public final class LedgerVerifier {
             checkSnapshot(0);
         }
 
-        void accept(JournalBatch batch) {
+        void accept(BatchScanner.Batch batch) {
             for (LedgerEvent e : batch.events()) {
                 state.apply(e);
                 sums.accept(e);
             }
             batches++;
             events += batch.events().size();
-            bytes += batch.recordBytes();
+            bytes += batch.bytes();
             String totals = state.checkTotals();
             if (totals != null) {
                 throw new IllegalStateException(totals);
@@ -103,13 +116,12 @@ public final class LedgerVerifier {
 
         /** The snapshot at this batch must hold exactly the replayed state (its clock may run ahead). */
         void checkSnapshot(long sequence) {
-            SnapshotFile.Loaded snap = snapshots.get(sequence);
+            LedgerLog.LedgerSnapshot snap = snapshots.get(sequence);
             if (snap == null) {
                 return;
             }
             byte[] replayed = SnapshotCodec.encode(state);
-            byte[] stored = new byte[snap.state().remaining()];
-            snap.state().duplicate().get(stored);
+            byte[] stored = snap.state();
             long storedClock = ByteBuffer.wrap(stored).getLong(0);
             if (storedClock < state.lastTimestamp()
                     || !Arrays.equals(replayed, 8, replayed.length, stored, 8, stored.length)) {
@@ -118,17 +130,17 @@ public final class LedgerVerifier {
             snapshotsChecked++;
         }
 
-        VerifyReport finish(ScanResult end) {
+        VerifyReport finish(LedgerLog log, long lastSequence, long tornBytes) {
             if (progress != null) {
                 progress.update(totalBytes, totalBytes);
             }
-            for (SnapshotFile.Loaded snap : snapshots.values()) {
-                if (snap.sequence() > end.lastSequence()) {
+            for (LedgerLog.LedgerSnapshot snap : snapshots.values()) {
+                if (snap.sequence() > lastSequence) {
                     // The snapshot proves batches existed that the journal no longer has (start-up refuses too).
-                    return new VerifyReport(false, "journal ends at batch " + end.lastSequence() + " but snapshot "
-                            + snap.file().getFileName() + " covers batch " + snap.sequence(),
-                            end.endSegment() == null ? null : end.endSegment().toString(), end.endOffset(), batches,
-                            events, 0, 0, snapshotsChecked, end.tornBytes());
+                    CorruptionException end = log.endCorruption("journal ends at batch " + lastSequence + " but snapshot "
+                            + snap.file().getFileName() + " covers batch " + snap.sequence());
+                    return new VerifyReport(false, end.getMessage(), end.file().toString(), end.offset(), batches,
+                            events, 0, 0, snapshotsChecked, tornBytes);
                 }
             }
             String problem = state.reconcileAccounts();
@@ -138,28 +150,15 @@ public final class LedgerVerifier {
                 }
             }
             return new VerifyReport(problem == null, problem, null, 0, batches, events, state.accountCount(),
-                    sums.transfers(), snapshotsChecked, end.tornBytes(), state.clientMadeReservedAccounts());
+                    sums.transfers(), snapshotsChecked, tornBytes, state.clientMadeReservedAccounts());
         }
     }
 
-    private static Map<Long, SnapshotFile.Loaded> snapshotsBySequence(Path dir) {
-        Map<Long, SnapshotFile.Loaded> bySequence = new HashMap<>();
-        for (Path file : SnapshotFile.list(dir)) {
-            SnapshotFile.Loaded loaded = SnapshotFile.load(file);
-            bySequence.put(loaded.sequence(), loaded);
+    private static Map<Long, LedgerLog.LedgerSnapshot> snapshotsBySequence(LedgerLog log) {
+        Map<Long, LedgerLog.LedgerSnapshot> bySequence = new HashMap<>();
+        for (LedgerLog.LedgerSnapshot s : log.snapshots()) {
+            bySequence.put(s.sequence(), s);
         }
         return bySequence;
-    }
-
-    private static long totalBytes(Path journal) {
-        long total = 0;
-        for (Path p : JournalReader.segments(journal)) {
-            try {
-                total += Files.size(p);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return total;
     }
 }

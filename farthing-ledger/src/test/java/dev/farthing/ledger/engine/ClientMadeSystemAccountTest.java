@@ -64,7 +64,7 @@ class ClientMadeSystemAccountTest {
     }
 
     private void writeAsTheOldVersionWould(long last) {
-        Path journal = dir.resolve("journal");
+        Path journal = JournalFiles.logDir(dir);
         JournalFiles.Record tail = JournalFiles.records(journal).getLast();
         TransferView overdraw = new TransferView("old-overdraw", BAD, "bank-eur", 7, "EUR", null, null, Map.of(), 0,
                 last + 2, TransferStatus.POSTED, 7, 0, 0);

@@ -8,7 +8,9 @@ import dev.farthing.ledger.api.LedgerEventTail;
 import dev.farthing.ledger.api.Ledgers;
 import dev.farthing.ledger.api.TailedEvent;
 import dev.farthing.ledger.model.LedgerEvent;
-import dev.farthing.ledger.journal.JournalReader;
+import dev.farthing.ledger.journal.BatchScanner;
+import dev.farthing.ledger.journal.LedgerFrames;
+import dev.farthing.ledger.journal.LedgerLog;
 import dev.farthing.ledger.model.NewTransfer;
 import dev.farthing.ledger.testing.Seeds;
 import org.junit.jupiter.api.Test;
@@ -39,11 +41,15 @@ class EventTailTest {
     /** Every event in the journal, in order, with its position: what the tail must reproduce. */
     private List<TailedEvent> journalEvents() {
         List<TailedEvent> all = new ArrayList<>();
-        new JournalReader(dir.resolve("journal")).scan(0, null, true, batch -> {
-            for (int i = 0; i < batch.events().size(); i++) {
-                all.add(new TailedEvent(new EventPosition(batch.sequence(), i), batch.batchTime(), batch.events().get(i)));
+        try (LedgerLog log = LedgerLog.openReadOnly(dir.resolve(LedgerLog.DIR));
+             BatchScanner batches = log.scan(log.startPosition(), 1, LedgerFrames.GENESIS_HASH, 1)) {
+            BatchScanner.Batch batch;
+            while ((batch = batches.next()) != null) {
+                for (int i = 0; i < batch.events().size(); i++) {
+                    all.add(new TailedEvent(new EventPosition(batch.sequence(), i), batch.batchTime(), batch.events().get(i)));
+                }
             }
-        });
+        }
         return all;
     }
 

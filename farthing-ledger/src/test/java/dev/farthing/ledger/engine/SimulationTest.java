@@ -5,8 +5,9 @@ import dev.farthing.ledger.api.LedgerConfig;
 import dev.farthing.ledger.api.RecoveryReport;
 import dev.farthing.ledger.model.LedgerEvent;
 import dev.farthing.ledger.index.TransferIndex;
-import dev.farthing.ledger.journal.JournalFormat;
-import dev.farthing.ledger.journal.JournalReader;
+import dev.farthing.ledger.journal.BatchScanner;
+import dev.farthing.ledger.journal.LedgerFrames;
+import dev.farthing.ledger.journal.LedgerLog;
 import dev.farthing.ledger.model.AccountKind;
 import dev.farthing.ledger.model.AccountStatus;
 import dev.farthing.ledger.model.AccountView;
@@ -18,7 +19,6 @@ import dev.farthing.ledger.model.Outcome;
 import dev.farthing.ledger.model.Page;
 import dev.farthing.ledger.model.TransferStatus;
 import dev.farthing.ledger.model.TransferView;
-import dev.farthing.ledger.snapshot.SnapshotFile;
 import dev.farthing.ledger.testing.JournalFiles;
 import dev.farthing.ledger.testing.Seeds;
 import dev.farthing.ledger.testing.TestClock;
@@ -126,7 +126,7 @@ class SimulationTest {
                         .withSegmentBytes(new long[] {4096, 8192, 65_536, 1 << 20}[rnd.nextInt(4)])
                         .withFsync(rnd.nextInt(4) == 0);
                 phase = "open " + config;
-                List<Path> snapshotsBefore = SnapshotFile.list(dir.resolve("snapshots"));
+                List<Path> snapshotsBefore = snapshotFiles();
                 expectedSnapshot = snapshotsBefore.isEmpty() ? null : snapshotsBefore.getLast().getFileName().toString();
                 Ledger ledger = LedgerEngine.open(config, clock);
                 try {
@@ -169,7 +169,7 @@ class SimulationTest {
             round = rounds;
             phase = "final open";
             LedgerConfig config = LedgerConfig.defaults(dir).withFsync(false);
-            List<Path> snapshotsBefore = SnapshotFile.list(dir.resolve("snapshots"));
+            List<Path> snapshotsBefore = snapshotFiles();
             expectedSnapshot = snapshotsBefore.isEmpty() ? null : snapshotsBefore.getLast().getFileName().toString();
             try (Ledger ledger = LedgerEngine.open(config, clock)) {
                 afterRecovery(ledger, config);
@@ -588,14 +588,15 @@ class SimulationTest {
         /** What a crash can leave behind, plus lost derived files (snapshots, index). */
         void damage() {
             phase = "damage";
-            Path journal = dir.resolve("journal");
+            Path journal = JournalFiles.logDir(dir);
             List<Path> segments = JournalFiles.segments(journal);
             List<JournalFiles.Record> records = JournalFiles.records(journal);
             JournalFiles.Record last = records.getLast();
             List<String> done = new ArrayList<>();
-            if (rnd.nextInt(10) == 0 && JournalFiles.size(segments.getLast()) > 0) {
+            if (rnd.nextInt(10) == 0 && JournalFiles.size(segments.getLast()) > JournalFiles.SEGMENT_HEADER) {
                 // The writer rolled to a new segment and crashed before writing to it.
-                JournalFiles.write(journal.resolve(JournalFormat.segmentName(last.sequence() + 1)), new byte[0]);
+                long base = JournalFiles.baseOf(segments.getLast()) + JournalFiles.size(segments.getLast());
+                JournalFiles.write(journal.resolve(String.format("segment-%020d.log", base)), JournalFiles.segmentHeader(base));
                 done.add("empty new segment");
             }
             if (rnd.nextInt(10) < 6) {
@@ -608,12 +609,13 @@ class SimulationTest {
                     case 0 -> Arrays.copyOf(next, 1 + rnd.nextInt(next.length - 1));
                     case 1 -> new byte[1 + rnd.nextInt(8192)];
                     case 2 -> {
-                        byte[] garbage = new byte[1 + rnd.nextInt(JournalFormat.OVERHEAD_BYTES - 1)];
+                        byte[] garbage = new byte[1 + rnd.nextInt(JournalFiles.FRAME_HEADER - 1)];
                         rnd.nextBytes(garbage);
                         yield garbage;
                     }
                     default -> {
-                        int zeros = 16 + rnd.nextInt(next.length - JournalFormat.HEADER_BYTES - 16);
+                        // The last frame's (the seal's) last pages did not land: 16..84 zeros at its end.
+                        int zeros = 16 + rnd.nextInt(84 - 16 + 1);
                         Arrays.fill(next, next.length - zeros, next.length, (byte) 0);
                         yield next;
                     }
@@ -624,15 +626,14 @@ class SimulationTest {
                 done.add("torn tail of " + torn.length + " bytes in " + expectedTornFile);
                 count("crash:torn_tail");
             }
-            List<Path> snapshots = SnapshotFile.list(dir.resolve("snapshots"));
+            List<Path> snapshots = snapshotFiles();
             if (!snapshots.isEmpty() && rnd.nextInt(4) == 0) {
                 JournalFiles.deleteTree(snapshots.getLast());
                 done.add("lost " + snapshots.getLast().getFileName());
                 count("crash:lost_snapshot");
             }
             if (rnd.nextInt(10) == 0) {
-                JournalFiles.write(dir.resolve("snapshots").resolve(SnapshotFile.name(last.sequence() + 7) + ".tmp"),
-                        new byte[] {1, 2, 3});
+                JournalFiles.write(journal.resolve(".snapshot-" + last.sequence() + ".snap.x1y2.tmp"), new byte[] {1, 2, 3});
                 done.add("stale snapshot temp file");
             }
             int index = rnd.nextInt(8);
@@ -652,14 +653,23 @@ class SimulationTest {
         /** The index's newest writes never reached disk: its position goes back to an earlier batch. */
         void rewindIndex(List<String> done) {
             List<long[]> batches = new ArrayList<>();
-            new JournalReader(dir.resolve("journal")).scan(0, null, true, b -> batches.add(
-                    new long[] {b.sequence(), b.events().isEmpty() ? 0 : b.events().getLast().timestamp()}));
+            try (LedgerLog log = LedgerLog.openReadOnly(JournalFiles.logDir(dir));
+                 BatchScanner scan = log.scan(log.startPosition(), 1, LedgerFrames.GENESIS_HASH, 1)) {
+                BatchScanner.Batch b;
+                while ((b = scan.next()) != null) {
+                    batches.add(new long[] {b.sequence(), b.events().isEmpty() ? 0 : b.events().getLast().timestamp()});
+                }
+            }
             long[] to = rnd.nextInt(4) == 0 ? new long[] {0, 0} : batches.get(rnd.nextInt(batches.size()));
             try (TransferIndex index = new TransferIndex(dir.resolve("index"))) {
                 index.write(List.of(), to[0], to[1]);
             }
             done.add("index rewound to batch " + to[0]);
             count("crash:index_rewound");
+        }
+
+        List<Path> snapshotFiles() {
+            return java.nio.file.Files.isDirectory(JournalFiles.logDir(dir)) ? JournalFiles.snapshots(JournalFiles.logDir(dir)) : List.of();
         }
 
         <T> T pick(List<T> list) {

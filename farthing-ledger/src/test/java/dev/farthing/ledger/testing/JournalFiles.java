@@ -1,9 +1,8 @@
 package dev.farthing.ledger.testing;
 
+import dev.farthing.ledger.journal.BatchEncoder;
 import dev.farthing.ledger.model.LedgerEvent;
-import dev.farthing.ledger.journal.JournalFormat;
-import dev.farthing.ledger.journal.JournalWriter;
-import dev.farthing.ledger.journal.ScanResult;
+import dev.farthing.recordlog.Entry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,84 +15,138 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 
 /**
- * The test's own reading of the on-disk layout ({@link JournalFormat}): where each record starts and ends,
- * so damage can be aimed at one field of one record. Deliberately independent of {@code JournalReader}.
+ * The test's own reading of the journal's on-disk layout (the record log's segments and frames, the ledger's
+ * event and seal frames): where each batch and each frame starts and ends, so damage can be aimed at one field of
+ * one frame. Deliberately independent of the record log's and the ledger's readers.
  */
 public final class JournalFiles {
+    public static final String LOG = "ledger-log";
+    public static final int SEGMENT_HEADER = 24;
+    public static final int FRAME_HEADER = 16;
+    public static final int SEAL_TYPE = 0x100;
+
     private JournalFiles() {
     }
 
-    /** One record as laid out on disk. */
-    public record Record(Path file, long offset, int length, long sequence, byte[] hash) {
+    /** One frame: where it starts in its file, its payload length and type. */
+    public record Frame(long offset, int payloadBytes, int type) {
+        public long end() {
+            return offset + FRAME_HEADER + payloadBytes;
+        }
+    }
+
+    /** One batch as laid out on disk: its event frames then its seal, {@code offset} being the first frame's. */
+    public record Record(Path file, long offset, int length, long sequence, byte[] hash, List<Frame> frames) {
         public long end() {
             return offset + length;
         }
 
-        public int payloadBytes() {
-            return length - JournalFormat.OVERHEAD_BYTES;
+        public Frame seal() {
+            return frames.getLast();
         }
     }
 
-    public static List<Path> segments(Path journalDir) {
-        try (Stream<Path> files = Files.list(journalDir)) {
-            return files.filter(p -> JournalFormat.firstSequenceOf(p) > 0)
-                    .sorted(Comparator.comparingLong(JournalFormat::firstSequenceOf)).toList();
+    /** The journal directory of a data directory. */
+    public static Path logDir(Path dataDir) {
+        return dataDir.resolve(LOG);
+    }
+
+    public static long baseOf(Path segment) {
+        return Long.parseLong(segment.getFileName().toString().substring(8, 28));
+    }
+
+    /** Segment files of a record log directory, by base. */
+    public static List<Path> segments(Path logDir) {
+        try (Stream<Path> files = Files.list(logDir)) {
+            return files.filter(p -> p.getFileName().toString().matches("segment-\\d{20}\\.log"))
+                    .sorted(Comparator.comparingLong(JournalFiles::baseOf)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Every complete record of every segment, in order; stops a segment at the first thing that is not one. */
-    public static List<Record> records(Path journalDir) {
+    public static List<Path> snapshots(Path logDir) {
+        try (Stream<Path> files = Files.list(logDir)) {
+            return files.filter(p -> p.getFileName().toString().matches("snapshot-\\d{20}\\.snap")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every complete batch of every segment, in order; stops a segment at the first thing that is not a frame. */
+    public static List<Record> records(Path logDir) {
         List<Record> out = new ArrayList<>();
-        for (Path segment : segments(journalDir)) {
+        for (Path segment : segments(logDir)) {
             byte[] data = read(segment);
             ByteBuffer buf = ByteBuffer.wrap(data);
-            int offset = 0;
-            while (offset + JournalFormat.OVERHEAD_BYTES <= data.length && buf.getInt(offset) == JournalFormat.MAGIC) {
-                int length = JournalFormat.OVERHEAD_BYTES + buf.getInt(offset + 4);
-                if (length < JournalFormat.OVERHEAD_BYTES || offset + (long) length > data.length) {
+            int offset = SEGMENT_HEADER;
+            List<Frame> frames = new ArrayList<>();
+            while (offset + FRAME_HEADER <= data.length) {
+                int length = buf.getInt(offset);
+                if (length < 0 || offset + FRAME_HEADER + (long) length > data.length || (length == 0 && buf.getInt(offset + 4) == 0)) {
                     break;
                 }
-                out.add(new Record(segment, offset, length, buf.getLong(offset + 8),
-                        Arrays.copyOfRange(data, offset + 60, offset + 92)));
-                offset += length;
+                int type = Short.toUnsignedInt(buf.getShort(offset + 4));
+                frames.add(new Frame(offset, length, type));
+                offset += FRAME_HEADER + length;
+                if (type == SEAL_TYPE) {
+                    long first = frames.getFirst().offset();
+                    int at = (int) frames.getLast().offset() + FRAME_HEADER;
+                    out.add(new Record(segment, first, (int) (offset - first), buf.getLong(at),
+                            Arrays.copyOfRange(data, at + 52, at + 84), List.copyOf(frames)));
+                    frames.clear();
+                }
             }
         }
         return out;
     }
 
-    public static List<Record> recordsIn(Path journalDir, Path segment) {
-        return records(journalDir).stream().filter(r -> r.file().equals(segment)).toList();
-    }
-
     /**
-     * The bytes the real writer would append as the record after {@code previous} (sequence + 1, chained
-     * to its hash): what a torn write would have been cutting short.
+     * The bytes the real writer would append as the batch after {@code previous} (sequence + 1, chained to its hash):
+     * what a torn write would have been cutting short. Framed here, independently of the record log's writer.
      */
     public static byte[] nextRecord(long previousSequence, byte[] previousHash, long batchTime, List<LedgerEvent> events) {
-        try {
-            Path scratch = Files.createTempDirectory("farthing-record");
-            try {
-                ScanResult after = new ScanResult(previousSequence, previousHash, 0, null, 0, 0, 0);
-                try (JournalWriter writer = new JournalWriter(scratch, after, 1L << 30, false)) {
-                    writer.append(events, batchTime);
-                    writer.commit();
-                }
-                return Files.readAllBytes(scratch.resolve(JournalFormat.segmentName(previousSequence + 1)));
-            } finally {
-                try (Stream<Path> files = Files.list(scratch)) {
-                    for (Path p : files.toList()) {
-                        Files.delete(p);
-                    }
-                }
-                Files.delete(scratch);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Entry> entries = new BatchEncoder(previousSequence, previousHash).encode(events, batchTime).entries();
+        ByteBuffer out = ByteBuffer.allocate(entries.stream().mapToInt(e -> FRAME_HEADER + e.payload().length).sum());
+        for (int i = 0; i < entries.size(); i++) {
+            byte[] payload = entries.get(i).payload();
+            int start = out.position();
+            out.putInt(payload.length).putShort((short) entries.get(i).type()).putShort((short) (i + 1 < entries.size() ? 1 : 0));
+            CRC32C crc = new CRC32C();
+            crc.update(out.array(), start, 8);
+            crc.update(payload);
+            out.putInt((int) crc.getValue());
+            CRC32C header = new CRC32C();
+            header.update(out.array(), start, 12);
+            out.putInt((int) header.getValue());
+            out.put(payload);
         }
+        return out.array();
+    }
+
+    /** A whole segment header for {@code base}, as the record log writes it. */
+    public static byte[] segmentHeader(long base) {
+        ByteBuffer b = ByteBuffer.allocate(SEGMENT_HEADER).putInt(0x46524C47).putInt(1).putLong(base);
+        CRC32C crc = new CRC32C();
+        crc.update(b.array(), 0, 16);
+        return b.putInt((int) crc.getValue()).putInt(0).array();
+    }
+
+    /** Recomputes both checksums of {@code frame} in {@code segment}, so edited bytes pass the record log's checks. */
+    public static void rechecksum(Path segment, Frame frame) {
+        byte[] data = read(segment);
+        int o = Math.toIntExact(frame.offset());
+        CRC32C crc = new CRC32C();
+        crc.update(data, o, 8);
+        crc.update(data, o + FRAME_HEADER, frame.payloadBytes());
+        ByteBuffer.wrap(data).putInt(o + 8, (int) crc.getValue());
+        CRC32C header = new CRC32C();
+        header.update(data, o, 12);
+        ByteBuffer.wrap(data).putInt(o + 12, (int) header.getValue());
+        write(segment, data);
     }
 
     public static byte[] read(Path file) {

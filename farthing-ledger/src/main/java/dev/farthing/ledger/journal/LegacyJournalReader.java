@@ -17,17 +17,18 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
 /**
- * Reads and verifies the journal: checksum, magic, gap-free sequence and hash chain for every record.
+ * The previous journal format's reader ({@link JournalFormat}), kept only to migrate a data directory of that
+ * version onto the record log ({@link LegacyJournalMigration}). Reads and verifies the journal: checksum, magic, gap-free sequence and hash chain for every record.
  * Damage at the very end of the last segment that looks like an interrupted write (a record cut short,
  * or zero-filled space) is a torn tail and is reported; anything else throws {@link CorruptionException}
  * naming the file and offset, because silently skipping a committed batch would lose money.
  */
-public final class JournalReader {
+public final class LegacyJournalReader {
     private final Path dir;
     private final MessageDigest sha256 = Hashing.sha256();
     private final CRC32C crc = new CRC32C();
 
-    public JournalReader(Path dir) {
+    public LegacyJournalReader(Path dir) {
         this.dir = dir;
     }
 

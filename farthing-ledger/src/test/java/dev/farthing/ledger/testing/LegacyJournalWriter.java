@@ -1,4 +1,8 @@
-package dev.farthing.ledger.journal;
+package dev.farthing.ledger.testing;
+
+import dev.farthing.ledger.journal.Hashing;
+import dev.farthing.ledger.journal.JournalFormat;
+import dev.farthing.ledger.journal.ScanResult;
 
 import dev.farthing.ledger.event.ByteSink;
 import dev.farthing.ledger.event.EventCodec;
@@ -16,12 +20,14 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
+ * The previous version's journal writer, copied unchanged (but for its name) from before the ledger moved onto the
+ * record log: tests use it to write data directories of that version, which the ledger migrates on open.
  * Appends records to the current segment. {@link #append} only encodes into memory; {@link #commit}
  * writes everything appended since the last commit with one write and one fsync: group commit, so the
  * fsync cost is shared by every batch that arrived while the previous one was syncing.
  * Owned by one thread.
  */
-public final class JournalWriter implements AutoCloseable {
+public final class LegacyJournalWriter implements AutoCloseable {
     private final Path dir;
     private final long segmentBytes;
     private final boolean fsync;
@@ -35,7 +41,7 @@ public final class JournalWriter implements AutoCloseable {
     private byte[] lastHash;
 
     /** Opens for appending after a scan; a torn tail reported by the scan is cut off first. */
-    public JournalWriter(Path dir, ScanResult scanned, long segmentBytes, boolean fsync) {
+    public LegacyJournalWriter(Path dir, ScanResult scanned, long segmentBytes, boolean fsync) {
         this.dir = dir;
         this.segmentBytes = segmentBytes;
         this.fsync = fsync;
