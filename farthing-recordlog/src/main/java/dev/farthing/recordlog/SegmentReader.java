@@ -79,8 +79,8 @@ final class SegmentReader implements AutoCloseable {
             in.readFully(header);
             ByteBuffer h = ByteBuffer.wrap(header);
             if (h.getInt(12) != RecordFormat.crc(header, 0, 12)) {
-                if (zeroRunBeforeLimit(frameOffset) == remaining) {
-                    return Step.TORN; // the file grew but the data never reached it
+                if (zerosToTheEndStartWithin(RecordFormat.FRAME_HEADER_BYTES)) {
+                    return Step.TORN; // the file grew but the data never reached it, from this header on
                 }
                 throw new RecordLogCorruptException(file, frameOffset, "frame header checksum mismatch");
             }
@@ -97,8 +97,8 @@ final class SegmentReader implements AutoCloseable {
             crc.update(header, 0, 8);
             crc.update(payload, 0, length);
             if ((int) crc.getValue() != h.getInt(8)) {
-                if (remaining == RecordFormat.frameBytes(length) && zeroRunBeforeLimit(frameOffset) >= RecordFormat.FRAME_HEADER_BYTES) {
-                    return Step.TORN; // the write's size landed, its last pages did not
+                if (zerosToTheEndStartWithin(RecordFormat.frameBytes(length))) {
+                    return Step.TORN; // the write's size landed, its pages from inside this frame on did not
                 }
                 throw new RecordLogCorruptException(file, frameOffset, "frame checksum mismatch");
             }
@@ -115,6 +115,17 @@ final class SegmentReader implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read segment " + file + " at offset " + frameOffset, e);
         }
+    }
+
+    /**
+     * Whether every byte from some offset inside the current frame's first {@code frameBytes} bytes up to
+     * {@code limit} is zero, at least {@link RecordFormat#FRAME_HEADER_BYTES} of them: the pages of an unfinished
+     * write that never landed. Only the header's 16 bytes count for a frame whose header failed (its length is
+     * not to be trusted).
+     */
+    private boolean zerosToTheEndStartWithin(long frameBytes) throws IOException {
+        long run = zeroRunBeforeLimit(frameOffset);
+        return run >= RecordFormat.FRAME_HEADER_BYTES && limit - run < frameOffset + frameBytes;
     }
 
     /** How many bytes before {@code limit} (not before {@code from}) are all zero, read positionally. */
