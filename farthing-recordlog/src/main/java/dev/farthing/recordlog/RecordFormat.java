@@ -42,13 +42,15 @@ import java.util.zip.CRC32C;
  *   <li>fewer than 16 bytes remain after {@code o} (a partial header);</li>
  *   <li>the header checksum holds but the payload runs past the end of the file (a partial payload);</li>
  *   <li>every byte from {@code o} to the end is zero (the file's size landed, its data did not);</li>
- *   <li>the frame ends exactly at the end of the file, its checksum fails and it ends in a run of at least
- *       16 zero bytes (the write's last pages did not land);</li>
+ *   <li>its header or payload checksum fails and, from some offset inside the frame, every byte to the end
+ *       is zero, at least 16 of them (the write's size landed, its pages from there on did not; one write
+ *       holds a group of multi-frame batches, so the frame need not be the file's last). A frame whose header
+ *       checksum fails counts only its 16 header bytes as inside it: its length is not to be trusted;</li>
  *   <li>complete frames of a batch whose last frame ({@code BATCH_CONTINUES} clear) is missing or torn.</li>
  * </ol>
- * Everything else is a {@link RecordLogCorruptException} naming file and offset: a bad header checksum
- * (also in the last frame), a bad checksum on a complete frame that is not zero-filled at the end (also the
- * last one), a length above the limit, unknown flags, a damaged or short segment header (segments are
+ * Everything else is a {@link RecordLogCorruptException} naming file and offset: a bad header checksum or a
+ * bad checksum on a complete frame followed by anything but such zeros (also in the last frame), a length
+ * above the limit, unknown flags, a damaged or short segment header (segments are
  * created whole, see {@link AtomicFiles}), a non-last segment whose size does not reach the next segment's
  * base, and any short or damaged frame in a non-last segment or before the durable end. Frames of non-last
  * segments are checked when scanned, not on open. Because the length is covered by the header checksum, a
