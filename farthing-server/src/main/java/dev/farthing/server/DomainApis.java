@@ -6,6 +6,7 @@ import dev.farthing.server.http.channels.ChannelApi;
 import dev.farthing.server.http.customers.CustomersApi;
 import dev.farthing.server.http.risk.RiskApi;
 import dev.farthing.server.http.screening.ScreeningApi;
+import dev.farthing.server.http.settlement.SettlementApi;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,7 @@ final class DomainApis {
             ScreeningApi screening = ScreeningApi.open(options.dataDir().resolve("screening"), ledger, metrics);
             opened.add(screening);
             customers.screenWith(screening, metrics); // customers are screened on creation and on every list update
+            opened.add(SettlementApi.open(options.dataDir().resolve("settlement"), ledger, metrics));
             return opened;
         } catch (RuntimeException | Error e) {
             closeAll(opened);

@@ -11,13 +11,10 @@ public enum SettlementError implements RefusalCode {
     INVALID_PAYOUT("invalid_payout", RefusalCategory.INVALID),
     INVALID_STATEMENT("invalid_statement", RefusalCategory.INVALID),
     PAYEE_NOT_FOUND("payee_not_found", RefusalCategory.NOT_FOUND),
-    PAYOUT_NOT_FOUND("payout_not_found", RefusalCategory.NOT_FOUND),
     BATCH_NOT_FOUND("batch_not_found", RefusalCategory.NOT_FOUND),
     PAYOUT_CONFLICT("payout_conflict", RefusalCategory.CONFLICT),
     STATEMENT_CONFLICT("statement_conflict", RefusalCategory.CONFLICT),
     BELOW_PAYOUT_MINIMUM("below_payout_minimum", RefusalCategory.REFUSED),
-    NO_PROVIDER("no_payout_provider", RefusalCategory.UNAVAILABLE),
-    FX_RATE_MISSING("fx_rate_missing", RefusalCategory.REFUSED),
     SETTLEMENT_UNAVAILABLE("settlement_unavailable", RefusalCategory.UNAVAILABLE);
 
     private final String code;
