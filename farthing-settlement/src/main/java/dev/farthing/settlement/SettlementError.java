@@ -15,6 +15,7 @@ public enum SettlementError implements RefusalCode {
     PAYOUT_CONFLICT("payout_conflict", RefusalCategory.CONFLICT),
     STATEMENT_CONFLICT("statement_conflict", RefusalCategory.CONFLICT),
     BELOW_PAYOUT_MINIMUM("below_payout_minimum", RefusalCategory.REFUSED),
+    FX_RATE_MISSING("fx_rate_missing", RefusalCategory.REFUSED),
     SETTLEMENT_UNAVAILABLE("settlement_unavailable", RefusalCategory.UNAVAILABLE);
 
     private final String code;

@@ -137,6 +137,40 @@ final class LedgerBooks {
                 0)))), "book adjustment " + transferId);
     }
 
+    /**
+     * Books a conversion through the FX accounts in one atomic batch: {@code from} to {@code sys.settlement.fx.<SRC>}
+     * (the source amount), then out of {@code sys.settlement.fx.<TGT>} the credited amount to {@code to}, the spread
+     * to {@code fx_spread.<TGT>} and the rounding to {@code fx_rounding.<TGT>}; every transfer carries the rate, its
+     * source and time, and the spread.
+     */
+    void convert(String id, String from, String to, String sourceCurrency, String targetCurrency,
+                 dev.farthing.settlement.money.FxConversion c) {
+        String fxSource = PREFIX + "fx." + sourceCurrency;
+        String fxTarget = PREFIX + "fx." + targetCurrency;
+        ensure(fxSource, AccountKind.SETTLEMENT);
+        ensure(fxTarget, AccountKind.SETTLEMENT);
+        Map<String, String> meta = Map.of("pair", c.rate().pair(), "rate", c.rate().rate().toPlainString(),
+                "rate_source", c.rate().source().length() > 200 ? c.rate().source().substring(0, 200) : c.rate().source(),
+                "rate_as_of", c.rate().asOf().toString(), "spread_bps", Integer.toString(c.spreadBps()),
+                "carry", c.carryAfter().toPlainString());
+        List<NewTransfer> moves = new ArrayList<>();
+        moves.add(new NewTransfer("sett.fx." + id + ".in", from, fxSource, c.source(), sourceCurrency, "fx_sell", null, meta, 0));
+        if (c.credited() > 0) {
+            moves.add(new NewTransfer("sett.fx." + id + ".out", fxTarget, to, c.credited(), targetCurrency, "fx_buy", null, meta, 0));
+        }
+        if (c.spread() > 0) {
+            ensure(PREFIX + "fx_spread." + targetCurrency, AccountKind.FEE);
+            moves.add(new NewTransfer("sett.fx." + id + ".spread", fxTarget, PREFIX + "fx_spread." + targetCurrency,
+                    c.spread(), targetCurrency, "fx_spread", null, meta, 0));
+        }
+        if (c.rounding() > 0) {
+            ensure(PREFIX + "fx_rounding." + targetCurrency, AccountKind.SUSPENSE);
+            moves.add(new NewTransfer("sett.fx." + id + ".round", fxTarget, PREFIX + "fx_rounding." + targetCurrency,
+                    c.rounding(), targetCurrency, "fx_rounding", null, meta, 0));
+        }
+        requireAll(await(ledger.createTransfers(moves, true)), "book conversion " + id);
+    }
+
     void ensure(String account, AccountKind kind) {
         if (opened.contains(account)) return;
         String currency = account.substring(account.lastIndexOf('.') + 1);

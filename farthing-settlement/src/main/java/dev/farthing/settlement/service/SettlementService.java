@@ -208,7 +208,63 @@ public final class SettlementService implements AutoCloseable {
                 }
             }
         }
+        // a line repeated inside one statement is settled once; its repeats are duplicates too
+        duplicates += s.lines().size() - (int) s.lines().stream().map(Line::lineId).distinct().count();
         return new ImportReport(s.statementId(), s.provider(), s.lines().size(), matched, adjusted, duplicates, exceptions);
+    }
+
+    /** Records a quoted rate (kept unless a newer one of the pair is known), durable, used by {@link #convert}. */
+    public void putRate(dev.farthing.settlement.money.FxRate rate) {
+        call(() -> {
+            core.record(new dev.farthing.settlement.store.SettlementEvent.FxRateSet(rate.base(), rate.quote(),
+                    rate.rate().toPlainString(), rate.source(), java.time.Duration.between(java.time.Instant.EPOCH,
+                    rate.asOf()).toNanos()));
+            return null;
+        });
+    }
+
+    /**
+     * Converts {@code amount} ledger units from {@code fromAccount} into {@code toAccount}'s currency at the latest
+     * rate less {@code spreadBps}, through the FX accounts ({@link LedgerBooks#convert}); the rounding remainder is
+     * booked in whole units and its fraction carried, so no value is lost. The id makes a repeat return the first.
+     */
+    public dev.farthing.settlement.store.SettlementEvent.FxConverted convert(String id, String fromAccount,
+                                                                           String toAccount, long amount, int spreadBps) {
+        if (id == null || !PAYOUT_ID.matcher(id).matches()) {
+            throw new SettlementException(SettlementError.INVALID_PAYOUT, "conversion id must be 1..40 of A-Z a-z 0-9 . _ : -", "id");
+        }
+        return call(() -> {
+            var known = core.state.conversions.get(id);
+            if (known != null) return known;
+            AccountView from = core.books.account(fromAccount);
+            AccountView to = core.books.account(toAccount);
+            if (from == null || to == null || from.currency().equals(to.currency())) {
+                throw new SettlementException(SettlementError.INVALID_PAYOUT, "a conversion needs two existing accounts"
+                        + " in different currencies: " + fromAccount + ", " + toAccount, "account");
+            }
+            var rate = core.state.rates.find(from.currency(), to.currency()).orElseThrow(() -> new SettlementException(
+                    SettlementError.FX_RATE_MISSING, "no rate for " + from.currency() + "/" + to.currency()));
+            String pair = rate.pair();
+            var c = dev.farthing.settlement.money.FxConversion.of(rate, amount, core.books.ledgerScale(from.currency()),
+                    core.books.ledgerScale(to.currency()), spreadBps,
+                    core.state.fxCarry.getOrDefault(pair, java.math.BigDecimal.ZERO));
+            core.books.convert(id, fromAccount, toAccount, from.currency(), to.currency(), c);
+            var event = new dev.farthing.settlement.store.SettlementEvent.FxConverted(id, pair, fromAccount, toAccount,
+                    amount, c.credited(), c.spread(), c.rounding(), c.carryAfter().toPlainString(),
+                    rate.rate().toPlainString(), rate.source(), spreadBps, core.now());
+            core.record(event);
+            return event;
+        });
+    }
+
+    /** The exact sub-unit remainder carried for {@code pair} ({@code USD/EUR}). */
+    public java.math.BigDecimal fxCarry(String pair) {
+        return call(() -> core.state.fxCarry.getOrDefault(pair, java.math.BigDecimal.ZERO));
+    }
+
+    /** How each line of a statement was settled (matched, adjusted, duplicate), in order. */
+    public List<dev.farthing.settlement.store.SettlementEvent.LineSettled> lineResults(String statementId) {
+        return call(() -> List.copyOf(core.lineResults(statementId)));
     }
 
     public List<Payout> payouts(PayoutStatus status) {

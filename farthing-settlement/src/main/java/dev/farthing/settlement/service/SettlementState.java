@@ -42,7 +42,13 @@ final class SettlementState {
     final Map<String, String> feeLineOf = new HashMap<>();
     final Map<String, ReconException> exceptions = new LinkedHashMap<>();
     final Set<String> missingRaised = new HashSet<>();
+    /** Payouts a statement line is in the exception queue for: already explained, not also "missing". */
+    final Set<String> lineExceptionFor = new HashSet<>();
     final Map<String, List<LineSettled>> linesOf = new HashMap<>();
+    final dev.farthing.settlement.money.FxRates rates = new dev.farthing.settlement.money.FxRates();
+    /** pair -> the sub-unit remainder carried (exact); conversions by id. */
+    final Map<String, java.math.BigDecimal> fxCarry = new HashMap<>();
+    final Map<String, FxConverted> conversions = new LinkedHashMap<>();
     long batchSeq;
 
     void apply(SettlementEvent event) {
@@ -94,6 +100,13 @@ final class SettlementState {
                     seenLines.add(provider + "/" + e.lineId());
                 }
                 if (ReconException.MISSING_STATEMENT_LINE.equals(e.code())) missingRaised.add(e.payoutId());
+                if (e.lineId() != null && e.payoutId() != null) lineExceptionFor.add(e.payoutId());
+            }
+            case FxRateSet e -> rates.put(new dev.farthing.settlement.money.FxRate(e.base(), e.quote(),
+                    new java.math.BigDecimal(e.rate()), e.source(), java.time.Instant.EPOCH.plusNanos(e.asOfNanos())));
+            case FxConverted e -> {
+                conversions.put(e.conversionId(), e);
+                fxCarry.put(e.pair(), new java.math.BigDecimal(e.carryAfter()));
             }
         }
     }

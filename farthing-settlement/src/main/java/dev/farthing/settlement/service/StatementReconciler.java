@@ -165,7 +165,8 @@ final class StatementReconciler {
         LocalDate due = latest.minusDays(core.config.tolerance().missingAfterDays());
         for (Payout p : core.state.payouts.values()) {
             if (p.status() != PayoutStatus.PAID || p.valueDate() == null || !provider.equals(p.activeProvider())
-                    || core.state.debitLineOf.containsKey(p.id()) || core.state.missingRaised.contains(p.id())) continue;
+                    || core.state.debitLineOf.containsKey(p.id()) || core.state.missingRaised.contains(p.id())
+                    || core.state.lineExceptionFor.contains(p.id())) continue;
             if (LocalDate.parse(p.valueDate()).isBefore(due)) {
                 core.raise("missing|" + p.id(), ReconException.MISSING_STATEMENT_LINE, provider, null, null, p.id(),
                         "payout " + p.id() + " was paid on " + p.valueDate() + " but no statement line of " + provider

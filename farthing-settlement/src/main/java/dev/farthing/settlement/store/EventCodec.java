@@ -18,7 +18,7 @@ final class EventCodec {
             SettlementEvent.HoldPlaced.class, SettlementEvent.AttemptRouted.class, SettlementEvent.AttemptAnswered.class,
             SettlementEvent.PayoutPaid.class, SettlementEvent.PayoutFailed.class, SettlementEvent.PayoutBooked.class,
             SettlementEvent.StatementReceived.class, SettlementEvent.LineSettled.class,
-            SettlementEvent.ExceptionRaised.class);
+            SettlementEvent.ExceptionRaised.class, SettlementEvent.FxRateSet.class, SettlementEvent.FxConverted.class);
     private static final int BASE_TYPE = 1;
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -59,6 +59,19 @@ public sealed interface SettlementEvent {
                            String code, String explanation, long at) implements SettlementEvent {
     }
 
+    /** A quoted rate (decimal text), its source and time (epoch nanoseconds). */
+    record FxRateSet(String base, String quote, String rate, String source, long asOfNanos) implements SettlementEvent {
+    }
+
+    /**
+     * A conversion booked through the FX accounts: what was debited, credited, kept as spread and rounding, and the
+     * sub-unit remainder of the pair carried to the next conversion (exact decimal text).
+     */
+    record FxConverted(String conversionId, String pair, String fromAccount, String toAccount, long source,
+                       long credited, long spread, long rounding, String carryAfter, String rate, String rateSource,
+                       int spreadBps, long at) implements SettlementEvent {
+    }
+
     /** A statement line as stored (the connector's {@code StatementLine}, dates as ISO text). */
     record Line(String lineId, String endToEndReference, String providerReference, String kind, String currency,
                 long amountMinor, String valueDate, String description) {

@@ -72,10 +72,16 @@ final class FakeProvider implements PayoutConnector {
 
     /** Settles every pending payout: paid (or failed at failRate) on {@code day}; returns the statuses to deliver. */
     synchronized Map<String, ProviderStatus> settleAll(LocalDate day) {
+        return settle(day, Integer.MAX_VALUE);
+    }
+
+    /** Settles at most {@code limit} pending payouts, oldest first. */
+    synchronized Map<String, ProviderStatus> settle(LocalDate day, int limit) {
         Map<String, ProviderStatus> out = new LinkedHashMap<>();
         for (var e : byKey.entrySet()) {
             Held h = e.getValue();
             if (!h.state().equals("pending")) continue;
+            if (out.size() >= limit) break;
             boolean fails = random.nextDouble() < failRate;
             Held done = new Held(h.instruction(), h.reference(), fails ? "failed" : "paid",
                     fails ? 0 : feeFor(h.instruction().amountMinor()), day);
