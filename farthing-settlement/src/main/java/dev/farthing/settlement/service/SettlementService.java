@@ -41,7 +41,9 @@ import java.util.regex.Pattern;
 public final class SettlementService implements AutoCloseable {
     public static final String MODULE = "settlement";
     private static final Logger LOG = LoggerFactory.getLogger(SettlementService.class);
-    private static final Pattern PAYOUT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,40}");
+    /** 30 at most: with ".aN" the attempt key stays within ISO 20022's Max35Text (InstrId, EndToEndId). */
+    private static final Pattern PAYOUT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,30}");
+    private static final Pattern STATEMENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,40}");
     private static final int MAX_LINES = 100_000;
 
     private final Core core;
@@ -117,7 +119,7 @@ public final class SettlementService implements AutoCloseable {
 
     public Payout requestPayout(String payoutId, String payeeId, Long amountMinor) {
         if (payoutId == null || !PAYOUT_ID.matcher(payoutId).matches()) {
-            throw new SettlementException(SettlementError.INVALID_PAYOUT, "payout id must be 1..40 of A-Z a-z 0-9 . _ : -", "id");
+            throw new SettlementException(SettlementError.INVALID_PAYOUT, "payout id must be 1..30 of A-Z a-z 0-9 . _ : -", "id");
         }
         if (amountMinor != null && amountMinor <= 0) {
             throw new SettlementException(SettlementError.INVALID_PAYOUT, "amount must be positive", "amount");
@@ -146,7 +148,7 @@ public final class SettlementService implements AutoCloseable {
 
     /** Imports one statement (an upload or a connector's), settling each line; a repeat of its id changes nothing. */
     public ImportReport importStatement(String statementId, String provider, List<StatementLine> lines) {
-        if (statementId == null || !PAYOUT_ID.matcher(statementId).matches()) {
+        if (statementId == null || !STATEMENT_ID.matcher(statementId).matches()) {
             throw new SettlementException(SettlementError.INVALID_STATEMENT, "statement id must be 1..40 of A-Z a-z 0-9 . _ : -", "id");
         }
         if (lines.size() > MAX_LINES) {
@@ -231,7 +233,7 @@ public final class SettlementService implements AutoCloseable {
     public dev.farthing.settlement.store.SettlementEvent.FxConverted convert(String id, String fromAccount,
                                                                            String toAccount, long amount, int spreadBps) {
         if (id == null || !PAYOUT_ID.matcher(id).matches()) {
-            throw new SettlementException(SettlementError.INVALID_PAYOUT, "conversion id must be 1..40 of A-Z a-z 0-9 . _ : -", "id");
+            throw new SettlementException(SettlementError.INVALID_PAYOUT, "conversion id must be 1..30 of A-Z a-z 0-9 . _ : -", "id");
         }
         return call(() -> {
             var known = core.state.conversions.get(id);

@@ -29,7 +29,7 @@ import java.util.Map;
  * Payouts and reconciliation over HTTP: opens a {@link SettlementService} on {@code DATA/settlement} and serves
  * {@link SettlementRoutes}. Providers come from {@code DATA/settlement/providers.json}
  * ({@code {"providers":[{"id","base_uri","api_key","webhook_secret"}]}}, HTTP providers); without the file the
- * service runs with none (payouts wait in {@code held} until one is configured). A background tick every five
+ * service runs with none (a payout then fails at once, its hold voided: "no provider is configured"). A background tick every five
  * seconds polls payouts pending or in doubt and retries those waiting for a provider.
  */
 public final class SettlementApi implements DomainApi {
