@@ -5,6 +5,7 @@
 module dev.farthing.providersim {
     requires jdk.httpserver;
     requires java.net.http;
+    requires java.xml;
     requires com.fasterxml.jackson.databind;
 
     exports dev.farthing.simulator.provider;

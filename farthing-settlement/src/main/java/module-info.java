@@ -20,6 +20,7 @@ module dev.farthing.settlement {
     exports dev.farthing.settlement.service;
     exports dev.farthing.settlement.connector;
     exports dev.farthing.settlement.connector.http;
+    exports dev.farthing.settlement.connector.iso20022;
 
     // the record log's events are JSON records (store.EventCodec)
     opens dev.farthing.settlement.store to com.fasterxml.jackson.databind;

@@ -35,6 +35,7 @@ public final class ProviderSimulator implements AutoCloseable {
     private final SimConfig config;
     private final Map<String, SimulatedProvider> providers = new LinkedHashMap<>();
     private final WebhookDispatcher webhooks;
+    private final BankSimulator bank;
     private final HttpServer server;
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService ticker;
@@ -45,6 +46,7 @@ public final class ProviderSimulator implements AutoCloseable {
         this.config = config;
         config.providers().forEach(k -> providers.put(k.id(), new SimulatedProvider(k, config.seed())));
         this.webhooks = new WebhookDispatcher(config.webhookUrl());
+        this.bank = config.bank() == null ? null : new BankSimulator(config.bank().knobs(), config.seed());
         this.manualNow = config.start();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         server.setExecutor(handlers);
@@ -173,18 +175,48 @@ public final class ProviderSimulator implements AutoCloseable {
             case "books" -> {
                 return new Reply(200, books());
             }
+            case "bank" -> {
+                return bankControl(exchange, parts);
+            }
             default -> {
                 return new Reply(404, SimulatedProvider.error("not_found", "no control route " + parts[1], false));
             }
         }
     }
 
+    /** {@code POST /sim/bank/collect} and {@code POST /sim/bank/statement}, body {@code {"date":"YYYY-MM-DD"}}. */
+    private Reply bankControl(HttpExchange exchange, String[] parts) throws IOException {
+        if (bank == null || parts.length != 3 || !exchange.getRequestMethod().equals("POST")) {
+            return new Reply(404, SimulatedProvider.error("not_found",
+                    bank == null ? "no bank configured" : "POST /sim/bank/collect or /sim/bank/statement", false));
+        }
+        JsonNode body = JSON.readTree(exchange.getRequestBody());
+        LocalDate day = body != null && body.hasNonNull("date") ? LocalDate.parse(body.get("date").asText())
+                : LocalDate.ofInstant(now(), java.time.ZoneOffset.UTC);
+        SimConfig.BankFiles files = config.bank();
+        return switch (parts[2]) {
+            case "collect" -> new Reply(200, JsonNodeFactory.instance.objectNode()
+                    .put("transfers", bank.collect(files.outbox(), files.inbox(), day, now())));
+            case "statement" -> new Reply(200, JsonNodeFactory.instance.objectNode()
+                    .put("file", bank.statement(files.inbox(), day, now()).toString()));
+            default -> new Reply(404, SimulatedProvider.error("not_found", "no bank route " + parts[2], false));
+        };
+    }
+
     /** Every provider's payouts and the webhook counters. */
-    public ObjectNode books() {
+    ObjectNode books() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("now", now().toString());
         ObjectNode byProvider = o.putObject("providers");
         providers.forEach((id, p) -> byProvider.set(id, p.books()));
+        if (bank != null) {
+            com.fasterxml.jackson.databind.node.ArrayNode entries = o.putArray("bank");
+            for (CamtWriter.Entry e : bank.booked()) {
+                entries.addObject().put("entryRef", e.entryRef()).put("kind", e.kind().name()).put("currency", e.currency())
+                        .put("amountMinor", e.amountMinor()).put("endToEndId", e.endToEndId())
+                        .put("valueDate", e.valueDate().toString());
+            }
+        }
         ObjectNode w = o.putObject("webhooks");
         w.put("delivered", webhooks.delivered.get());
         w.put("lost", webhooks.lost.get());

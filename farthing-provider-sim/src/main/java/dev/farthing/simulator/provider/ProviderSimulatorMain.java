@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * {@code java -cp ... dev.farthing.simulator.provider.ProviderSimulatorMain --config sim.json [--port 0] [--watch-stdin]}
  * ({@code --config-json '{...}'} instead of a file). Prints {@code PROVIDER-SIM LISTENING <port>} once it serves;
  * with {@code --watch-stdin} it exits when its stdin closes, so a test's child never outlives the test.
+ * {@code ProviderSimulatorMain camt053-faults ...} writes a faulty camt.053 instead (see {@link FaultyStatementsMain}).
  */
 public final class ProviderSimulatorMain {
     public static final String READY_LINE = "PROVIDER-SIM LISTENING ";
@@ -19,6 +20,15 @@ public final class ProviderSimulatorMain {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length > 0 && args[0].equals("camt053-faults")) {
+            try {
+                FaultyStatementsMain.run(args);
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                System.exit(2);
+            }
+            return;
+        }
         String json = null;
         int port = 0;
         boolean watchStdin = false;
@@ -59,6 +69,7 @@ public final class ProviderSimulatorMain {
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("usage: ProviderSimulatorMain (--config FILE | --config-json JSON) [--port N] [--watch-stdin]");
+        System.err.println("       ProviderSimulatorMain camt053-faults --expected CSV --out XML --truth CSV [--seed N] [--rate R] [--iban IBAN] [--date D]");
         System.exit(2);
     }
 }

@@ -24,7 +24,14 @@ import java.util.Set;
  * @param hangMillis  how long a simulated timeout holds the request before answering (longer than any client waits)
  */
 public record SimConfig(long seed, boolean manualClock, Instant start, String webhookUrl, long hangMillis,
-                        List<ProviderKnobs> providers) {
+                        List<ProviderKnobs> providers, BankFiles bank) {
+
+    /**
+     * Optional: the simulator also plays a bank reached by ISO 20022 files ({@link BankSimulator}), collecting
+     * pain.001 from {@code outbox} and dropping camt.054/camt.053 into {@code inbox} on {@code POST /sim/bank/...}.
+     */
+    public record BankFiles(java.nio.file.Path outbox, java.nio.file.Path inbox, BankSimulator.Knobs knobs) {
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -108,7 +115,7 @@ public record SimConfig(long seed, boolean manualClock, Instant start, String we
         } catch (IOException e) {
             throw new UncheckedIOException("simulator config is not JSON: " + e.getMessage(), e);
         }
-        only(root, "config", Set.of("seed", "manualClock", "start", "webhookUrl", "hangMillis", "providers"));
+        only(root, "config", Set.of("seed", "manualClock", "start", "webhookUrl", "hangMillis", "providers", "bank"));
         List<ProviderKnobs> providers = new ArrayList<>();
         for (JsonNode p : root.path("providers")) {
             providers.add(knobs(p));
@@ -116,20 +123,35 @@ public record SimConfig(long seed, boolean manualClock, Instant start, String we
         return new SimConfig(root.path("seed").asLong(1), root.path("manualClock").asBoolean(false),
                 Instant.parse(root.path("start").asText("2026-01-05T00:00:00Z")),
                 root.hasNonNull("webhookUrl") ? root.get("webhookUrl").asText() : null,
-                root.path("hangMillis").asLong(3_000), providers);
+                root.path("hangMillis").asLong(3_000), providers, root.hasNonNull("bank") ? bank(root.get("bank")) : null);
+    }
+
+    private static BankFiles bank(JsonNode b) {
+        only(b, "bank", Set.of("outbox", "inbox", "accountIban", "returnRate", "valueDateLagDays", "corridors"));
+        if (!b.hasNonNull("outbox") || !b.hasNonNull("inbox") || !b.hasNonNull("accountIban")) {
+            throw new IllegalArgumentException("bank needs outbox, inbox and accountIban");
+        }
+        return new BankFiles(java.nio.file.Path.of(b.get("outbox").asText()), java.nio.file.Path.of(b.get("inbox").asText()),
+                new BankSimulator.Knobs(b.get("accountIban").asText(), corridors(b.path("corridors")),
+                        b.path("returnRate").asDouble(0), b.path("valueDateLagDays").asInt(0)));
+    }
+
+    private static List<CorridorFee> corridors(JsonNode list) {
+        List<CorridorFee> corridors = new ArrayList<>();
+        for (JsonNode c : list) {
+            only(c, "corridor", Set.of("currency", "country", "fixedFeeMinor", "basisPoints"));
+            corridors.add(new CorridorFee(c.path("currency").asText().toUpperCase(Locale.ROOT),
+                    c.path("country").asText().toUpperCase(Locale.ROOT), c.path("fixedFeeMinor").asLong(0),
+                    c.path("basisPoints").asLong(0)));
+        }
+        return corridors;
     }
 
     static ProviderKnobs knobs(JsonNode p) {
         only(p, "provider", Set.of("id", "apiKey", "webhookSecret", "latencyMillis", "refusalRate", "timeoutRate",
                 "timeoutSucceededRate", "failureRate", "lostWebhookRate", "duplicateWebhookRate",
                 "settleAfterSeconds", "corridors"));
-        List<CorridorFee> corridors = new ArrayList<>();
-        for (JsonNode c : p.path("corridors")) {
-            only(c, "corridor", Set.of("currency", "country", "fixedFeeMinor", "basisPoints"));
-            corridors.add(new CorridorFee(c.path("currency").asText().toUpperCase(Locale.ROOT),
-                    c.path("country").asText().toUpperCase(Locale.ROOT), c.path("fixedFeeMinor").asLong(0),
-                    c.path("basisPoints").asLong(0)));
-        }
+        List<CorridorFee> corridors = corridors(p.path("corridors"));
         String id = p.path("id").asText(null);
         return new ProviderKnobs(id, p.hasNonNull("apiKey") ? p.get("apiKey").asText() : null,
                 p.path("webhookSecret").asText("whsec-" + id), p.path("latencyMillis").asLong(0),

@@ -76,7 +76,20 @@ public final class ProviderSimulatorProcess implements AutoCloseable {
         control("PUT", "/sim/providers/" + provider, knobsJson);
     }
 
-    /** {@code {"now":..., "providers":{id:[payout...]}, "webhooks":{delivered, lost, duplicated, failed}}}. */
+    /** The simulated bank (config {@code "bank"}) collects the pain.001 files in its outbox, booking them on {@code day}. */
+    public int bankCollect(java.time.LocalDate day) {
+        return control("POST", "/sim/bank/collect", "{\"date\":\"" + day + "\"}").get("transfers").asInt();
+    }
+
+    /** The simulated bank drops the camt.053 of {@code day} into its inbox. */
+    public void bankStatement(java.time.LocalDate day) {
+        control("POST", "/sim/bank/statement", "{\"date\":\"" + day + "\"}");
+    }
+
+    /**
+     * {@code {"now":..., "providers":{id:[payout...]}, "bank":[entry...] (with a bank), "webhooks":{delivered, lost,
+     * duplicated, failed}}}.
+     */
     public JsonNode books() {
         return control("GET", "/sim/books", null);
     }
@@ -104,11 +117,16 @@ public final class ProviderSimulatorProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         http.close();
         process.getOutputStream().close();
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
         Files.deleteIfExists(stderr);
     }

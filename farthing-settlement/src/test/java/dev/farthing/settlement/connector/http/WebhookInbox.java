@@ -31,10 +31,19 @@ final class WebhookInbox implements AutoCloseable {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         acceptor = Thread.ofPlatform().daemon().name("webhook-inbox").start(() -> {
             while (!socket.isClosed()) {
-                try (Socket s = socket.accept()) {
-                    serve(s, handler);
+                try {
+                    Socket s = socket.accept();
+                    // A connection each, so a kept-alive idle one never holds up the next.
+                    Thread.ofVirtual().start(() -> {
+                        try (s) {
+                            s.setTcpNoDelay(true);
+                            serve(s, handler);
+                        } catch (IOException e) {
+                            // the client went away
+                        }
+                    });
                 } catch (IOException e) {
-                    // closed, or a client gone: next
+                    // closed: the loop ends
                 }
             }
         });
@@ -73,7 +82,10 @@ final class WebhookInbox implements AutoCloseable {
             synchronized (this) {
                 deliveries.add(d);
             }
-            int status = handler.apply(d);
+            int status;
+            synchronized (handler) {
+                status = handler.apply(d);
+            }
             out.write(("HTTP/1.1 " + status + " X\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
         }
