@@ -47,6 +47,9 @@ final class StatementReconciler {
             return;
         }
         Payout p = find(line);
+        if (p == null && line.endToEndReference() == null && "PAYOUT_DEBIT".equals(line.kind())) {
+            p = onlyCandidate(provider, line);
+        }
         String seed = provider + "|" + line.lineId();
         if (p == null) {
             exception(s, line, null, ReconException.UNKNOWN_REFERENCE, "no payout has reference "
@@ -173,6 +176,27 @@ final class StatementReconciler {
                                 + " through " + latest + " shows it");
             }
         }
+    }
+
+    /**
+     * A debit whose references were both lost (the bank's {@code NOTPROVIDED}) is matched only when exactly one payout
+     * sent through this provider and not yet matched has the same currency and amount and a value date within
+     * tolerance: one candidate or none, never a guess between two.
+     */
+    private Payout onlyCandidate(String provider, Line line) {
+        Payout found = null;
+        LocalDate date = LocalDate.parse(line.valueDate());
+        for (Payout p : core.state.payouts.values()) {
+            if (p.lastAttempt() == null || !provider.equals(p.lastAttempt().provider())
+                    || core.state.debitLineOf.containsKey(p.id()) || p.minorAmount() != line.amountMinor()
+                    || !p.currency().equals(line.currency())) continue;
+            if (p.status() != PayoutStatus.PAID && p.status() != PayoutStatus.SUBMITTED && p.status() != PayoutStatus.IN_DOUBT) continue;
+            if (p.valueDate() != null && Math.abs(ChronoUnit.DAYS.between(LocalDate.parse(p.valueDate()), date))
+                    > core.config.tolerance().valueDateDays()) continue;
+            if (found != null) return null;
+            found = p;
+        }
+        return found;
     }
 
     private Payout find(Line line) {
