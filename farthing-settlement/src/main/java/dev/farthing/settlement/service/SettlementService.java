@@ -8,11 +8,13 @@ import dev.farthing.settlement.SettlementException;
 import dev.farthing.settlement.connector.PayoutConnector;
 import dev.farthing.settlement.connector.ProviderStatus;
 import dev.farthing.settlement.connector.StatementLine;
+import dev.farthing.settlement.money.FxRate;
 import dev.farthing.settlement.money.UnitBridge;
 import dev.farthing.settlement.payout.Payee;
 import dev.farthing.settlement.payout.Payout;
 import dev.farthing.settlement.payout.PayoutStatus;
 import dev.farthing.settlement.recon.ReconException;
+import dev.farthing.settlement.store.SettlementEvent.FxConverted;
 import dev.farthing.settlement.store.SettlementEvent.Line;
 import dev.farthing.settlement.store.SettlementEvent.PayeeSet;
 import dev.farthing.settlement.store.SettlementEvent.StatementReceived;
@@ -20,6 +22,7 @@ import dev.farthing.settlement.store.SettlementLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +52,7 @@ public final class SettlementService implements AutoCloseable {
     private final Core core;
     private final PayoutRunner runner;
     private final StatementReconciler reconciler;
+    private final FxDesk fx;
     private final SystemLedger system;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform()
             .name("settlement-writer").daemon().unstarted(r));
@@ -59,6 +63,7 @@ public final class SettlementService implements AutoCloseable {
         this.core = new Core(config, log, new LedgerBooks(system, ledger, config.holdTimeout().toSeconds()), ledger);
         this.runner = new PayoutRunner(core);
         this.reconciler = new StatementReconciler(core, runner);
+        this.fx = new FxDesk(core);
         this.ticker = config.tickEvery() == null ? null : Executors.newSingleThreadScheduledExecutor(r -> Thread
                 .ofPlatform().name("settlement-tick").daemon().unstarted(r));
     }
@@ -176,7 +181,7 @@ public final class SettlementService implements AutoCloseable {
             StatementReceived s = known != null ? known : new StatementReceived(statementId, provider, stored, core.now());
             if (known == null) core.record(s);
             reconciler.process(s);
-            return report(s);
+            return ImportReport.of(core, s);
         });
     }
 
@@ -191,77 +196,29 @@ public final class SettlementService implements AutoCloseable {
         return out;
     }
 
-    private ImportReport report(StatementReceived s) {
-        int matched = 0;
-        int adjusted = 0;
-        int duplicates = 0;
-        List<ReconException> exceptions = new ArrayList<>();
-        for (Line l : s.lines()) {
-            String seed = "rx-" + Core.shortHash(s.provider() + "|" + l.lineId());
-            ReconException e = core.state.exceptions.get(seed);
-            if (e != null && s.statementId().equals(e.statementId())) exceptions.add(e);
-        }
-        for (var settled : core.lineResults(s.statementId())) {
-            switch (settled.result()) {
-                case "duplicate" -> duplicates++;
-                default -> {
-                    matched++;
-                    if (settled.adjustmentMinor() != 0) adjusted++;
-                }
-            }
-        }
-        // a line repeated inside one statement is settled once; its repeats are duplicates too
-        duplicates += s.lines().size() - (int) s.lines().stream().map(Line::lineId).distinct().count();
-        return new ImportReport(s.statementId(), s.provider(), s.lines().size(), matched, adjusted, duplicates, exceptions);
-    }
-
     /** Records a quoted rate (kept unless a newer one of the pair is known), durable, used by {@link #convert}. */
-    public void putRate(dev.farthing.settlement.money.FxRate rate) {
+    public void putRate(FxRate rate) {
         call(() -> {
-            core.record(new dev.farthing.settlement.store.SettlementEvent.FxRateSet(rate.base(), rate.quote(),
-                    rate.rate().toPlainString(), rate.source(), java.time.Duration.between(java.time.Instant.EPOCH,
-                    rate.asOf()).toNanos()));
+            fx.putRate(rate);
             return null;
         });
     }
 
     /**
      * Converts {@code amount} ledger units from {@code fromAccount} into {@code toAccount}'s currency at the latest
-     * rate less {@code spreadBps}, through the FX accounts ({@link LedgerBooks#convert}); the rounding remainder is
-     * booked in whole units and its fraction carried, so no value is lost. The id makes a repeat return the first.
+     * rate less {@code spreadBps}, through the FX accounts ({@link FxDesk}); the rounding remainder is booked in whole
+     * units and its fraction carried, so no value is lost. The id makes a repeat return the first.
      */
-    public dev.farthing.settlement.store.SettlementEvent.FxConverted convert(String id, String fromAccount,
-                                                                           String toAccount, long amount, int spreadBps) {
+    public FxConverted convert(String id, String fromAccount, String toAccount, long amount, int spreadBps) {
         if (id == null || !PAYOUT_ID.matcher(id).matches()) {
             throw new SettlementException(SettlementError.INVALID_PAYOUT, "conversion id must be 1..30 of A-Z a-z 0-9 . _ : -", "id");
         }
-        return call(() -> {
-            var known = core.state.conversions.get(id);
-            if (known != null) return known;
-            AccountView from = core.books.account(fromAccount);
-            AccountView to = core.books.account(toAccount);
-            if (from == null || to == null || from.currency().equals(to.currency())) {
-                throw new SettlementException(SettlementError.INVALID_PAYOUT, "a conversion needs two existing accounts"
-                        + " in different currencies: " + fromAccount + ", " + toAccount, "account");
-            }
-            var rate = core.state.rates.find(from.currency(), to.currency()).orElseThrow(() -> new SettlementException(
-                    SettlementError.FX_RATE_MISSING, "no rate for " + from.currency() + "/" + to.currency()));
-            String pair = rate.pair();
-            var c = dev.farthing.settlement.money.FxConversion.of(rate, amount, core.books.ledgerScale(from.currency()),
-                    core.books.ledgerScale(to.currency()), spreadBps,
-                    core.state.fxCarry.getOrDefault(pair, java.math.BigDecimal.ZERO));
-            core.books.convert(id, fromAccount, toAccount, from.currency(), to.currency(), c);
-            var event = new dev.farthing.settlement.store.SettlementEvent.FxConverted(id, pair, fromAccount, toAccount,
-                    amount, c.credited(), c.spread(), c.rounding(), c.carryAfter().toPlainString(),
-                    rate.rate().toPlainString(), rate.source(), spreadBps, core.now());
-            core.record(event);
-            return event;
-        });
+        return call(() -> fx.convert(id, fromAccount, toAccount, amount, spreadBps));
     }
 
     /** The exact sub-unit remainder carried for {@code pair} ({@code USD/EUR}). */
-    public java.math.BigDecimal fxCarry(String pair) {
-        return call(() -> core.state.fxCarry.getOrDefault(pair, java.math.BigDecimal.ZERO));
+    public BigDecimal fxCarry(String pair) {
+        return call(() -> core.state.fxCarry.getOrDefault(pair, BigDecimal.ZERO));
     }
 
     /** How each line of a statement was settled (matched, adjusted, duplicate), in order. */
