@@ -12,7 +12,17 @@ module dev.farthing.settlement {
     requires java.xml;
     requires com.fasterxml.jackson.databind;
 
+    exports dev.farthing.settlement;
+    exports dev.farthing.settlement.money;
+    exports dev.farthing.settlement.payout;
+    exports dev.farthing.settlement.recon;
+    exports dev.farthing.settlement.routing;
+    exports dev.farthing.settlement.service;
     exports dev.farthing.settlement.connector;
     exports dev.farthing.settlement.connector.http;
     exports dev.farthing.settlement.connector.iso20022;
+
+    // the record log's events are JSON records (store.EventCodec)
+    opens dev.farthing.settlement.store to com.fasterxml.jackson.databind;
+    opens dev.farthing.settlement.payout to com.fasterxml.jackson.databind;
 }

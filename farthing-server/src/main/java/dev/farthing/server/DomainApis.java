@@ -9,6 +9,7 @@ import dev.farthing.server.http.customers.CustomersApi;
 import dev.farthing.server.http.disputes.DisputesApi;
 import dev.farthing.server.http.risk.RiskApi;
 import dev.farthing.server.http.screening.ScreeningApi;
+import dev.farthing.server.http.settlement.SettlementApi;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,7 @@ final class DomainApis {
             customers.screenWith(screening, metrics, audit.trail().sink()); // screened on creation and on list updates
             opened.add(AmlApi.open(options.dataDir().resolve("aml"), ledger, metrics, audit.trail().sink())); // monitoring + cases
             opened.add(DisputesApi.open(options.dataDir().resolve("disputes"), ledger, metrics, risk, channels, audit.trail().sink()));
+            opened.add(SettlementApi.open(options.dataDir().resolve("settlement"), ledger, metrics));
             return opened;
         } catch (RuntimeException | Error e) {
             closeAll(opened);

@@ -417,6 +417,9 @@ class ApiContractTest {
         for (dev.farthing.disputes.model.DisputeError c : dev.farthing.disputes.model.DisputeError.values()) {
             codes.add(c.code());
         }
+        for (dev.farthing.settlement.SettlementError c : dev.farthing.settlement.SettlementError.values()) {
+            codes.add(c.code());
+        }
         for (Class<?> holder : List.of(Problems.class, RiskProblems.class,
                 Class.forName("dev.farthing.server.http.customers.CustomerProblems"),
                 Class.forName("dev.farthing.server.http.screening.ScreeningRoutes"),
