@@ -40,7 +40,20 @@ public final class ModelExplainer {
             throw new IllegalStateException("this model has no node covers (XGBoost 'sum_hessian'): retrain it to"
                     + " explain its fraud scores");
         }
-        trees.contributions(row, out);
+        if (row.length == featureCount) {
+            trees.contributions(row, out);
+            return;
+        }
+        // A row of a grown schema (RiskModel#requireFeatures): the appended features are not read, so contribute 0.
+        double[] own = new double[featureCount + 1];
+        trees.contributions(java.util.Arrays.copyOf(row, featureCount), own);
+        widen(own, out);
+    }
+
+    private void widen(double[] own, double[] out) {
+        java.util.Arrays.fill(out, 0.0);
+        System.arraycopy(own, 0, out, 0, featureCount);
+        out[out.length - 1] = own[featureCount];
     }
 
     /**
@@ -51,7 +64,13 @@ public final class ModelExplainer {
         if (forest == null) {
             throw new IllegalStateException("this model has no isolation forest");
         }
-        forest.contributions(row, out);
+        if (row.length == featureCount) {
+            forest.contributions(row, out);
+            return;
+        }
+        double[] own = new double[featureCount + 1];
+        forest.contributions(java.util.Arrays.copyOf(row, featureCount), own);
+        widen(own, out);
     }
 
     public int featureCount() {
