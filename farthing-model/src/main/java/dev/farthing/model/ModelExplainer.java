@@ -15,11 +15,16 @@ public final class ModelExplainer {
     private final int featureCount;
     private final TreeShap trees;
     private final PathAttribution forest;
+    // Scratch for rows of a grown schema (the model reads a prefix): reused, this explainer is single-threaded.
+    private final double[] ownRow;
+    private final double[] ownOut;
 
     ModelExplainer(TreeEnsemble trees, IsolationForest forest, int featureCount) {
         this.featureCount = featureCount;
         this.trees = trees.hasCover() ? trees.explainer() : null;
         this.forest = forest == null ? null : forest.attribution();
+        this.ownRow = new double[featureCount];
+        this.ownOut = new double[featureCount + 1];
     }
 
     /** False for a model whose file carried no node covers: its fraud score cannot be explained. */
@@ -45,9 +50,27 @@ public final class ModelExplainer {
             return;
         }
         // A row of a grown schema (RiskModel#requireFeatures): the appended features are not read, so contribute 0.
-        double[] own = new double[featureCount + 1];
-        trees.contributions(java.util.Arrays.copyOf(row, featureCount), own);
-        widen(own, out);
+        trees.contributions(own(row), ownOut);
+        widen(ownOut, out);
+    }
+
+    /**
+     * {@link #fraud} by the per-leaf tables, the walk before sibling leaves were merged: the reference that tests
+     * and benchmarks compare the shipped walk with, in the same run. Rows of the model's own width only.
+     */
+    public void fraudPerLeaf(double[] row, double[] out) {
+        if (trees == null) {
+            throw new IllegalStateException("this model has no node covers");
+        }
+        trees.contributionsPerLeaf(row, out);
+    }
+
+    private double[] own(double[] row) {
+        if (row.length < featureCount) {
+            throw new IllegalArgumentException("expected at least " + featureCount + " features, got " + row.length);
+        }
+        System.arraycopy(row, 0, ownRow, 0, featureCount);
+        return ownRow;
     }
 
     private void widen(double[] own, double[] out) {
@@ -68,9 +91,8 @@ public final class ModelExplainer {
             forest.contributions(row, out);
             return;
         }
-        double[] own = new double[featureCount + 1];
-        forest.contributions(java.util.Arrays.copyOf(row, featureCount), own);
-        widen(own, out);
+        forest.contributions(own(row), ownOut);
+        widen(ownOut, out);
     }
 
     public int featureCount() {
