@@ -15,11 +15,16 @@ public final class ModelExplainer {
     private final int featureCount;
     private final TreeShap trees;
     private final PathAttribution forest;
+    // Scratch for rows of a grown schema (the model reads a prefix): reused, this explainer is single-threaded.
+    private final double[] ownRow;
+    private final double[] ownOut;
 
     ModelExplainer(TreeEnsemble trees, IsolationForest forest, int featureCount) {
         this.featureCount = featureCount;
         this.trees = trees.hasCover() ? trees.explainer() : null;
         this.forest = forest == null ? null : forest.attribution();
+        this.ownRow = new double[featureCount];
+        this.ownOut = new double[featureCount + 1];
     }
 
     /** False for a model whose file carried no node covers: its fraud score cannot be explained. */
@@ -40,7 +45,38 @@ public final class ModelExplainer {
             throw new IllegalStateException("this model has no node covers (XGBoost 'sum_hessian'): retrain it to"
                     + " explain its fraud scores");
         }
-        trees.contributions(row, out);
+        if (row.length == featureCount) {
+            trees.contributions(row, out);
+            return;
+        }
+        // A row of a grown schema (RiskModel#requireFeatures): the appended features are not read, so contribute 0.
+        trees.contributions(own(row), ownOut);
+        widen(ownOut, out);
+    }
+
+    /**
+     * {@link #fraud} by the per-leaf tables, the walk before sibling leaves were merged: the reference that tests
+     * and benchmarks compare the shipped walk with, in the same run. Rows of the model's own width only.
+     */
+    public void fraudPerLeaf(double[] row, double[] out) {
+        if (trees == null) {
+            throw new IllegalStateException("this model has no node covers");
+        }
+        trees.contributionsPerLeaf(row, out);
+    }
+
+    private double[] own(double[] row) {
+        if (row.length < featureCount) {
+            throw new IllegalArgumentException("expected at least " + featureCount + " features, got " + row.length);
+        }
+        System.arraycopy(row, 0, ownRow, 0, featureCount);
+        return ownRow;
+    }
+
+    private void widen(double[] own, double[] out) {
+        java.util.Arrays.fill(out, 0.0);
+        System.arraycopy(own, 0, out, 0, featureCount);
+        out[out.length - 1] = own[featureCount];
     }
 
     /**
@@ -51,7 +87,12 @@ public final class ModelExplainer {
         if (forest == null) {
             throw new IllegalStateException("this model has no isolation forest");
         }
-        forest.contributions(row, out);
+        if (row.length == featureCount) {
+            forest.contributions(row, out);
+            return;
+        }
+        forest.contributions(own(row), ownOut);
+        widen(ownOut, out);
     }
 
     public int featureCount() {

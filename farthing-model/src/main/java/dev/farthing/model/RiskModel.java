@@ -12,6 +12,7 @@ import dev.farthing.model.iforest.IsolationForest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -100,20 +101,19 @@ public final class RiskModel {
 
     /** Scores with an out-of-distribution verdict already taken for this row ({@link #outOfDistribution}). */
     public Scores score(double[] row, OodCheck ood) {
-        checkWidth(row);
-        return new Scores(fraud(row, ood), forest == null ? Double.NaN : forest.score(row));
+        double[] own = ownFeatures(row);
+        return new Scores(fraud(own, ood), forest == null ? Double.NaN : forest.score(own));
     }
 
     /** Calibrated (and, out of distribution, shrunk) fraud probability in [0, 1]; {@code NaN} entries are missing. */
     public double fraudScore(double[] row) {
-        checkWidth(row);
-        return fraud(row, outOfDistribution(row));
+        double[] own = ownFeatures(row);
+        return fraud(own, outOfDistribution(own));
     }
 
     /** The trees' own probability, before calibration and the guard (what the calibrator is fitted on). */
     public double rawFraudScore(double[] row) {
-        checkWidth(row);
-        return trees.predict(row);
+        return trees.predict(ownFeatures(row));
     }
 
     /** The guard's verdict for {@code row}; {@link OodCheck#GUARD_OFF} for a bundle without training statistics. */
@@ -134,8 +134,7 @@ public final class RiskModel {
 
     /** Anomaly score in (0, 1], or {@code NaN} when the bundle has no isolation forest. */
     public double anomalyScore(double[] row) {
-        checkWidth(row);
-        return forest == null ? Double.NaN : forest.score(row);
+        return forest == null ? Double.NaN : forest.score(ownFeatures(row));
     }
 
     /** True when the fraud score can be explained feature by feature (the trees carry node covers). */
@@ -152,18 +151,29 @@ public final class RiskModel {
     }
 
     private void checkWidth(double[] row) {
-        if (row.length != featureNames.size()) {
+        if (row.length < featureNames.size()) {
             throw new IllegalArgumentException("model " + version + " expects " + featureNames.size()
                     + " features, got a row of " + row.length);
         }
     }
 
     /**
-     * Refuses this model unless it was trained on exactly these features in this order: a model scored on a
-     * different schema would read every feature from the wrong column.
+     * The row as this model reads it: itself, or for a row of a schema that has grown since the model was trained
+     * ({@link #requireFeatures} accepted it as a prefix), its first {@code featureNames().size()} values.
+     */
+    double[] ownFeatures(double[] row) {
+        checkWidth(row);
+        return row.length == featureNames.size() ? row : Arrays.copyOf(row, featureNames.size());
+    }
+
+    /**
+     * Refuses this model unless it was trained on these features in this order, or on a prefix of them (features
+     * appended to the engine's schema since the model was trained are not read by it, and get no contribution): a
+     * model scored on a different schema would read every feature from the wrong column.
      */
     public void requireFeatures(List<String> engineFeatures) {
-        if (featureNames.equals(engineFeatures)) {
+        if (engineFeatures.size() >= featureNames.size()
+                && featureNames.equals(engineFeatures.subList(0, featureNames.size()))) {
             return;
         }
         throw new FeatureMismatchException(version, featureNames, engineFeatures);

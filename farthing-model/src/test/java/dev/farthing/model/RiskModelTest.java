@@ -100,4 +100,29 @@ class RiskModelTest {
         assertThatThrownBy(() -> model.requireFeatures(List.of("f1", "f0", "f2", "f3", "f4")))
                 .hasMessageContaining("different order");
     }
+
+    @Test
+    void aModelOfAnEarlierSchemaScoresAndExplainsRowsWithAppendedFeaturesAsItsOwn() {
+        model.requireFeatures(List.of("f0", "f1", "f2", "f3", "f4", "appended_later"));
+        assertThatThrownBy(() -> model.requireFeatures(List.of("appended_first", "f0", "f1", "f2", "f3", "f4")))
+                .isInstanceOf(FeatureMismatchException.class);
+        Random random = new Random(3);
+        ModelExplainer explainer = model.explainer();
+        for (int i = 0; i < 50; i++) {
+            double[] own = new double[5];
+            for (int j = 0; j < 5; j++) {
+                own[j] = random.nextGaussian();
+            }
+            double[] wide = java.util.Arrays.copyOf(own, 6);
+            wide[5] = random.nextGaussian() * 1e6;
+            assertThat(model.score(wide)).isEqualTo(model.score(own));
+            double[] narrow = new double[6];
+            double[] widened = new double[7];
+            explainer.fraud(own, narrow);
+            explainer.fraud(wide, widened);
+            assertThat(java.util.Arrays.copyOf(widened, 5)).containsExactly(java.util.Arrays.copyOf(narrow, 5));
+            assertThat(widened[5]).as("the appended feature is not read").isZero();
+            assertThat(widened[6]).as("bias last").isEqualTo(narrow[5]);
+        }
+    }
 }

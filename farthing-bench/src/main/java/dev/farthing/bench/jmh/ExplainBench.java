@@ -51,6 +51,9 @@ public class ExplainBench {
     private FeatureVector[] vectors;
     private long[] times;
     private double[] out;
+    /** The same rows at the model's own width (it may have been trained on a prefix of the schema). */
+    private double[][] modelRows;
+    private double[] modelOut;
     private int next;
 
     @Setup
@@ -79,6 +82,26 @@ public class ExplainBench {
             }
             engine.record(p, now, true);
         }
+        int width = model.featureNames().size();
+        modelRows = new double[INPUTS][];
+        for (int i = 0; i < INPUTS; i++) {
+            modelRows[i] = java.util.Arrays.copyOf(vectors[i].values(), width);
+        }
+        modelOut = new double[width + 1];
+    }
+
+    /** Exact TreeSHAP alone, as shipped: the walk with sibling leaves merged ({@code PairedShapTables}). */
+    @Benchmark
+    public double treeShap() {
+        explainer.fraud(modelRows[nextIndex()], modelOut);
+        return modelOut[0];
+    }
+
+    /** The baseline in the same run: the per-leaf table walk this replaced (same values). */
+    @Benchmark
+    public double treeShapPerLeaf() {
+        explainer.fraudPerLeaf(modelRows[nextIndex()], modelOut);
+        return modelOut[0];
     }
 
     private int nextIndex() {

@@ -2,6 +2,7 @@ package dev.farthing.cli.simulate;
 
 import dev.farthing.cli.CliException;
 import dev.farthing.cli.HelpOption;
+import dev.farthing.model.ModelTrainer;
 import dev.farthing.model.RiskModel;
 import dev.farthing.model.gbt.GbtParams;
 import dev.farthing.simulator.Family;
@@ -42,10 +43,24 @@ public final class TrainModelCommand implements Callable<Integer> {
     private int depth;
     @Option(names = "--monotone", description = "Trains the monotone variant, in which novelty and missing values can never raise the score (not the shipped model; see docs/DETECTION.md).")
     private boolean monotone;
+    @Option(names = "--challenge-target", description = "Share of the calibration seed's legitimate payments allowed above"
+            + " the challenge threshold (decline and review keep theirs). Default: 0.01, or 0.005 with --monotone.")
+    private Double challengeTarget;
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the model bundle.")
     private Path out;
     @Spec
     private CommandSpec spec;
+
+    private ModelTrainer.Options options() {
+        ModelTrainer.Options base = monotone ? DefaultModelBuilder.MONOTONE : DefaultModelBuilder.SHIPPED;
+        if (challengeTarget == null) {
+            return base;
+        }
+        if (!(challengeTarget > 0 && challengeTarget < 1)) {
+            throw new CliException("--challenge-target must be between 0 and 1: " + challengeTarget);
+        }
+        return new ModelTrainer.Options(base.monotoneDirections(), base.declineTarget(), base.reviewTarget(), challengeTarget);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -66,7 +81,7 @@ public final class TrainModelCommand implements Callable<Integer> {
         }
         RiskModel model = DefaultModelBuilder.train(chosen, seeds, holdout, calibrationSeed,
                 seed -> SimulationConfig.of(seed, users), GbtParams.defaults().withRounds(rounds).withMaxDepth(depth),
-                monotone ? DefaultModelBuilder.MONOTONE : DefaultModelBuilder.SHIPPED);
+                options());
         model.write(out);
         spec.commandLine().getOut().printf("trained %s on seeds %s (holdout %d, calibration %d) in %.0f s -> %s%n%s%n",
                 model.version(), Arrays.toString(seeds), holdout, calibrationSeed, (System.nanoTime() - t0) / 1e9, out, model.training().toPrettyString());

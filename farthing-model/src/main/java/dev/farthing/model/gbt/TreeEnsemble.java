@@ -23,7 +23,10 @@ public final class TreeEnsemble {
     private final int nodeCount;
     /** Training cover (hessian sum) per packed slot, or null when the model file carried none. */
     private final double[] coverBySlot;
-    /** Built on the first explainer and shared by all (immutable); see {@link ShapTables}. */
+    /** Built on the first explainer and shared by all (immutable); see {@link PairedShapTables}. */
+    private PairedShapTables pairedTables;
+    private boolean pairedTablesBuilt;
+    /** The per-leaf tables, kept only once the reference walk was asked for (tests, benchmarks). */
     private ShapTables shapTables;
     private boolean shapTablesBuilt;
     /** Deepest leaf over all trees (a root leaf has depth 0); sizes the TreeSHAP path buffers. */
@@ -191,7 +194,19 @@ public final class TreeEnsemble {
         return new TreeShap(this);
     }
 
-    /** The shared TreeSHAP tables, built once with {@code pathMath}'s arithmetic; null when too large. */
+    /**
+     * The shared TreeSHAP tables with sibling leaves merged, built once with {@code pathMath}'s arithmetic (the
+     * per-leaf tables they come from are not kept); null when too large.
+     */
+    synchronized PairedShapTables pairedTables(TreeShap pathMath) {
+        if (!pairedTablesBuilt) {
+            pairedTables = PairedShapTables.build(packed, shapTables != null ? shapTables : ShapTables.build(this, pathMath));
+            pairedTablesBuilt = true;
+        }
+        return pairedTables;
+    }
+
+    /** The per-leaf TreeSHAP tables (the previous fast path, now the reference), built on first use; null when too large. */
     synchronized ShapTables shapTables(TreeShap pathMath) {
         if (!shapTablesBuilt) {
             shapTables = ShapTables.build(this, pathMath);

@@ -14,8 +14,9 @@ import java.util.Arrays;
  *
  * <p>Not thread-safe: the path buffers are preallocated once per explainer (triangular, sized by the deepest
  * tree) and reused for every row, so explaining allocates nothing. Algorithm 2 costs O(trees x leaves x
- * depth^2) per row; where the ensemble allows, rows are explained from precomputed per-leaf tables instead
- * ({@link ShapTables}, the same values in O(nodes + leaves x depth)).
+ * depth^2) per row; where the ensemble allows, rows are explained from precomputed tables instead
+ * ({@link PairedShapTables}: per-leaf tables ({@link ShapTables}) with sibling leaves merged, the same values in
+ * O(nodes + leaves x depth) and about half the reads of the per-leaf walk, which stays as the reference).
  */
 public final class TreeShap {
     private static final int STRIDE = TreeEnsemble.STRIDE;
@@ -37,8 +38,11 @@ public final class TreeShap {
     private final double[] up;
     private final double[] down;
     private final double[] downInverse;
-    /** Precomputed per-leaf tables (the fast path), or null: then every row runs Algorithm 2. */
-    private final ShapTables tables;
+    /** Precomputed tables with sibling leaves merged (the fast path), or null: then every row runs Algorithm 2. */
+    private final PairedShapTables tables;
+    /** The per-leaf tables, fetched on the first {@link #contributionsPerLeaf} call only. */
+    private ShapTables leafTables;
+    private final TreeEnsemble ensemble;
     /** Per packed slot, the fast path's mask for the row being explained (scratch). */
     private final int[] masks;
     // The row being explained and its output, set for the duration of one contributions() call.
@@ -67,7 +71,8 @@ public final class TreeShap {
                 downInverse[d * width + i] = (d + 1.0) / (d - i);
             }
         }
-        this.tables = trees.shapTables(this);
+        this.ensemble = trees;
+        this.tables = trees.pairedTables(this);
         this.masks = new int[nodes.length / STRIDE];
         double expected = trees.baseMargin();
         for (int root : roots) {
@@ -91,19 +96,33 @@ public final class TreeShap {
      * missing values.
      */
     public void contributions(double[] row, double[] out) {
-        explain(row, out, tables != null);
+        explain(row, out, tables != null ? Walk.PAIRED : Walk.RECURSION);
     }
 
     /** The same by Algorithm 2 alone, never the tables: the reference the fast path is tested against. */
     void contributionsByRecursion(double[] row, double[] out) {
-        explain(row, out, false);
+        explain(row, out, Walk.RECURSION);
     }
+
+    /**
+     * The same from the per-leaf tables ({@link ShapTables}, the fast path before {@link PairedShapTables}): kept as
+     * the reference that the paired walk is tested and benchmarked against, in the same run. Its first call builds
+     * the per-leaf tables (as costly as building the explainer). Falls back to Algorithm 2 where they are too large.
+     */
+    public void contributionsPerLeaf(double[] row, double[] out) {
+        if (leafTables == null && tables != null) {
+            leafTables = ensemble.shapTables(this);
+        }
+        explain(row, out, leafTables != null ? Walk.LEAVES : Walk.RECURSION);
+    }
+
+    private enum Walk { RECURSION, LEAVES, PAIRED }
 
     boolean usesTables() {
         return tables != null;
     }
 
-    private void explain(double[] row, double[] out, boolean fast) {
+    private void explain(double[] row, double[] out, Walk walk) {
         if (row.length != featureCount || out.length != featureCount + 1) {
             throw new IllegalArgumentException("expected a row of " + featureCount + " features and an output of "
                     + (featureCount + 1) + ", got " + row.length + " and " + out.length);
@@ -112,7 +131,9 @@ public final class TreeShap {
         this.row = row;
         this.phi = out;
         try {
-            if (fast) {
+            if (walk == Walk.PAIRED) {
+                walkPaired();
+            } else if (walk == Walk.LEAVES) {
                 walkAll();
             } else {
                 for (int root : roots) {
@@ -148,7 +169,7 @@ public final class TreeShap {
         for (int root : roots) {
             masks[root / STRIDE] = -1;
         }
-        ShapTables t = tables;
+        ShapTables t = leafTables;
         int slots = masks.length;
         for (int slot = 0, at = 0; slot < slots; slot++, at += STRIDE) {
             int mask = masks[slot];
@@ -169,6 +190,56 @@ public final class TreeShap {
             int cold = mask & ~(1 << t.bit[slot]);
             masks[left] = hotLeft ? mask : cold;
             masks[left + 1] = hotLeft ? cold : mask;
+        }
+    }
+
+    /**
+     * The fast path: {@link #walkAll}'s pass with sibling leaves merged. At a twig (a split whose children are both
+     * leaves) one precomputed row, chosen by the mask and the way the row goes, holds both leaves' contributions,
+     * and the two leaves are not visited at all ({@link PairedShapTables#visit} lists the other slots).
+     */
+    private void walkPaired() {
+        int[] masks = this.masks;
+        for (int root : roots) {
+            masks[root / STRIDE] = -1;
+        }
+        PairedShapTables t = tables;
+        byte[] unique = t.unique;
+        int[] tableAt = t.tableAt;
+        int[] featuresAt = t.featuresAt;
+        double[] table = t.table;
+        int[] features = t.features;
+        double[] phi = this.phi;
+        byte[] bit = t.bit;
+        for (int slot : t.visit) {
+            int at = slot * STRIDE;
+            int distinct = unique[slot];
+            int feature = nodes[at];
+            int mask = masks[slot];
+            int rowIndex;
+            if (feature == LEAF) {
+                if (distinct == 0) {
+                    continue;
+                }
+                rowIndex = mask & ((1 << distinct) - 1);
+            } else {
+                double v = row[feature];
+                int children = nodes[at + 2];
+                boolean hotLeft = v != v ? (children & 1) != 0 : (float) v < Float.intBitsToFloat(nodes[at + 1]);
+                if (distinct == 0) {
+                    int left = (children >>> 1) / STRIDE;
+                    int cold = mask & ~(1 << bit[slot]);
+                    masks[left] = hotLeft ? mask : cold;
+                    masks[left + 1] = hotLeft ? cold : mask;
+                    continue;
+                }
+                rowIndex = (mask & ((1 << distinct) - 1)) << 1 | (hotLeft ? 1 : 0);
+            }
+            int from = tableAt[slot] + rowIndex * distinct;
+            int names = featuresAt[slot];
+            for (int b = 0; b < distinct; b++) {
+                phi[features[names + b]] += table[from + b];
+            }
         }
     }
 

@@ -64,6 +64,8 @@ public final class DefaultFeatureEngine implements FeatureEngine {
         PayerFeatures.fill((PayerState) states[EntityKind.PAYER.ordinal()], c, payment.amount(), hour, atNanos,
                 scratch, v);
         TelemetryFeatures.fill(c.telemetry(), v);
+        EvidenceFeatures.fill(payment, (PayerState) states[EntityKind.PAYER.ordinal()],
+                states[EntityKind.DEVICE.ordinal()], tables.get(EntityKind.PAYEE, payment.payer()), atNanos, v);
         graph.measure(payment.payer(), payment.payee(), c.deviceId(), c.ip(), c.instrumentId(), atNanos, measures);
         v[COMPONENT_SIZE] = measures.componentSize;
         v[PAYEE_COMPONENT_SHARE_1H_RATIO] = measures.componentIncomeShare;
@@ -87,6 +89,7 @@ public final class DefaultFeatureEngine implements FeatureEngine {
         PayerState payer = (PayerState) states[EntityKind.PAYER.ordinal()];
         PayerFeatures.record(payer, c, payment.payee(), amount, hourOfDay(atNanos), atNanos);
         EntityState payee = states[EntityKind.PAYEE.ordinal()];
+        EvidenceFeatures.record(payment, payer, states[EntityKind.DEVICE.ordinal()], payee.first.estimate(), atNanos);
         payee.first.add(payment.payer());
         if (isYoung(c, atNanos)) {
             payee.second.add(payment.payer());

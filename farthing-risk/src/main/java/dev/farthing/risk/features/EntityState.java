@@ -25,7 +25,8 @@ class EntityState {
         second.writeTo(out);
     }
 
-    void readFrom(DataInput in) throws IOException {
+    /** {@code version}: the snapshot format being read ({@link FeatureSnapshot#VERSION} or an older one). */
+    void readFrom(DataInput in, int version) throws IOException {
         windows.readFrom(in);
         first.readFrom(in);
         second.readFrom(in);

@@ -54,7 +54,11 @@ final class EntityTables {
     }
 
     private EntityState create(EntityKind kind) {
-        return kind == EntityKind.PAYER ? new PayerState(geometry, config) : new EntityState(geometry, config.hllLgK());
+        return switch (kind) {
+            case PAYER -> new PayerState(geometry, config);
+            case DEVICE -> new DeviceState(geometry, config);
+            default -> new EntityState(geometry, config.hllLgK());
+        };
     }
 
     int size(EntityKind kind) {
@@ -71,7 +75,7 @@ final class EntityTables {
         }
     }
 
-    void readFrom(DataInput in) throws IOException {
+    void readFrom(DataInput in, int version) throws IOException {
         for (EntityKind kind : EntityKind.values()) {
             BoundedLru<EntityState> table = tables[kind.ordinal()];
             int n = in.readInt();
@@ -84,7 +88,7 @@ final class EntityTables {
                     throw new IOException("duplicate " + kind.prefix + ": " + key);
                 }
                 EntityState state = create(kind);
-                state.readFrom(in);
+                state.readFrom(in, version);
                 table.put(key, state);
             }
         }

@@ -80,6 +80,14 @@ final class FeatureCatalog {
     static final int PAYEE_COMPONENT_PAYMENTS_1H = add("payee_component_payments_1h_count", "count", LINKAGE, "payments to the payee in the last hour from the payer's linked component");
     static final int CYCLE_HOPS = evidence("payment_cycle_hops", "hops", LINKAGE, 2, "length of the shortest recent cycle of moved money this payment closes (A→B→A = 2), 0 if none");
     static final int IP_LINK_CAPPED_FLAG = add("ip_link_capped_flag", "flag", NOVELTY, "1 if the IP is shared by too many accounts to link them (carrier NAT)");
+    // Evidence of behaviour, not of newness (EvidenceFeatures): each is 0 or about 1 for a first payment, a new
+    // device, a new payee or a shared address, and grows only with what an entity keeps doing.
+    static final int PAYER_FRESH_PAYEES_1H = add("payer_fresh_payees_1h_count", "count", LINKAGE, "distinct payees the payer paid in the last hour (before this payment) that had fewer than 3 distinct payers when paid: fan-out to fresh accounts (mules, farms); at most 8");
+    static final int DEVICE_NEW_PAYERS_24H = add("device_new_payers_24h_count", "count", LINKAGE, "other payer accounts that first used this device in the last 24 hours (of the last 8 seen on it): a device taken up by many accounts at once, not a family tablet");
+    static final int PAYER_COUNT_1H_VS_DAY_RATIO = add("payer_count_1h_vs_day_ratio", "ratio", VELOCITY, "(payments in the last hour + 1) / (1 + hourly mean of the 23 hours before): a burst against the payer's own day; about 1 for a first payment");
+    static final int PAYER_SPEND_1H_VS_DAY_RATIO = add("payer_spend_1h_vs_day_ratio", "ratio", VELOCITY, "(amount in the last hour + this amount) / (this amount + hourly mean amount of the 23 hours before): 1 for a first payment");
+    static final int PAYER_RECEIVED_SUM_24H = add("payer_received_sum_24h", "minor_units", CONTEXT, "amount the payer itself received as a payee in the last 24 hours");
+    static final int PAYER_PASSTHROUGH_24H_RATIO = add("payer_passthrough_24h_ratio", "ratio", LINKAGE, "(amount paid in the last 24 hours + this amount) / amount received in the last 24 hours: money passed on as it arrives (mules); 0 when nothing was received");
 
     static final FeatureSchema SCHEMA = new FeatureSchema(LIST);
 

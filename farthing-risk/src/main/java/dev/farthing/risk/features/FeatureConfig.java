@@ -53,7 +53,8 @@ public record FeatureConfig(int maxEntitiesPerKind, int bucketsPerMinute, int bu
 
     /**
      * 20,000 entities per kind, 65,536 graph accounts, 7-day young accounts. Measured with every table full of
-     * distinct entities: about 175 MB for the six tables (~1.45 KB per entity) plus about 50 MB for a full
+     * distinct entities (before the evidence features, which add a RecentSet of about 150 bytes per payer and per
+     * device): about 175 MB for the six tables (~1.45 KB per entity) plus about 50 MB for a full
      * graph; lower {@code maxEntitiesPerKind} to trade memory for how long a quiet entity is remembered.
      */
     public static FeatureConfig defaults() {

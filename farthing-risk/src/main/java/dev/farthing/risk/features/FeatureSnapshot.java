@@ -19,7 +19,9 @@ import java.util.zip.CRC32C;
  */
 final class FeatureSnapshot {
     static final int MAGIC = 0x46465331;
-    static final int VERSION = 1;
+    /** Version 2 adds the evidence state (payers' fresh payees, devices' recent payers); version 1 still reads. */
+    static final int VERSION = 2;
+    static final int EVIDENCE_VERSION = 2;
     private static final int HEADER = 12;
     private static final int TRAILER = 4;
 
@@ -55,7 +57,7 @@ final class FeatureSnapshot {
             throw corrupt("bad magic", null);
         }
         int version = in.getInt();
-        if (version != VERSION) {
+        if (version < 1 || version > VERSION) {
             throw corrupt("unsupported version " + version, null);
         }
         int length = in.getInt();
@@ -68,10 +70,10 @@ final class FeatureSnapshot {
         if (stored != (int) crc.getValue()) {
             throw corrupt("checksum mismatch", null);
         }
-        return parse(snapshot, length, config);
+        return parse(snapshot, length, config, version);
     }
 
-    private static DefaultFeatureEngine parse(byte[] snapshot, int length, FeatureConfig config) {
+    private static DefaultFeatureEngine parse(byte[] snapshot, int length, FeatureConfig config, int version) {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot, HEADER, length));
         try {
             String taken = in.readUTF();
@@ -80,7 +82,7 @@ final class FeatureSnapshot {
                         "snapshot taken under " + taken + ", restoring under " + config, null);
             }
             EntityTables tables = new EntityTables(config, new WindowGeometry(config));
-            tables.readFrom(in);
+            tables.readFrom(in, version);
             AccountGraph graph = AccountGraph.readFrom(in, config.graph());
             if (in.available() != 0) {
                 throw corrupt(in.available() + " trailing payload bytes", null);

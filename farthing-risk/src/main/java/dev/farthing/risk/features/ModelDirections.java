@@ -67,7 +67,13 @@ public final class ModelDirections {
             Map.entry("payer_hour_share_ratio", -1),
             Map.entry("payer_amount_deviation_log2", 1),
             Map.entry("payer_amount_percentile_ratio", 1),
-            Map.entry("payer_baseline_deviation_score", 1));
+            Map.entry("payer_baseline_deviation_score", 1),
+            // Evidence features: more of the behaviour may only raise the score.
+            Map.entry("payer_fresh_payees_1h_count", 1),
+            Map.entry("device_new_payers_24h_count", 1),
+            Map.entry("payer_count_1h_vs_day_ratio", 1),
+            Map.entry("payer_spend_1h_vs_day_ratio", 1),
+            Map.entry("payer_passthrough_24h_ratio", 1));
 
     private ModelDirections() {
     }

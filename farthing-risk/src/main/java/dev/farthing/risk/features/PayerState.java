@@ -16,6 +16,8 @@ final class PayerState extends EntityState {
     final RecentSet devices;
     final RecentSet ips;
     final RecentSet instruments;
+    /** Recent payees that were fresh (few distinct payers) when this payer paid them, for fan-out. */
+    final RecentSet freshPayees;
     long payments;
     long firstPaymentAtNanos;
     long lastGeoAtNanos = PaymentContext.UNKNOWN;
@@ -29,6 +31,7 @@ final class PayerState extends EntityState {
         devices = new RecentSet(config.recentIdentities());
         ips = new RecentSet(config.recentIdentities());
         instruments = new RecentSet(config.recentIdentities());
+        freshPayees = new RecentSet(config.recentIdentities());
     }
 
     @Override
@@ -48,11 +51,12 @@ final class PayerState extends EntityState {
         if (lastCountry != null) {
             out.writeUTF(lastCountry);
         }
+        freshPayees.writeTo(out);
     }
 
     @Override
-    void readFrom(DataInput in) throws IOException {
-        super.readFrom(in);
+    void readFrom(DataInput in, int version) throws IOException {
+        super.readFrom(in, version);
         gaps.readFrom(in);
         baseline.readFrom(in);
         devices.readFrom(in);
@@ -64,5 +68,8 @@ final class PayerState extends EntityState {
         lastLat = in.readDouble();
         lastLon = in.readDouble();
         lastCountry = in.readBoolean() ? in.readUTF() : null;
+        if (version >= FeatureSnapshot.EVIDENCE_VERSION) {
+            freshPayees.readFrom(in);
+        }
     }
 }

@@ -49,6 +49,21 @@ final class RecentSet {
         return i < 0 ? 0 : (atNanos - firstSeen[i]) / 1e9;
     }
 
+    /**
+     * Remembered identifiers first used at or after {@code sinceNanos}, not counting {@code except} (null: none):
+     * how many distinct ones arrived within a window, at most the capacity.
+     */
+    int firstSeenSince(long sinceNanos, String except) {
+        long skip = except == null ? 0 : hash(except);
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (firstSeen[i] >= sinceNanos && (except == null || hashes[i] != skip)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     void add(String value, long atNanos) {
         if (value == null || contains(value)) {
             return;

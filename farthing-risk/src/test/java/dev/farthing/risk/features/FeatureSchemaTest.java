@@ -8,7 +8,7 @@ class FeatureSchemaTest {
     @Test
     void everyFeatureHasASnakeCaseNameAUnitAndADescription() {
         FeatureSchema schema = DefaultFeatureEngine.defaultSchema();
-        assertThat(schema.size()).isBetween(40, 70);
+        assertThat(schema.size()).isBetween(40, 80);
         for (FeatureSchema.Feature f : schema.features()) {
             assertThat(f.name()).matches("[a-z][a-z0-9]*(_[a-z0-9]+)*");
             assertThat(f.unit()).isNotBlank();

@@ -58,7 +58,9 @@ class FirstPaymentTest {
             cohort.put(id, "first_payments");
         }
         records.sort(Comparator.comparingLong(PaymentRecord::atNanos));
-        Optional<RiskModel> shipped = Pipeline.model(null);
+        // -Dfarthing.model=FILE measures a candidate bundle instead of the shipped one.
+        String candidate = System.getProperty("farthing.model");
+        Optional<RiskModel> shipped = Pipeline.model(candidate == null ? null : java.nio.file.Path.of(candidate));
         QualityReport report = DetectionHarness.evaluate("first payments, seed " + seed, records, cohort,
                 Pipeline.decider(shipped, Pipeline.policy(null)), sim.config().startNanos());
         System.out.print(report.format());
