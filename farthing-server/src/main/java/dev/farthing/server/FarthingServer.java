@@ -7,6 +7,7 @@ import dev.farthing.server.http.HttpApi;
 import dev.farthing.server.http.Metrics;
 import dev.farthing.server.http.Route;
 import dev.farthing.server.http.SystemRoutes;
+import dev.farthing.server.http.console.ConsoleApi;
 import dev.farthing.server.http.ledger.LedgerRoutes;
 import dev.farthing.server.keys.KeyRegistry;
 import io.javalin.Javalin;
@@ -43,8 +44,12 @@ public final class FarthingServer implements AutoCloseable {
         List<Route> routes = new ArrayList<>(new SystemRoutes(ledger, metrics).routes());
         routes.addAll(LedgerRoutes.routes(ledger, metrics, dev.farthing.server.http.PaymentGate.among(domains)));
         domains.forEach(d -> routes.addAll(d.routes()));
-        this.api = new HttpApi(new Auth(new KeyRegistry(options.dataDir())), metrics, routes);
+        KeyRegistry keys = new KeyRegistry(options.dataDir());
+        ConsoleApi console = new ConsoleApi(keys, metrics);
+        routes.addAll(console.routes());
+        this.api = new HttpApi(new Auth(keys, console.guard()), metrics, routes);
         this.app = api.create(listening, options.timeouts());
+        console.serveAssets(app);
     }
 
     /**

@@ -34,11 +34,13 @@ final class PaymentRoutes {
     private final RiskEngine engine;
     private final Metrics metrics;
     private final PaymentGate gate;
+    private final EntityLinks links;
 
-    PaymentRoutes(RiskEngine engine, Metrics metrics, PaymentGate gate) {
+    PaymentRoutes(RiskEngine engine, Metrics metrics, PaymentGate gate, EntityLinks links) {
         this.engine = engine;
         this.metrics = metrics;
         this.gate = gate;
+        this.links = links;
     }
 
     List<Route> routes() {
@@ -91,6 +93,9 @@ final class PaymentRoutes {
             }
             // a repeat moved nothing new: what the first answer moved was counted when it was decided
             nothingMoved = result.replayed() || result.status() == PaymentStatus.NONE;
+            if (!result.replayed()) {
+                links.record(payment, result);
+            }
             Replies.json(ctx, result.replayed() ? 200 : 201, RiskJson.payment(result, parsed.warnings()));
         } finally {
             gate.settle(ticket, !nothingMoved);
@@ -157,6 +162,7 @@ final class PaymentRoutes {
         String id = Replies.idParam(ctx, "payment id");
         LabelBody body = JsonIn.read(Body.read(ctx, 4096), PaymentRoutes::readLabel);
         TrainingLabel stored = RiskCalls.await(engine.label(id, body.label(), body.source()));
+        metrics.label(stored.label().wire());
         Replies.json(ctx, 201, RiskJson.label(stored));
     }
 

@@ -1,5 +1,6 @@
 package dev.farthing.server.http.risk;
 
+import dev.farthing.risk.engine.PaymentResult;
 import dev.farthing.risk.engine.RiskEngine;
 import dev.farthing.risk.review.FraudLabel;
 import dev.farthing.risk.review.ReviewStatus;
@@ -8,6 +9,7 @@ import dev.farthing.server.Role;
 import dev.farthing.server.http.ApiException;
 import dev.farthing.server.http.Body;
 import dev.farthing.server.http.JsonIn;
+import dev.farthing.server.http.Metrics;
 import dev.farthing.server.http.Replies;
 import dev.farthing.server.http.Route;
 import io.javalin.http.Context;
@@ -18,9 +20,11 @@ import java.util.List;
 final class ReviewRoutes {
     static final int MAX_LIMIT = 1_000;
     private final RiskEngine engine;
+    private final Metrics metrics;
 
-    ReviewRoutes(RiskEngine engine) {
+    ReviewRoutes(RiskEngine engine, Metrics metrics) {
         this.engine = engine;
+        this.metrics = metrics;
     }
 
     List<Route> routes() {
@@ -57,7 +61,11 @@ final class ReviewRoutes {
     private void decide(Context ctx) {
         String id = Replies.idParam(ctx, "payment id");
         VerdictBody body = JsonIn.read(Body.read(ctx, 4096), ReviewRoutes::readVerdict);
-        Replies.json(ctx, 200, RiskJson.payment(RiskCalls.await(engine.review(id, body.verdict(), body.label()))));
+        PaymentResult decided = RiskCalls.await(engine.review(id, body.verdict(), body.label()));
+        if (body.label() != null) {
+            metrics.label(body.label().wire());
+        }
+        Replies.json(ctx, 200, RiskJson.payment(decided));
     }
 
     record VerdictBody(Verdict verdict, FraudLabel label) {

@@ -25,8 +25,10 @@ public final class RiskApi implements DomainApi {
     private RiskApi(RiskServices services, Metrics metrics, PaymentGate gate) {
         this.services = services;
         List<Route> all = new ArrayList<>();
-        all.addAll(new PaymentRoutes(services.engine(), metrics, gate).routes());
-        all.addAll(new ReviewRoutes(services.engine()).routes());
+        EntityLinks links = new EntityLinks();
+        all.addAll(new PaymentRoutes(services.engine(), metrics, gate, links).routes());
+        all.addAll(new ReviewRoutes(services.engine(), metrics).routes());
+        all.addAll(new EntityRoutes(services.engine(), links, gate).routes());
         all.addAll(new PolicyRoutes(services.config(), metrics).routes());
         all.addAll(new ModelRoutes(services.config(), services.scoreboard()).routes());
         this.routes = List.copyOf(all);

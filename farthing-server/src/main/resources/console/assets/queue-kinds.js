@@ -1,0 +1,53 @@
+import {get, post, query} from './api.js';
+import {money} from './dom.js';
+import {registerQueue} from './queues.js';
+
+// The queue kinds this server has. Each is one registerQueue call; a domain that adds a queue (disputes, AML
+// cases) adds one here.
+
+const entityLink = (kind, id) => `#/entity/${kind}/${encodeURIComponent(id)}`;
+
+registerQueue({
+  id: 'review',
+  title: 'Reviews',
+  load: async (f) => (await get(`/v1/reviews${query({status: f.status, limit: 1000})}`)).reviews,
+  itemId: (r) => r.payment_id,
+  open: (r) => entityLink('payment', r.payment_id),
+  filters: [{key: 'status', label: 'Status', options: [['open', 'Open'], ['approved', 'Approved'],
+    ['declined', 'Declined'], ['expired', 'Expired'], ['all', 'All']]}],
+  columns: [
+    {key: 'payment_id', label: 'Payment', value: (r) => r.payment_id, link: (r) => entityLink('payment', r.payment_id)},
+    {key: 'amount', label: 'Amount', value: (r) => money(r.amount, r.currency), sortValue: (r) => r.amount},
+    {key: 'score', label: 'Score', value: (r) => (r.score ?? 0).toFixed(3), sortValue: (r) => r.score ?? 0},
+    {key: 'reasons', label: 'Reasons', value: (r) => r.reason_codes.join(', ')},
+    {key: 'status', label: 'Status', value: (r) => r.status},
+    {key: 'opened_at', label: 'Opened', value: (r) => r.opened_at},
+  ],
+  actions: [
+    {id: 'approve', label: 'Approve', shortcut: 'a',
+      run: (r) => post(`/v1/reviews/${encodeURIComponent(r.payment_id)}`, {verdict: 'approve', label: 'legit'})},
+    {id: 'decline', label: 'Decline', shortcut: 'd',
+      run: (r) => post(`/v1/reviews/${encodeURIComponent(r.payment_id)}`, {verdict: 'decline', label: 'fraud'})},
+  ],
+});
+
+registerQueue({
+  id: 'hold',
+  title: 'Risk holds',
+  // Challenged payments whose money is held until the payer passes (or fails) step-up; the payer's proof
+  // releases them, so the console shows them and who looks after them, and decides nothing here.
+  load: async (f) => (await get(`/v1/payments${query({status: 'held', limit: 1000})}`)).data
+    .filter((p) => f.decision === 'all' || p.decision === f.decision),
+  itemId: (p) => p.id,
+  open: (p) => entityLink('payment', p.id),
+  filters: [{key: 'decision', label: 'Decision', options: [['challenged', 'Challenged (step-up)'],
+    ['held_for_review', 'Held for review'], ['all', 'All']]}],
+  columns: [
+    {key: 'id', label: 'Payment', value: (p) => p.id, link: (p) => entityLink('payment', p.id)},
+    {key: 'decision', label: 'Decision', value: (p) => p.decision},
+    {key: 'score', label: 'Score', value: (p) => (p.score ?? 0).toFixed(3), sortValue: (p) => p.score ?? 0},
+    {key: 'reasons', label: 'Reasons', value: (p) => p.reasons.map((r) => r.code).join(', ')},
+    {key: 'decided_at', label: 'Decided', value: (p) => p.decided_at},
+  ],
+  actions: [],
+});
