@@ -1,0 +1,238 @@
+package dev.farthing.server;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console end to end in real, headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which
+ * {@code .ci/run} installs): log in, work a review, assign, an XSS probe rendered inert, CSRF refused without the
+ * token, the CSP in force, a chart that moves. Skips with a message when chromium is absent. With
+ * {@code -Dfarthing.console.screenshots=true} it saves a screenshot of each page into {@code docs/console/}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+    static final String CHROMIUM = System.getProperty("farthing.chromium", "/usr/bin/chromium");
+    static final String DRIVER = System.getProperty("farthing.chromedriver", "/usr/bin/chromedriver");
+    static final String XSS_UA = "<img src=x onerror=\"window.__xss='ua'\">";
+    static final String XSS_CONTENT = "<script>window.__xss='content'</script>";
+    static final String POLICY = """
+            policy console_test
+            rule review_88:
+                payment.amount == 88
+              => review "test_review" "amount 88"
+            rule challenge_77:
+                payment.amount == 77
+              => challenge "test_challenge" "amount 77"
+            """;
+
+    static Path dir;
+    static TestServer t;
+    static WebDriver browser;
+    static WebDriverWait wait;
+    static String base;
+    static String reviewerKey;
+    static int paymentSeq;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(DRIVER)),
+                "ConsoleBrowserTest skipped: no chromium at " + CHROMIUM + " or chromedriver at " + DRIVER
+                        + " (apt-get install chromium chromium-driver; .ci/run does)");
+        dir = Files.createTempDirectory("farthing-console");
+        t = TestServer.start(dir);
+        base = "http://127.0.0.1:" + t.server.port();
+        reviewerKey = ApiKeys.create(t.dataDir, Role.REVIEWER, "console e2e reviewer");
+        for (String[] a : new String[][]{{"alice", "wallet"}, {"bob", "merchant"}, {"platform", "fee"}, {"bank", "settlement"}}) {
+            assertThat(t.createAccount(a[0], a[1]).status()).isEqualTo(201);
+        }
+        assertThat(t.transfer("fund", "bank", "alice", 1_000_000).status()).isEqualTo(201);
+        TestServer.Resp put = t.send("PUT", "/v1/policies",
+                TestServer.MAPPER.createObjectNode().put("source", POLICY).toString(), t.adminKey);
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        pay("rv-1", 88, "Mozilla/5.0 (review me)", "video-1");
+        pay("rv-2", 88, "Mozilla/5.0", "video-2");
+        pay("ch-1", 77, "Mozilla/5.0", "video-3");
+        pay("xss-1", 12, XSS_UA, XSS_CONTENT);
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1360,1000", "--no-first-run", "--disable-extensions", "--disable-background-networking");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (t != null) {
+            t.close();
+        }
+    }
+
+    static void pay(String id, long amount, String userAgent, String contentId) {
+        String body = TestServer.MAPPER.createObjectNode().put("id", id).put("payer", "alice").put("payee", "bob")
+                .put("amount", amount).put("currency", "USD")
+                .set("context", TestServer.MAPPER.createObjectNode().put("device_id", "phone-" + (id.hashCode() & 3))
+                        .put("ip", "10.0.0.7").put("user_agent", userAgent).put("content_id", contentId))
+                .toString();
+        TestServer.Resp r = t.post("/v1/payments", body);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+    }
+
+    static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    static WebElement waitFor(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    static void screenshot(String name) throws Exception {
+        if (!Boolean.getBoolean("farthing.console.screenshots")) {
+            return;
+        }
+        Path out = Paths.get("..", "docs", "console", name + ".png");
+        Files.createDirectories(out.getParent());
+        Files.write(out, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    @Order(1)
+    void logsInWithAConsoleKeyAndTheSecureCookieWorksOnLocalhost() throws Exception {
+        browser.get(base + "/console");
+        waitFor("#api-key");
+        screenshot("login");
+        browser.findElement(By.id("api-key")).sendKeys("fk_wrong");
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"), "unknown or revoked"));
+        browser.findElement(By.id("api-key")).sendKeys(reviewerKey);
+        browser.findElement(By.id("login-submit")).click();
+        assertThat(waitFor("#who").getText()).endsWith("reviewer");
+        // The cookie is HttpOnly (no script sees it), yet the browser keeps and sends it over plain http to 127.0.0.1.
+        assertThat((String) js("return document.cookie")).doesNotContain("farthing_console");
+        browser.navigate().refresh();
+        assertThat(waitFor("#who").getText()).endsWith("reviewer");
+    }
+
+    @Test
+    @Order(2)
+    void theContentSecurityPolicyIsSentAndEnforced() {
+        TestServer.Resp page = t.send("GET", "/console", (String) null, null);
+        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline");
+        // An inline script a page might be tricked into inserting does not run.
+        js("const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; document.body.append(s);");
+        assertThat(js("return window.__inline === undefined")).isEqualTo(true);
+    }
+
+    @Test
+    @Order(3)
+    void worksAReviewFromTheQueueWithKeyboardShortcuts() throws Exception {
+        browser.get(base + "/console#/queues/review");
+        waitFor("#queue-table tr[data-id='rv-1']");
+        screenshot("queues");
+        WebElement row = browser.findElement(By.cssSelector("#queue-table tr[data-id='rv-1']"));
+        row.click();
+        new Actions(browser).sendKeys("m").perform();
+        wait.until(d -> "me".equals(d.findElement(By.cssSelector("#queue-table tr[data-id='rv-1'] td.assignee")).getText()));
+        browser.findElement(By.cssSelector("#queue-table tr[data-id='rv-1']")).click();
+        new Actions(browser).sendKeys("a").perform();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#queue-table tr[data-id='rv-1']")));
+        assertThat(t.get("/v1/payments/rv-1").json().path("status").asText()).isEqualTo("posted");
+        assertThat(t.get("/v1/payments/rv-2").json().path("status").asText()).isEqualTo("held");
+    }
+
+    @Test
+    @Order(4)
+    void anXssProbeInAPaymentsMetadataIsShownLiterallyAndRunsNothing() throws Exception {
+        js("window.__xss = undefined");
+        browser.get(base + "/console#/entity/payment/xss-1");
+        WebElement row = waitFor("#entity-payments tr[data-payment='xss-1']");
+        List<WebElement> meta = row.findElements(By.cssSelector("td.meta"));
+        assertThat(meta.get(0).getText()).isEqualTo(XSS_UA);
+        assertThat(meta.get(1).getText()).isEqualTo(XSS_CONTENT);
+        assertThat(row.findElements(By.tagName("img"))).isEmpty();
+        assertThat(row.findElements(By.tagName("script"))).isEmpty();
+        Thread.sleep(200); // an onerror would have fired by now
+        assertThat(js("return window.__xss === undefined")).isEqualTo(true);
+        waitFor("#entity-graph");
+        browser.get(base + "/console#/entity/account/alice");
+        waitFor("#entity-graph g.node.centre");
+        assertThat(browser.findElements(By.cssSelector("#entity-graph g.node.device"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#entity-payments tbody tr"))).hasSizeGreaterThanOrEqualTo(4);
+        screenshot("entity");
+    }
+
+    @Test
+    @Order(5)
+    void aStateChangeWithoutTheCsrfTokenIsRefused() {
+        Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/v1/assignments', {method: 'POST', credentials: 'same-origin',
+                  headers: {'Content-Type': 'application/json'},
+                  body: JSON.stringify({kind: 'review', ids: ['rv-2'], assignee: 'me'})})
+                  .then(async (r) => done(r.status + ' ' + (await r.json()).code));
+                """);
+        assertThat(status).isEqualTo("403 csrf_refused");
+        assertThat(t.get("/v1/assignments").json().path("items").toString()).doesNotContain("rv-2");
+    }
+
+    @Test
+    @Order(6)
+    void theChartsMoveWithNewPayments() throws Exception {
+        browser.get(base + "/console#/charts");
+        WebElement total = waitFor("#decisions-total");
+        long before = Long.parseLong(total.getText());
+        String line = waitFor("#svg-rate polyline").getAttribute("points");
+        for (int i = 0; i < 5; i++) {
+            pay("chart-" + i, 5 + i, "Mozilla/5.0", "video-9");
+        }
+        wait.until(d -> Long.parseLong(d.findElement(By.id("decisions-total")).getText()) >= before + 5);
+        wait.until(d -> !line.equals(d.findElement(By.cssSelector("#svg-rate polyline")).getAttribute("points")));
+        Thread.sleep(1_500); // two more polls, so the screenshot shows the rise
+        screenshot("charts");
+    }
+
+    @Test
+    @Order(9)
+    void logsOut() {
+        browser.get(base + "/console#/queues");
+        waitFor("#logout").click();
+        waitFor("#api-key");
+        TestServer.Resp r = t.send("GET", "/v1/assignments", (String) null, null);
+        assertThat(r.status()).isEqualTo(401);
+        Object status = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch('/v1/reviews').then((r) => done(r.status));");
+        assertThat(status).isEqualTo(401L);
+    }
+}
