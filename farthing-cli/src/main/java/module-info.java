@@ -3,6 +3,7 @@ module dev.farthing.cli {
     requires dev.farthing.customers;
     requires dev.farthing.compliance;
     requires dev.farthing.server;
+    requires dev.farthing.audit;
     requires dev.farthing.risk;
     requires dev.farthing.model;
     requires dev.farthing.simulator;

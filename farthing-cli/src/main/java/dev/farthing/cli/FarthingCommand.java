@@ -19,7 +19,7 @@ import java.io.PrintWriter;
         subcommands = {ServeCommand.class, InitCommand.class, KeysCommand.class, VerifyCommand.class,
                 SnapshotCommand.class, BenchCommand.class, ModelCommand.class, PolicyCommand.class,
                 SimulateCommand.class, WatchtowerCommand.class, RetentionCommand.class,
-                SanctionsCommand.class, CommandLine.HelpCommand.class},
+                SanctionsCommand.class, AuditCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:error (the message says what and what to do)",
                 "2:verification failed (farthing verify)", "64:usage error (unknown command or bad option)"},

@@ -2,6 +2,7 @@ package dev.farthing.server;
 
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.server.http.Metrics;
+import dev.farthing.server.http.audit.AuditApi;
 import dev.farthing.server.http.channels.ChannelApi;
 import dev.farthing.server.http.customers.CustomersApi;
 import dev.farthing.server.http.risk.RiskApi;
@@ -29,10 +30,12 @@ final class DomainApis {
         try {
             // One line per domain, in opening order (closed in reverse):
             // opened.add(XxxApi.open(options.dataDir().resolve("xxx"), ledger, metrics));
+            AuditApi audit = AuditApi.open(options.dataDir().resolve("audit"), ledger, metrics);
+            opened.add(audit); // first and closed last: every other domain appends its decisions to audit.trail()
             CustomersApi customers = CustomersApi.open(options.dataDir().resolve("customers"), ledger, metrics);
             opened.add(customers); // first: payments (risk) and transfers pass its KYC gate
             opened.add(ChannelApi.open(options.dataDir().resolve("channels"), ledger, metrics));
-            opened.add(RiskApi.open(options.dataDir().resolve("risk"), ledger, metrics, customers));
+            opened.add(RiskApi.open(options.dataDir().resolve("risk"), ledger, metrics, customers, audit.trail()));
             ScreeningApi screening = ScreeningApi.open(options.dataDir().resolve("screening"), ledger, metrics);
             opened.add(screening);
             customers.screenWith(screening, metrics); // customers are screened on creation and on every list update

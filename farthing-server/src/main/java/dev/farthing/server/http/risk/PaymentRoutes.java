@@ -34,12 +34,14 @@ final class PaymentRoutes {
     private final RiskEngine engine;
     private final Metrics metrics;
     private final PaymentGate gate;
+    private final RiskAudit audit;
     private final EntityLinks links;
 
-    PaymentRoutes(RiskEngine engine, Metrics metrics, PaymentGate gate, EntityLinks links) {
+    PaymentRoutes(RiskEngine engine, Metrics metrics, PaymentGate gate, RiskAudit audit, EntityLinks links) {
         this.engine = engine;
         this.metrics = metrics;
         this.gate = gate;
+        this.audit = audit;
         this.links = links;
     }
 
@@ -94,6 +96,12 @@ final class PaymentRoutes {
             // a repeat moved nothing new: what the first answer moved was counted when it was decided
             nothingMoved = result.replayed() || result.status() == PaymentStatus.NONE;
             if (!result.replayed()) {
+                audit.record(ctx, "payment.decided", result.id(), null, result, g -> {
+                    g.writeNumberField("amount", payment.amount());
+                    g.writeStringField("currency", payment.currency());
+                    g.writeStringField("payer", payment.payer());
+                    g.writeStringField("payee", payment.payee());
+                });
                 links.record(payment, result);
             }
             Replies.json(ctx, result.replayed() ? 200 : 201, RiskJson.payment(result, parsed.warnings()));
@@ -138,7 +146,10 @@ final class PaymentRoutes {
     private void challenge(Context ctx) {
         String id = Replies.idParam(ctx, "payment id");
         boolean passed = JsonIn.read(Body.read(ctx, 4096), PaymentRoutes::readPassed);
-        Replies.json(ctx, 200, RiskJson.payment(RiskCalls.await(engine.challenge(id, passed))));
+        String before = audit.stateNow(id);
+        PaymentResult after = RiskCalls.await(engine.challenge(id, passed));
+        audit.record(ctx, "payment.challenge", id, before, after, g -> g.writeBooleanField("passed", passed));
+        Replies.json(ctx, 200, RiskJson.payment(after));
     }
 
     /** {@code {"passed": true|false}}, nothing else. */
@@ -162,6 +173,10 @@ final class PaymentRoutes {
         String id = Replies.idParam(ctx, "payment id");
         LabelBody body = JsonIn.read(Body.read(ctx, 4096), PaymentRoutes::readLabel);
         TrainingLabel stored = RiskCalls.await(engine.label(id, body.label(), body.source()));
+        audit.record(ctx, "payment.labelled", id, null, engine.lookup(id).orElseThrow(), g -> {
+            g.writeStringField("label", body.label().wire());
+            g.writeStringField("source", body.source().wire());
+        });
         metrics.label(stored.label().wire());
         Replies.json(ctx, 201, RiskJson.label(stored));
     }

@@ -20,10 +20,12 @@ import java.util.List;
 final class ReviewRoutes {
     static final int MAX_LIMIT = 1_000;
     private final RiskEngine engine;
+    private final RiskAudit audit;
     private final Metrics metrics;
 
-    ReviewRoutes(RiskEngine engine, Metrics metrics) {
+    ReviewRoutes(RiskEngine engine, RiskAudit audit, Metrics metrics) {
         this.engine = engine;
+        this.audit = audit;
         this.metrics = metrics;
     }
 
@@ -61,7 +63,12 @@ final class ReviewRoutes {
     private void decide(Context ctx) {
         String id = Replies.idParam(ctx, "payment id");
         VerdictBody body = JsonIn.read(Body.read(ctx, 4096), ReviewRoutes::readVerdict);
+        String before = audit.stateNow(id);
         PaymentResult decided = RiskCalls.await(engine.review(id, body.verdict(), body.label()));
+        audit.record(ctx, "review.decided", id, before, decided, g -> {
+            g.writeStringField("verdict", body.verdict().wire());
+            g.writeStringField("label", body.label() == null ? null : body.label().wire());
+        });
         if (body.label() != null) {
             metrics.label(body.label().wire());
         }

@@ -7,6 +7,7 @@ import dev.farthing.server.DomainApi;
 import dev.farthing.server.http.Metrics;
 import dev.farthing.server.http.PaymentGate;
 import dev.farthing.server.http.Route;
+import dev.farthing.server.http.audit.AuditTrail;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,12 +23,13 @@ public final class RiskApi implements DomainApi {
     private final RiskServices services;
     private final List<Route> routes;
 
-    private RiskApi(RiskServices services, Metrics metrics, PaymentGate gate) {
+    private RiskApi(RiskServices services, Metrics metrics, PaymentGate gate, AuditTrail trail) {
         this.services = services;
+        RiskAudit audit = new RiskAudit(trail, services.engine());
         List<Route> all = new ArrayList<>();
         EntityLinks links = new EntityLinks();
-        all.addAll(new PaymentRoutes(services.engine(), metrics, gate, links).routes());
-        all.addAll(new ReviewRoutes(services.engine(), metrics).routes());
+        all.addAll(new PaymentRoutes(services.engine(), metrics, gate, audit, links).routes());
+        all.addAll(new ReviewRoutes(services.engine(), audit, metrics).routes());
         all.addAll(new EntityRoutes(services.engine(), links, gate).routes());
         all.addAll(new PolicyRoutes(services.config(), metrics).routes());
         all.addAll(new ModelRoutes(services.config(), services.scoreboard()).routes());
@@ -40,11 +42,16 @@ public final class RiskApi implements DomainApi {
 
     /** Payments pass {@code gate} (KYC limits) before they are decided. */
     public static RiskApi open(Path dir, Ledger ledger, Metrics metrics, PaymentGate gate) {
+        return open(dir, ledger, metrics, gate, AuditTrail.NONE);
+    }
+
+    /** As above; every payment decision, challenge, label and review verdict is appended to {@code trail}. */
+    public static RiskApi open(Path dir, Ledger ledger, Metrics metrics, PaymentGate gate, AuditTrail trail) {
         RiskEngineConfig config = RiskEngineConfig.defaults().withFsync(!Boolean.getBoolean("farthing.risk.nofsync"));
         RiskServices services = RiskServices.open(ledger, dir, config,
                 (decision, nanos) -> metrics.decision(decision.wire(), nanos), POLL_SECONDS);
         DriftMetrics.bind(metrics, services.config());
-        return new RiskApi(services, metrics, gate);
+        return new RiskApi(services, metrics, gate, trail);
     }
 
     public RiskServices services() {
