@@ -2,6 +2,7 @@
 module dev.farthing.simulator {
     requires transitive dev.farthing.risk;
     requires transitive dev.farthing.model;
+    requires dev.farthing.disputes;
     requires com.fasterxml.jackson.databind;
     requires java.net.http;
     // PaymentDriverTest stands up a fake server with the JDK's httpserver; the compiler lets patched-in tests
@@ -11,4 +12,5 @@ module dev.farthing.simulator {
     exports dev.farthing.simulator;
     exports dev.farthing.simulator.drive;
     exports dev.farthing.simulator.eval;
+    exports dev.farthing.simulator.disputes;
 }

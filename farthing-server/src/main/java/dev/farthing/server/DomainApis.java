@@ -5,6 +5,7 @@ import dev.farthing.server.http.Metrics;
 import dev.farthing.server.http.audit.AuditApi;
 import dev.farthing.server.http.channels.ChannelApi;
 import dev.farthing.server.http.customers.CustomersApi;
+import dev.farthing.server.http.disputes.DisputesApi;
 import dev.farthing.server.http.risk.RiskApi;
 import dev.farthing.server.http.screening.ScreeningApi;
 
@@ -34,11 +35,14 @@ final class DomainApis {
             opened.add(audit); // first and closed last: every other domain appends its decisions to audit.trail()
             CustomersApi customers = CustomersApi.open(options.dataDir().resolve("customers"), ledger, metrics);
             opened.add(customers); // first: payments (risk) and transfers pass its KYC gate
-            opened.add(ChannelApi.open(options.dataDir().resolve("channels"), ledger, metrics));
-            opened.add(RiskApi.open(options.dataDir().resolve("risk"), ledger, metrics, customers, audit.trail()));
+            ChannelApi channels = ChannelApi.open(options.dataDir().resolve("channels"), ledger, metrics);
+            opened.add(channels);
+            RiskApi risk = RiskApi.open(options.dataDir().resolve("risk"), ledger, metrics, customers, audit.trail());
+            opened.add(risk);
             ScreeningApi screening = ScreeningApi.open(options.dataDir().resolve("screening"), ledger, metrics);
             opened.add(screening);
             customers.screenWith(screening, metrics); // customers are screened on creation and on every list update
+            opened.add(DisputesApi.open(options.dataDir().resolve("disputes"), ledger, metrics, risk, channels));
             return opened;
         } catch (RuntimeException | Error e) {
             closeAll(opened);

@@ -413,6 +413,9 @@ class ApiContractTest {
         for (CustomerError c : CustomerError.values()) {
             codes.add(c.code());
         }
+        for (dev.farthing.disputes.model.DisputeError c : dev.farthing.disputes.model.DisputeError.values()) {
+            codes.add(c.code());
+        }
         for (Class<?> holder : List.of(Problems.class, RiskProblems.class,
                 Class.forName("dev.farthing.server.http.customers.CustomerProblems"),
                 Class.forName("dev.farthing.server.http.screening.ScreeningRoutes"),

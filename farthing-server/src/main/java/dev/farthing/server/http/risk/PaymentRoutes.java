@@ -36,13 +36,16 @@ final class PaymentRoutes {
     private final PaymentGate gate;
     private final RiskAudit audit;
     private final EntityLinks links;
+    private final List<PaymentObserver> observers;
 
-    PaymentRoutes(RiskEngine engine, Metrics metrics, PaymentGate gate, RiskAudit audit, EntityLinks links) {
+    PaymentRoutes(RiskEngine engine, Metrics metrics, PaymentGate gate, RiskAudit audit, EntityLinks links,
+                  List<PaymentObserver> observers) {
         this.engine = engine;
         this.metrics = metrics;
         this.gate = gate;
         this.audit = audit;
         this.links = links;
+        this.observers = observers;
     }
 
     List<Route> routes() {
@@ -104,9 +107,22 @@ final class PaymentRoutes {
                 });
                 links.record(payment, result);
             }
+            if (!nothingMoved) {
+                observe(payment, result, dev.farthing.server.http.Auth.principal(ctx).keyId());
+            }
             Replies.json(ctx, result.replayed() ? 200 : 201, RiskJson.payment(result, parsed.warnings()));
         } finally {
             gate.settle(ticket, !nothingMoved);
+        }
+    }
+
+    private void observe(PaymentRequest payment, PaymentResult result, String keyId) {
+        for (PaymentObserver o : observers) {
+            try {
+                o.paid(payment, result, keyId);
+            } catch (RuntimeException e) {
+                LOG.warn("payment observer failed on {}: {}", payment.id(), e.toString());
+            }
         }
     }
 

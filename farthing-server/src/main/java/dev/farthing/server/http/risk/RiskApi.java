@@ -22,13 +22,14 @@ public final class RiskApi implements DomainApi {
     static final long POLL_SECONDS = 2;
     private final RiskServices services;
     private final List<Route> routes;
+    private final List<PaymentObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private RiskApi(RiskServices services, Metrics metrics, PaymentGate gate, AuditTrail trail) {
         this.services = services;
         RiskAudit audit = new RiskAudit(trail, services.engine());
         List<Route> all = new ArrayList<>();
         EntityLinks links = new EntityLinks();
-        all.addAll(new PaymentRoutes(services.engine(), metrics, gate, audit, links).routes());
+        all.addAll(new PaymentRoutes(services.engine(), metrics, gate, audit, links, observers).routes());
         all.addAll(new ReviewRoutes(services.engine(), audit, metrics).routes());
         all.addAll(new EntityRoutes(services.engine(), links, gate).routes());
         all.addAll(new PolicyRoutes(services.config(), metrics).routes());
@@ -52,6 +53,11 @@ public final class RiskApi implements DomainApi {
                 (decision, nanos) -> metrics.decision(decision.wire(), nanos), POLL_SECONDS);
         DriftMetrics.bind(metrics, services.config());
         return new RiskApi(services, metrics, gate, trail);
+    }
+
+    /** Tells {@code o} of every payment that moves money from now on (see {@link PaymentObserver}). */
+    public void observePayments(PaymentObserver o) {
+        observers.add(o);
     }
 
     public RiskServices services() {
