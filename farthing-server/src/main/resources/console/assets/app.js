@@ -57,6 +57,7 @@ function route() {
     loginPage(main, () => route());
     return;
   }
+  document.getElementById('notice')?.replaceChildren();
   const {page, args, params} = parseHash();
   const p = PAGES.find((x) => x.path === page) || PAGES[0];
   nav(p.path);
@@ -70,10 +71,12 @@ document.addEventListener('keydown', (e) => {
   if (!session.current || e.target.closest('input, textarea, select') || e.ctrlKey || e.metaKey || e.altKey) return;
   if (pendingG) {
     pendingG = false;
+    e.stopImmediatePropagation(); // the key after g is a page key, not a queue action
     const p = PAGES.find((x) => x.key === e.key);
     if (p) location.hash = `#/${p.path}`;
   } else if (e.key === 'g') {
     pendingG = true;
+    e.stopImmediatePropagation();
   }
 });
 

@@ -74,7 +74,8 @@ function line(values, id, unit, second) {
   const svg = s('svg', {viewBox: `0 0 ${W} ${H}`, width: W, height: H, id: `svg-${id}`, role: 'img'});
   const all = values.concat(second || []);
   const max = Math.max(1e-9, ...all);
-  const x = (i) => PAD + (i * (W - PAD - 8)) / Math.max(1, KEEP - 1);
+  // The newest point at the right edge; older ones scroll left.
+  const x = (i) => PAD + ((KEEP - values.length + i) * (W - PAD - 8)) / Math.max(1, KEEP - 1);
   const y = (v) => H - 18 - (v / max) * (H - 36);
   svg.append(s('line', {x1: PAD, y1: H - 18, x2: W - 8, y2: H - 18, class: 'axis'}),
     s('text', {x: 2, y: 14, class: 'tick'}, `${fmt(max)}${unit}`), s('text', {x: 2, y: H - 18, class: 'tick'}, '0'));
@@ -97,14 +98,15 @@ function mix(points) {
       const hgt = p.decided ? ((H - 36) * p.mix[o]) / p.decided : 0;
       if (hgt > 0) {
         y -= hgt;
-        svg.append(s('rect', {x: PAD + i * bw, y, width: Math.max(1, bw - 1), height: hgt, class: `mix ${o}`},
+        svg.append(s('rect', {x: PAD + (KEEP - points.length + i) * bw, y, width: Math.max(1, bw - 1), height: hgt, class: `mix ${o}`},
           s('title', {}, `${o}: ${p.mix[o]}`)));
       }
     }
   });
+  const names = {approved: 'approved', challenged: 'challenged', held_for_review: 'review', declined: 'declined'};
   svg.append(s('g', {transform: `translate(${PAD},${H - 4})`}, OUTCOMES.map((o, i) =>
-    s('g', {transform: `translate(${i * 82},0)`}, s('rect', {x: 0, y: -8, width: 8, height: 8, class: `mix ${o}`}),
-      s('text', {x: 11, y: 0, class: 'tick'}, o)))));
+    s('g', {transform: `translate(${i * 80},0)`}, s('rect', {x: 0, y: -8, width: 8, height: 8, class: `mix ${o}`}),
+      s('text', {x: 11, y: 0, class: 'tick'}, names[o])))));
   return svg;
 }
 

@@ -35,13 +35,18 @@ export function mount(el, ...children) {
   return el;
 }
 
-/** Minor units as a decimal string (two places), exact: no floating point on money. */
+/**
+ * An amount as the API gives it: an integer of minor units (10^-scale of the currency; USD and EUR are at scale 6
+ * out of the box). Shown exactly, grouped by thousands, never converted through floating point.
+ */
 export function money(amount, currency) {
   const n = BigInt(amount);
-  const neg = n < 0n;
-  const a = neg ? -n : n;
-  const text = `${a / 100n}.${String(a % 100n).padStart(2, '0')}`;
-  return `${neg ? '-' : ''}${text} ${currency || ''}`.trim();
+  return `${n.toLocaleString('en')} ${currency || ''}`.trim();
+}
+
+/** A long id (a pseudonym) cut for a table cell; the full id stays in the title. */
+export function short(id, keep = 18) {
+  return id && id.length > keep ? `${id.slice(0, keep - 1)}…` : id;
 }
 
 export function notice(text, kind = 'info') {

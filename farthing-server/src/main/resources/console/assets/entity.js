@@ -1,9 +1,9 @@
-import {h, mount, money} from './dom.js';
+import {h, mount, money, short} from './dom.js';
 import {get, ApiError} from './api.js';
 import {drawGraph} from './graph.js';
 
 const KINDS = ['account', 'customer', 'device', 'address', 'instrument', 'payment'];
-const link = (kind, id) => h('a', {href: `#/entity/${kind}/${encodeURIComponent(id)}`}, id);
+const link = (kind, id) => h('a', {href: `#/entity/${kind}/${encodeURIComponent(id)}`, title: id}, short(id));
 
 /** An account, customer, device, address (IP), instrument or payment: its linked entities and recent payments. */
 export function entityPage(main, kind, id) {
@@ -68,7 +68,7 @@ function render(body, view) {
     h('h2', {}, `Linked accounts and devices (${view.nodes.length})`), h('div', {class: 'card graph'}, graph),
     h('h2', {}, `Recent payments and decisions (${view.payments.length})`),
     h('table', {id: 'entity-payments', class: 'queue'},
-      h('thead', {}, h('tr', {}, ['Payment', 'Payer', 'Payee', 'Amount', 'Decision', 'Status', 'Reasons', 'Device',
+      h('thead', {}, h('tr', {}, ['Payment', 'Payer', 'Payee', 'Amount (minor units)', 'Decision', 'Status', 'Reasons', 'Device',
         'Address', 'User agent', 'Content', 'Decided'].map((t) => h('th', {}, t)))),
       h('tbody', {}, rows)));
 }

@@ -17,7 +17,7 @@ registerQueue({
     ['declined', 'Declined'], ['expired', 'Expired'], ['all', 'All']]}],
   columns: [
     {key: 'payment_id', label: 'Payment', value: (r) => r.payment_id, link: (r) => entityLink('payment', r.payment_id)},
-    {key: 'amount', label: 'Amount', value: (r) => money(r.amount, r.currency), sortValue: (r) => r.amount},
+    {key: 'amount', label: 'Amount (minor units)', value: (r) => money(r.amount, r.currency), sortValue: (r) => r.amount},
     {key: 'score', label: 'Score', value: (r) => (r.score ?? 0).toFixed(3), sortValue: (r) => r.score ?? 0},
     {key: 'reasons', label: 'Reasons', value: (r) => r.reason_codes.join(', ')},
     {key: 'status', label: 'Status', value: (r) => r.status},
@@ -50,4 +50,38 @@ registerQueue({
     {key: 'decided_at', label: 'Decided', value: (p) => p.decided_at},
   ],
   actions: [],
+});
+
+registerQueue({
+  id: 'dispute',
+  title: 'Disputes',
+  // What a reviewer may decide: escalated and appealed disputes (the "queue" filter), or those waiting on
+  // evidence. A reviewer key only: the server refuses the claimant's and the payment's own keys, and an appeal
+  // goes to a reviewer other than the one who decided.
+  load: async (f) => (await get(`/v1/disputes${query({state: f.state, limit: 1000})}`)).data,
+  itemId: (d) => d.id,
+  open: (d) => (d.payment_id ? entityLink('payment', d.payment_id) : entityLink('account', d.claimant)),
+  filters: [{key: 'state', label: 'State', options: [['queue', 'To decide (escalated, appealed)'],
+    ['evidence', 'Waiting for evidence'], ['open', 'Open'], ['decided', 'Decided'], ['final', 'Final'], ['all', 'All']]}],
+  columns: [
+    {key: 'id', label: 'Dispute', value: (d) => d.id},
+    {key: 'payment_id', label: 'Payment', value: (d) => d.payment_id || d.channel_id,
+      link: (d) => (d.payment_id ? entityLink('payment', d.payment_id) : null)},
+    {key: 'claimant', label: 'Claimant', value: (d) => d.claimant, link: (d) => entityLink('account', d.claimant)},
+    {key: 'reason', label: 'Reason', value: (d) => d.reason},
+    {key: 'amount', label: 'Amount (minor units)', value: (d) => money(d.amount, d.currency), sortValue: (d) => d.amount},
+    {key: 'state', label: 'State', value: (d) => d.state},
+    {key: 'tier', label: 'Tier', value: (d) => d.tier || ''},
+    {key: 'classification', label: 'Class', value: (d) => d.classification || ''},
+    {key: 'why', label: 'Escalated because', value: (d) => ((d.resolution && d.resolution.escalate_because) || []).join('; ')},
+    {key: 'hours_left', label: 'Hours left', value: (d) => d.hours_left, sortValue: (d) => d.hours_left ?? 1e9},
+  ],
+  actions: [
+    {id: 'won', label: 'Claimant wins', shortcut: 'w',
+      run: (d) => post(`/v1/disputes/${encodeURIComponent(d.id)}/decision`, {outcome: 'won', note: 'decided in the console'})},
+    {id: 'lost', label: 'Claimant loses', shortcut: 'l',
+      run: (d) => post(`/v1/disputes/${encodeURIComponent(d.id)}/decision`, {outcome: 'lost', note: 'decided in the console'})},
+    {id: 'escalate', label: 'Escalate', shortcut: 'e',
+      run: (d) => post(`/v1/disputes/${encodeURIComponent(d.id)}/decision`, {escalate: true, note: 'escalated from the console'})},
+  ],
 });

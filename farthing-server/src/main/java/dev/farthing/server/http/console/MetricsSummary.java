@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * {@code GET /v1/metrics/summary}: the few figures the console charts, read from the same registry as
  * {@code /metrics}, as cumulative counters (a client takes the difference of two polls for a rate): decisions
  * by outcome, the decision-latency histogram (cumulative counts per upper bound, so the p99 of any interval is
- * the difference of two polls), training labels by label (the fraud rate) and disputes opened.
+ * the difference of two polls), training labels by label (the fraud rate) and disputes opened (the
+ * {@code POST /v1/disputes} requests answered 201).
  */
 public final class MetricsSummary {
     private final Metrics metrics;
@@ -48,9 +49,10 @@ public final class MetricsSummary {
         for (Counter c : registry.find("farthing_risk_labels").counters()) {
             labels.merge(c.getId().getTag("label"), (long) c.count(), Long::sum);
         }
+        // A dispute is opened when POST /v1/disputes answers 201 (a repeat of the same id answers 200).
         long disputes = 0;
-        for (Counter c : registry.find("farthing_disputes_opened").counters()) {
-            disputes += (long) c.count();
+        for (Timer t : registry.find("farthing_http_requests").tags("method", "POST", "route", "/v1/disputes", "status", "201").timers()) {
+            disputes += t.count();
         }
         long total = decided;
         long opened = disputes;
