@@ -11,6 +11,12 @@ const FILTERS = [
  * The audit log (GET /v1/audit), searched by subject, actor and action on the server, oldest first a page at a
  * time; the text box narrows the page shown. A subject in the table links to that subject's records.
  */
+/** A before/after JSON string, cut to a readable length; the whole of it in the title. */
+function cut(json) {
+  const text = json ?? '';
+  return h('td', {class: 'meta', title: text}, text.length > 140 ? `${text.slice(0, 139)}…` : text);
+}
+
 export function auditPage(main, params) {
   const inputs = Object.fromEntries(FILTERS.map(([name, hint]) =>
     [name, h('input', {id: `audit-${name}`, type: 'search', value: params.get(name) || '', placeholder: hint, 'aria-label': name})]));
@@ -38,7 +44,7 @@ export function auditPage(main, params) {
         h('td', {}, String(r.sequence)), h('td', {}, r.time), h('td', {}, r.actor), h('td', {}, r.role),
         h('td', {class: 'action'}, r.action),
         h('td', {}, h('a', {href: `#/audit${query({subject: r.subject})}`}, r.subject)),
-        h('td', {class: 'meta'}, r.before ?? ''), h('td', {class: 'meta'}, r.after ?? ''),
+        cut(r.before), cut(r.after),
         h('td', {class: 'meta', title: r.hash}, (r.hash || '').slice(0, 12))))));
     status.textContent = `${shown.length} of ${rows.length} record(s) loaded`;
   }

@@ -54,15 +54,15 @@ function point(a, b) {
   const disputes = b.disputes_opened - a.disputes_opened;
   return {perSecond: decided / seconds, mix: mixOf, decided,
     fraudPct: decided ? (100 * fraud) / decided : 0, disputePct: decided ? (100 * disputes) / decided : 0,
-    p99ms: p99(a.latency_buckets, b.latency_buckets) / 1000};
+    p99ms: (p99(a.latency_buckets, b.latency_buckets) ?? NaN) / 1000};
 }
 
-/** The p99 (µs, a bucket's upper bound) of the latencies recorded between two cumulative histograms. */
+/** The p99 (µs, a bucket's upper bound) of the latencies recorded between two polls; null when there were none. */
 function p99(before, after) {
   const prior = new Map(before.map((x) => [x.le_us, x.count]));
   const diff = after.map((x) => ({le: x.le_us, n: x.count - (prior.get(x.le_us) || 0)}));
   const total = diff.length ? Math.max(...diff.map((d) => d.n)) : 0;
-  if (!total) return 0;
+  if (!total) return null;
   const need = Math.ceil(total * 0.99);
   const hit = diff.find((d) => d.n >= need);
   return hit ? hit.le : diff[diff.length - 1].le;
@@ -72,20 +72,22 @@ const W = 360, H = 140, PAD = 28;
 
 function line(values, id, unit, second) {
   const svg = s('svg', {viewBox: `0 0 ${W} ${H}`, width: W, height: H, id: `svg-${id}`, role: 'img'});
-  const all = values.concat(second || []);
+  // NaN marks an interval without data (no decision, so no latency): the line breaks there.
+  const all = values.concat(second || []).filter((v) => !Number.isNaN(v));
   const max = Math.max(1e-9, ...all);
   // The newest point at the right edge; older ones scroll left.
   const x = (i) => PAD + ((KEEP - values.length + i) * (W - PAD - 8)) / Math.max(1, KEEP - 1);
   const y = (v) => H - 18 - (v / max) * (H - 36);
   svg.append(s('line', {x1: PAD, y1: H - 18, x2: W - 8, y2: H - 18, class: 'axis'}),
     s('text', {x: 2, y: 14, class: 'tick'}, `${fmt(max)}${unit}`), s('text', {x: 2, y: H - 18, class: 'tick'}, '0'));
-  const path = (vs, cls) => s('polyline', {class: `series ${cls}`, fill: 'none',
-    points: vs.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')});
+  const path = (vs, cls) => s('path', {class: `series ${cls}`, fill: 'none', d: vs.map((v, i) =>
+    Number.isNaN(v) ? '' : `${i === 0 || Number.isNaN(vs[i - 1]) ? 'M' : 'L'}${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')});
   svg.append(path(values, 'first'));
   if (second) svg.append(path(second, 'second'));
-  const latest = values.length ? values[values.length - 1] : 0;
+  const known = values.filter((v) => !Number.isNaN(v));
+  const latest = values.length && !Number.isNaN(values[values.length - 1]) ? fmt(values[values.length - 1]) + unit : '–';
   svg.append(s('text', {x: W - 8, y: 14, class: 'latest', 'text-anchor': 'end', id: `latest-${id}`},
-    `${fmt(latest)}${unit}`));
+    known.length ? latest : 'no data yet'));
   return svg;
 }
 

@@ -42,7 +42,7 @@ final class DomainApis {
             ScreeningApi screening = ScreeningApi.open(options.dataDir().resolve("screening"), ledger, metrics);
             opened.add(screening);
             customers.screenWith(screening, metrics); // customers are screened on creation and on every list update
-            opened.add(DisputesApi.open(options.dataDir().resolve("disputes"), ledger, metrics, risk, channels));
+            opened.add(DisputesApi.open(options.dataDir().resolve("disputes"), ledger, metrics, risk, channels, audit.trail().sink()));
             return opened;
         } catch (RuntimeException | Error e) {
             closeAll(opened);

@@ -61,6 +61,7 @@ class ConsoleBrowserTest {
     /** The console user: admin until reviews are decided by reviewers (issue 12's four eyes, wt/trust). */
     static String consoleKey;
     static String consoleRole = "admin";
+    static String reviewerKey;
     static int paymentSeq;
 
     @BeforeAll
@@ -72,17 +73,29 @@ class ConsoleBrowserTest {
         t = TestServer.start(dir);
         base = "http://127.0.0.1:" + t.server.port();
         consoleKey = t.adminKey;
-        for (String[] a : new String[][]{{"alice", "wallet"}, {"bob", "merchant"}, {"platform", "fee"}, {"bank", "settlement"}}) {
+        reviewerKey = ApiKeys.create(t.dataDir, Role.REVIEWER, "console e2e reviewer");
+        for (String[] a : new String[][]{{"alice", "wallet"}, {"carol", "wallet"}, {"bob", "merchant"}, {"platform", "fee"}, {"bank", "settlement"}}) {
             assertThat(t.createAccount(a[0], a[1]).status()).isEqualTo(201);
         }
         assertThat(t.transfer("fund", "bank", "alice", 1_000_000).status()).isEqualTo(201);
+        assertThat(t.transfer("fund-c", "bank", "carol", 1_000_000).status()).isEqualTo(201);
         TestServer.Resp put = t.send("PUT", "/v1/policies",
                 TestServer.MAPPER.createObjectNode().put("source", POLICY).toString(), t.adminKey);
         assertThat(put.status()).as(put.body()).isEqualTo(200);
-        pay("rv-1", 88, "Mozilla/5.0 (review me)", "video-1");
-        pay("rv-2", 88, "Mozilla/5.0", "video-2");
-        pay("ch-1", 77, "Mozilla/5.0", "video-3");
-        pay("xss-1", 12, XSS_UA, XSS_CONTENT);
+        pay("rv-1", "alice", 88, "Mozilla/5.0 (review me)", "video-1", "phone-a");
+        pay("rv-2", "alice", 88, "Mozilla/5.0", "video-2", "phone-a");
+        pay("rv-3", "carol", 88, "Mozilla/5.0", "video-2", "phone-a");
+        pay("ch-1", "alice", 77, "Mozilla/5.0", "video-3", "tablet-a");
+        pay("xss-1", "alice", 12, XSS_UA, XSS_CONTENT, "phone-a");
+        pay("c-1", "carol", 15, "Mozilla/5.0", "video-4", "phone-c");
+        // A dispute a reviewer must decide: the delivery record contradicts the claim, so it is not auto-won.
+        pay("dp-1", "alice", 1010, "Mozilla/5.0", "video-42", "phone-a");
+        assertThat(t.post("/v1/deliveries", "{\"payment_id\":\"dp-1\",\"content_id\":\"video-42\","
+                + "\"delivered_at\":\"2026-12-01T10:15:00Z\",\"progress\":0.7}").status()).isEqualTo(201);
+        TestServer.Resp dispute = t.post("/v1/disputes",
+                "{\"id\":\"dsp-1\",\"payment_id\":\"dp-1\",\"claimant\":\"alice\",\"reason\":\"not_delivered\"}");
+        assertThat(dispute.status()).as(dispute.body()).isEqualTo(201);
+        assertThat(dispute.json().path("state").asText()).isIn("evidence", "escalated");
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
@@ -104,10 +117,10 @@ class ConsoleBrowserTest {
         }
     }
 
-    static void pay(String id, long amount, String userAgent, String contentId) {
-        String body = TestServer.MAPPER.createObjectNode().put("id", id).put("payer", "alice").put("payee", "bob")
+    static void pay(String id, String payer, long amount, String userAgent, String contentId, String device) {
+        String body = TestServer.MAPPER.createObjectNode().put("id", id).put("payer", payer).put("payee", "bob")
                 .put("amount", amount).put("currency", "USD")
-                .set("context", TestServer.MAPPER.createObjectNode().put("device_id", "phone-" + (id.hashCode() & 3))
+                .set("context", TestServer.MAPPER.createObjectNode().put("device_id", device)
                         .put("ip", "10.0.0.7").put("user_agent", userAgent).put("content_id", contentId))
                 .toString();
         TestServer.Resp r = t.post("/v1/payments", body);
@@ -176,6 +189,14 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#queue-table tr[data-id='rv-1']")));
         assertThat(t.get("/v1/payments/rv-1").json().path("status").asText()).isEqualTo("posted");
         assertThat(t.get("/v1/payments/rv-2").json().path("status").asText()).isEqualTo("held");
+        // Bulk: select both remaining reviews (x, j, x) and decline them at once (d).
+        waitFor("#queue-table tr.cursor");
+        new Actions(browser).sendKeys("k").sendKeys("k").sendKeys("x").sendKeys("j").sendKeys("x").perform();
+        wait.until(d -> d.findElements(By.cssSelector("#queue-table input.row-select:checked")).size() == 2);
+        new Actions(browser).sendKeys("d").perform();
+        wait.until(d -> d.findElements(By.cssSelector("#queue-table tbody tr")).isEmpty());
+        assertThat(t.get("/v1/payments/rv-2").json().path("status").asText()).isEqualTo("voided");
+        assertThat(t.get("/v1/payments/rv-3").json().path("status").asText()).isEqualTo("voided");
     }
 
     @Test
@@ -219,15 +240,58 @@ class ConsoleBrowserTest {
         browser.get(base + "/console#/charts");
         WebElement total = waitFor("#decisions-total");
         long before = Long.parseLong(total.getText());
-        String line = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#svg-rate polyline")))
-                .getAttribute("points");
+        String line = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#svg-rate path.series")))
+                .getAttribute("d");
         for (int i = 0; i < 5; i++) {
-            pay("chart-" + i, 5 + i, "Mozilla/5.0", "video-9");
+            pay("chart-" + i, "alice", 5 + i, "Mozilla/5.0", "video-9", "phone-a");
         }
         wait.until(d -> Long.parseLong(d.findElement(By.id("decisions-total")).getText()) >= before + 5);
-        wait.until(d -> !line.equals(d.findElement(By.cssSelector("#svg-rate polyline")).getAttribute("points")));
-        Thread.sleep(1_500); // two more polls, so the screenshot shows the rise
-        screenshot("charts");
+        wait.until(d -> !line.equals(d.findElement(By.cssSelector("#svg-rate path.series")).getAttribute("d")));
+        if (Boolean.getBoolean("farthing.console.screenshots")) {
+            for (int i = 0; i < 30; i++) { // a few seconds of traffic, so the picture shows more than one step
+                pay("chart-more-" + i, i % 3 == 0 ? "carol" : "alice", i % 7 == 0 ? 88 : 20 + i, "Mozilla/5.0", "video-9", "phone-a");
+                Thread.sleep(100);
+            }
+            screenshot("charts");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aReviewerDecidesADisputeFromItsQueue() throws Exception {
+        browser.get(base + "/console#/queues");
+        waitFor("#logout").click();
+        waitFor("#api-key").sendKeys(reviewerKey);
+        browser.findElement(By.id("login-submit")).click();
+        assertThat(waitFor("#who").getText()).endsWith("reviewer");
+        browser.get(base + "/console#/queues/dispute");
+        new org.openqa.selenium.support.ui.Select(waitFor("#filter-state")).selectByValue("all");
+        waitFor("#queue-table tr[data-id='dsp-1']").click();
+        screenshot("disputes");
+        new Actions(browser).sendKeys("l").perform();
+        wait.until(d -> d.findElement(By.cssSelector("#queue-table tr[data-id='dsp-1'] td.state")).getText().equals("decided"));
+        TestServer.Resp decided = t.get("/v1/disputes/dsp-1");
+        assertThat(decided.json().path("state").asText()).isEqualTo("decided");
+        assertThat(decided.json().path("outcome").asText()).isEqualTo("lost");
+        assertThat(decided.json().path("automatic").asBoolean()).isFalse();
+    }
+
+    @Test
+    @Order(8)
+    void theAuditLogIsSearchableBySubject() throws Exception {
+        browser.get(base + "/console#/audit?subject=payment:rv-1");
+        wait.until(d -> d.findElements(By.cssSelector("#audit-table td.action")).stream()
+                .anyMatch(e -> e.getText().equals("review.decided")));
+        assertThat(browser.findElements(By.cssSelector("#audit-table tbody tr")))
+                .allSatisfy(row -> assertThat(row.getText()).contains("payment:rv-1"));
+        browser.findElement(By.id("audit-subject")).clear();
+        browser.findElement(By.id("audit-action")).sendKeys("dispute.");
+        browser.findElement(By.id("audit-search")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#audit-table td.action")).stream()
+                .anyMatch(e -> e.getText().startsWith("dispute.")));
+        browser.get(base + "/console#/audit");
+        waitFor("#audit-table tbody tr");
+        screenshot("audit");
     }
 
     @Test
