@@ -7,20 +7,24 @@ import {get, post, query, session} from './api.js';
 const KINDS = new Map();
 
 /**
- * kind: {id, title, load(filters) -> Promise<items>, itemId(item), columns: [{key, label, value(item), link?(item)}],
- *        filters: [{key, label, options: [[value, text], ...]}], actions: [{key, label, shortcut, run(items)}]}
+ * kind: {id, title, roles?: [role, ...] (who sees it; everyone when absent), load(filters) -> Promise<items>,
+ *        itemId(item), columns: [{key, label, value(item), link?(item), sortValue?(item)}], open?(item) -> hash,
+ *        filters: [{key, label, options: [[value, text], ...]}], actions: [{id, label, shortcut, run(item)}],
+ *        assign?(item, me|null), assignee?(item)} (a kind with its own assignment route; else /v1/assignments)
  */
 export function registerQueue(kind) {
   KINDS.set(kind.id, kind);
 }
 
+/** The kinds the logged-in role works (a kind's routes refuse the others anyway). */
 export function queueKinds() {
-  return [...KINDS.values()];
+  const role = session.current && session.current.role;
+  return [...KINDS.values()].filter((k) => !k.roles || k.roles.includes(role) || role === 'admin');
 }
 
 export function queuesPage(main, kindId) {
   const kinds = queueKinds();
-  const kind = KINDS.get(kindId) || kinds[0];
+  const kind = kinds.find((k) => k.id === kindId) || kinds[0];
   const state = {items: [], assignments: new Map(), selected: new Set(), cursor: 0, sortKey: null, sortDir: 1,
     filters: Object.fromEntries((kind.filters || []).map((f) => [f.key, f.options[0][0]])), text: ''};
   const tabs = h('div', {class: 'tabs', role: 'tablist'}, kinds.map((k) =>
@@ -68,7 +72,7 @@ export function queuesPage(main, kindId) {
     h('th', {}, 'Assigned'));
     const body = rows.map((it, i) => {
       const id = kind.itemId(it);
-      const assigned = state.assignments.get(id);
+      const assigned = kind.assignee ? kind.assignee(it) : state.assignments.get(id);
       return h('tr', {class: i === state.cursor ? 'cursor' : null, 'data-id': id, onclick: () => { state.cursor = i; draw(); }},
         h('td', {}, h('input', {type: 'checkbox', class: 'row-select', 'aria-label': `Select ${id}`, checked: state.selected.has(id),
           onchange: (e) => { e.target.checked ? state.selected.add(id) : state.selected.delete(id); draw(); }})),
@@ -115,10 +119,15 @@ export function queuesPage(main, kindId) {
   }
 
   async function assign(who) {
-    const ids = selectedItems().map((it) => kind.itemId(it));
+    const items = selectedItems();
+    const ids = items.map((it) => kind.itemId(it));
     if (!ids.length) return;
     try {
-      await post('/v1/assignments', {kind: kind.id, ids, assignee: who});
+      if (kind.assign) {
+        for (const it of items) await kind.assign(it, who);
+      } else {
+        await post('/v1/assignments', {kind: kind.id, ids, assignee: who});
+      }
       notice(`${who ? 'Assigned' : 'Unassigned'} ${ids.length}`, 'ok');
     } catch (err) {
       notice(`Assignment failed: ${err.message}`, 'error');
@@ -128,7 +137,8 @@ export function queuesPage(main, kindId) {
 
   async function reload() {
     try {
-      const [items, assigned] = await Promise.all([kind.load(state.filters), get(`/v1/assignments${query({kind: kind.id})}`)]);
+      const [items, assigned] = await Promise.all([kind.load(state.filters),
+        kind.assign ? {items: []} : get(`/v1/assignments${query({kind: kind.id})}`)]);
       state.items = items;
       state.assignments = new Map(assigned.items.map((a) => [a.id, a.assignee]));
       draw();
