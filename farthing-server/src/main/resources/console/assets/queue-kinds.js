@@ -1,4 +1,4 @@
-import {get, post, query} from './api.js';
+import {get, post, query, session} from './api.js';
 import {money} from './dom.js';
 import {registerQueue} from './queues.js';
 
@@ -84,4 +84,36 @@ registerQueue({
     {id: 'escalate', label: 'Escalate', shortcut: 'e',
       run: (d) => post(`/v1/disputes/${encodeURIComponent(d.id)}/decision`, {escalate: true, note: 'escalated from the console'})},
   ],
+});
+
+registerQueue({
+  id: 'case',
+  title: 'AML cases',
+  roles: ['compliance'], // the case routes are compliance's (and admin's)
+  // Cases from transaction monitoring and referrals; a case carries its own assignee (POST /v1/cases/{id}/assign).
+  load: async (f) => (await get(`/v1/cases${query({state: f.state === 'all' ? null : f.state, limit: 1000})}`)).data,
+  itemId: (c) => c.id,
+  open: (c) => entityLink('account', c.subject),
+  assignee: (c) => c.assignee,
+  assign: async (c, who) => {
+    if (who !== 'me') throw new Error('a case cannot be unassigned: assign it to whoever takes it over');
+    return post(`/v1/cases/${encodeURIComponent(c.id)}/assign`, {assignee: session.current.key_id});
+  },
+  filters: [{key: 'state', label: 'State', options: [['all', 'All'], ['open', 'Open'], ['investigating', 'Investigating'],
+    ['escalated', 'Escalated'], ['closed_no_action', 'Closed, no action'], ['sar_filed', 'SAR filed']]}],
+  columns: [
+    {key: 'id', label: 'Case', value: (c) => c.id},
+    {key: 'subject', label: 'Subject', value: (c) => c.subject, link: (c) => entityLink('account', c.subject)},
+    {key: 'state', label: 'State', value: (c) => c.state},
+    {key: 'alert_count', label: 'Alerts', value: (c) => c.alert_count, sortValue: (c) => c.alert_count},
+    {key: 'detected_at', label: 'Detected', value: (c) => c.detected_at},
+    {key: 'sar_due_at', label: 'SAR due', value: (c) => c.sar_due_at},
+    {key: 'overdue', label: 'Overdue', value: (c) => (c.overdue ? 'overdue' : '')},
+    {key: 'sar_proposed_by', label: 'SAR proposed by', value: (c) => c.sar_proposed_by || ''},
+  ],
+  actions: [
+    ['investigate', 'Investigate', 'i'], ['escalate', 'Escalate', 'e'], ['close_no_action', 'Close, no action', 'n'],
+    ['propose_sar', 'Propose SAR', 'p'], ['approve_sar', 'Approve SAR', 's'],
+  ].map(([decision, label, shortcut]) => ({id: decision, label, shortcut,
+    run: (c) => post(`/v1/cases/${encodeURIComponent(c.id)}/decision`, {decision, note: 'decided in the console'})})),
 });

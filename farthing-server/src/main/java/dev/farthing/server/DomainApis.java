@@ -3,6 +3,7 @@ package dev.farthing.server;
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.server.http.Metrics;
 import dev.farthing.server.http.audit.AuditApi;
+import dev.farthing.server.http.aml.AmlApi;
 import dev.farthing.server.http.channels.ChannelApi;
 import dev.farthing.server.http.customers.CustomersApi;
 import dev.farthing.server.http.disputes.DisputesApi;
@@ -41,8 +42,9 @@ final class DomainApis {
             opened.add(risk);
             ScreeningApi screening = ScreeningApi.open(options.dataDir().resolve("screening"), ledger, metrics);
             opened.add(screening);
-            customers.screenWith(screening, metrics); // customers are screened on creation and on every list update
+            customers.screenWith(screening, metrics, audit.trail().sink()); // screened on creation and on list updates
             opened.add(DisputesApi.open(options.dataDir().resolve("disputes"), ledger, metrics, risk, channels, audit.trail().sink()));
+            opened.add(AmlApi.open(options.dataDir().resolve("aml"), ledger, metrics, audit.trail().sink())); // monitoring + cases
             return opened;
         } catch (RuntimeException | Error e) {
             closeAll(opened);

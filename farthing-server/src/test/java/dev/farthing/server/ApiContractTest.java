@@ -419,7 +419,8 @@ class ApiContractTest {
         for (Class<?> holder : List.of(Problems.class, RiskProblems.class,
                 Class.forName("dev.farthing.server.http.customers.CustomerProblems"),
                 Class.forName("dev.farthing.server.http.screening.ScreeningRoutes"),
-                Class.forName("dev.farthing.server.http.console.ConsoleProblems"))) {
+                Class.forName("dev.farthing.server.http.console.ConsoleProblems"),
+                Class.forName("dev.farthing.server.http.aml.AmlProblems"))) {
             for (Field f : holder.getDeclaredFields()) {
                 int m = f.getModifiers();
                 if (Modifier.isStatic(m) && Modifier.isFinal(m) && Modifier.isPublic(m) && f.getType() == String.class) {

@@ -267,6 +267,7 @@ class ConsoleBrowserTest {
         browser.get(base + "/console#/queues/dispute");
         new org.openqa.selenium.support.ui.Select(waitFor("#filter-state")).selectByValue("all");
         waitFor("#queue-table tr[data-id='dsp-1']").click();
+        assertThat(browser.findElements(By.id("tab-case"))).as("the AML queue is compliance's").isEmpty();
         screenshot("disputes");
         new Actions(browser).sendKeys("l").perform();
         wait.until(d -> d.findElement(By.cssSelector("#queue-table tr[data-id='dsp-1'] td.state")).getText().equals("decided"));
@@ -277,7 +278,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theAuditLogIsSearchableBySubject() throws Exception {
         browser.get(base + "/console#/audit?subject=payment:rv-1");
         wait.until(d -> d.findElements(By.cssSelector("#audit-table td.action")).stream()
@@ -295,7 +296,33 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(9)
+    @Order(8)
+    void complianceWorksAnAmlCase() throws Exception {
+        String complianceKey = ApiKeys.create(t.dataDir, Role.COMPLIANCE, "console e2e compliance");
+        TestServer.Resp opened = t.send("POST", "/v1/cases",
+                "{\"subject\":\"carol\",\"reason\":\"asked how to stay under the reporting threshold\"}", complianceKey);
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String caseId = opened.json().path("id").asText();
+        browser.get(base + "/console#/queues");
+        waitFor("#logout").click();
+        waitFor("#api-key").sendKeys(complianceKey);
+        browser.findElement(By.id("login-submit")).click();
+        assertThat(waitFor("#who").getText()).endsWith("compliance");
+        browser.get(base + "/console#/queues/case");
+        waitFor("#queue-table tr[data-id='" + caseId + "']").click();
+        new Actions(browser).sendKeys("m").perform();
+        wait.until(d -> "me".equals(d.findElement(By.cssSelector("#queue-table tr[data-id='" + caseId + "'] td.assignee")).getText()));
+        browser.findElement(By.cssSelector("#queue-table tr[data-id='" + caseId + "']")).click();
+        new Actions(browser).sendKeys("i").perform();
+        wait.until(d -> d.findElement(By.cssSelector("#queue-table tr[data-id='" + caseId + "'] td.state")).getText().equals("investigating"));
+        screenshot("cases");
+        assertThat(t.send("GET", "/v1/cases/" + caseId, (String) null, complianceKey).json().path("state").asText())
+                .isEqualTo("investigating");
+        assertThat(browser.findElements(By.id("tab-case"))).hasSize(1);
+    }
+
+    @Test
+    @Order(10)
     void logsOut() {
         browser.get(base + "/console#/queues");
         waitFor("#logout").click();

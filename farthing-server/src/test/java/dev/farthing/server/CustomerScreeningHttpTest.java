@@ -117,10 +117,15 @@ class CustomerScreeningHttpTest {
             assertThat(refused.status()).as(refused.body()).isEqualTo(422);
             assertThat(refused.code()).isEqualTo("sanctions_hit");
             assertThat(t.transfer("t-out", "w-z", "shop", USD).code()).isEqualTo("sanctions_hit");
-            // as payee: its accounts are frozen in the ledger, so the payment is declined and nothing reaches it
+            // as payee: refused sanctions_hit naming the payee side, before anything is decided or reserved
             TestServer.Resp toFrozen = t.post("/v1/payments", payment("p-to", "w-john", "w-z"));
-            assertThat(toFrozen.json().path("decision").asText()).as(toFrozen.body()).isEqualTo("declined");
-            assertThat(toFrozen.body()).contains("account_frozen");
+            assertThat(toFrozen.status()).as(toFrozen.body()).isEqualTo(422);
+            assertThat(toFrozen.code()).isEqualTo("sanctions_hit");
+            assertThat(toFrozen.json().path("party").asText()).isEqualTo("payee");
+            assertThat(toFrozen.json().path("customer_id").asText()).isEqualTo("c-z");
+            assertThat(refused.json().path("party").asText()).isEqualTo("payer");
+            assertThat(t.transfer("t-in", "w-john", "w-z", USD).code()).isEqualTo("sanctions_hit");
+            assertThat(t.get("/v1/payments/p-to").status()).as("nothing decided").isEqualTo(404);
             assertThat(t.balance("w-z")).isEqualTo(990 * USD);
 
             // false positive: allowlisted for this entry as it is
@@ -185,6 +190,38 @@ class CustomerScreeningHttpTest {
             JsonNode walid = awaitScreening(t, compliance, "c-walid", s -> s.path("list_version").asText().equals(v2));
             assertThat(walid.path("status").asText()).isEqualTo("potential_match");
             assertThat(walid.path("hits").toString()).contains("ofac_sdn:6903");
+        }
+    }
+
+    /** A confirmed hit found wrong is lifted by a false_positive verdict: unfrozen, payments both ways flow again. */
+    @Test
+    void liftingAConfirmedHitUnfreezesTheCustomer() throws IOException {
+        try (TestServer t = TestServer.start(dir)) {
+            String compliance = ApiKeys.create(t.dataDir, Role.COMPLIANCE, "test compliance");
+            for (String a : new String[] {"w-z", "w-john"}) assertThat(t.createAccount(a, "wallet").status()).isEqualTo(201);
+            assertThat(t.createAccount("bank", "settlement").status()).isEqualTo(201);
+            assertThat(t.transfer("fund", "bank", "w-z", 100 * USD).status()).isEqualTo(201);
+            assertThat(t.transfer("fund2", "bank", "w-john", 100 * USD).status()).isEqualTo(201);
+            assertThat(t.post("/v1/screening/lists", lists("v1", "", "BANCO NACIONAL DE CUBA")).status()).isEqualTo(200);
+            assertThat(t.post("/v1/customers", customer("c-z", "Ayman al-Zawahiri", "1951-06-19", "EG", "w-z")).status()).isEqualTo(201);
+            assertThat(t.post("/v1/customers", customer("c-john", "John Q. Public", "1980-02-29", "US", "w-john")).status()).isEqualTo(201);
+            String confirm = "{\"entity_id\":\"ofac_sdn:2676\",\"verdict\":\"confirmed\",\"reason\":\"DOB agrees\"}";
+            assertThat(t.send("POST", "/v1/customers/c-z/screening", confirm, compliance).json().path("frozen").asBoolean()).isTrue();
+            assertThat(t.transfer("t-in", "w-john", "w-z", USD).code()).isEqualTo("sanctions_hit");
+
+            String lift = "{\"entity_id\":\"ofac_sdn:2676\",\"verdict\":\"false_positive\",\"reason\":\"passport shows another person\"}";
+            TestServer.Resp lifted = t.send("POST", "/v1/customers/c-z/screening", lift, compliance);
+            assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
+            assertThat(lifted.json().path("frozen").asBoolean()).isFalse();
+            JsonNode s = lifted.json().path("screening");
+            assertThat(s.path("status").asText()).isEqualTo("clear");
+            assertThat(s.path("verdicts").path(0).path("verdict").asText()).isEqualTo("false_positive");
+            assertThat(s.path("verdicts").path(0).path("reason").asText()).isEqualTo("passport shows another person");
+            assertThat(s.path("verdicts").path(0).path("by").asText()).isNotBlank();
+            // the ledger freeze is lifted too: money moves in and out again
+            assertThat(t.transfer("t-in2", "w-john", "w-z", USD).status()).isEqualTo(201);
+            assertThat(t.transfer("t-out", "w-z", "w-john", USD).status()).isEqualTo(201);
+            assertThat(t.balance("w-z")).isEqualTo(100 * USD);
         }
     }
 

@@ -1,14 +1,16 @@
 package dev.farthing.compliance.cases;
 
+import dev.farthing.compliance.monitoring.Alert;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * One case as it stands: the alerts grouped under one subject, its state, who works it, notes, and its audit
+ * One case as it stands: the alerts grouped under one subject ({@code alerts}: those raised by monitoring, with
+ * their facts; {@code alertIds} every alert, monitoring's or another's), its state, who works it, notes, and its audit
  * trail (every change, with who and when). The SAR is due {@link #SAR_DUE_AFTER} after the first detection.
  */
-public record Case(String id, String subject, List<String> alertIds, CaseState state, String assignee,
+public record Case(String id, String subject, List<String> alertIds, List<Alert> alerts, CaseState state, String assignee,
                    List<Note> notes, Instant detectedAt, String sarProposedBy, List<String> auditTrail) {
     public static final Duration SAR_DUE_AFTER = Duration.ofDays(30);
 
@@ -16,6 +18,7 @@ public record Case(String id, String subject, List<String> alertIds, CaseState s
 
     public Case {
         alertIds = List.copyOf(alertIds);
+        alerts = List.copyOf(alerts);
         notes = List.copyOf(notes);
         auditTrail = List.copyOf(auditTrail);
     }

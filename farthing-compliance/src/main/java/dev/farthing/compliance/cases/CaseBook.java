@@ -2,6 +2,9 @@ package dev.farthing.compliance.cases;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.farthing.compliance.monitoring.Alert;
+import dev.farthing.contracts.audit.AuditEvent;
+import dev.farthing.contracts.audit.AuditSink;
 import dev.farthing.recordlog.Record;
 import dev.farthing.recordlog.RecordLog;
 import java.io.IOException;
@@ -23,18 +26,46 @@ import java.util.Objects;
 public final class CaseBook implements AutoCloseable {
     private static final int EVENT = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MONITORING = "system:monitoring";
 
     private final RecordLog log;
+    private final AuditSink audit;
     private final Map<String, MutableCase> cases = new LinkedHashMap<>();
     private final Map<String, String> openCaseOfSubject = new LinkedHashMap<>();
     private int sequence;
 
-    private CaseBook(RecordLog log) {
+    private CaseBook(RecordLog log, AuditSink audit) {
         this.log = log;
+        this.audit = audit;
         log.replay(log.startPosition(), this::replay);
     }
 
-    public static CaseBook open(Path dir) { return new CaseBook(RecordLog.open(dir)); }
+    public static CaseBook open(Path dir) { return open(dir, AuditSink.NONE); }
+
+    /** Every change is also appended to {@code audit} (actor, its role, case.KIND, the case before and after). */
+    public static CaseBook open(Path dir, AuditSink audit) { return new CaseBook(RecordLog.open(dir), audit); }
+
+    /** A monitoring alert joins its subject's case (or opens one), with its facts; the same alert twice is one. */
+    public synchronized String raise(Alert alert) {
+        for (MutableCase c : cases.values()) {
+            if (c.alertIds.contains(alert.id())) return c.id;
+        }
+        String caseId = openCaseOfSubject.get(alert.subject());
+        if (caseId == null) caseId = "case-" + (sequence + 1);
+        ObjectNode e = event("alert_raised", caseId, MONITORING, Instant.EPOCH.plusNanos(alert.detectedAt()))
+                .put("alert_id", alert.id()).put("subject", alert.subject());
+        e.set("alert", alert.toJson());
+        return commit(e).id;
+    }
+
+    /** A case opened by hand (a referral): {@code reason} becomes its first note. 409-style {@code case_open} if one is open. */
+    public synchronized Case open(String subject, String reason, String actor, Instant at) {
+        requireText(subject, "subject");
+        requireText(reason, "reason");
+        String existing = openCaseOfSubject.get(subject);
+        if (existing != null) throw new CaseException("case_open", subject + " already has an open case, " + existing);
+        return commit(event("opened", "case-" + (sequence + 1), actor, at).put("subject", subject).put("text", reason)).snapshot();
+    }
 
     /** Adds an alert to its subject's case (opening one if none is open); returns the case id. */
     public synchronized String raise(String alertId, String subject, Instant detectedAt, String actor) {
@@ -116,12 +147,27 @@ public final class CaseBook implements AutoCloseable {
     }
 
     private MutableCase commit(ObjectNode event) {
+        MutableCase before = cases.get(event.path("case_id").asText());
+        String beforeJson = before == null ? null : summary(before);
         try {
             log.appendAndSync(EVENT, JSON.writeValueAsBytes(event));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return apply(event);
+        MutableCase after = apply(event);
+        String actor = event.path("actor").asText();
+        audit.append(new AuditEvent(actor, actor.startsWith("system:") ? "system" : "compliance",
+                "case." + event.path("kind").asText(), "case:" + after.id, beforeJson, summary(after)));
+        return after;
+    }
+
+    /** The audit view of a case: no free text (notes may quote personal data), only its state and counts. */
+    private static String summary(MutableCase c) {
+        ObjectNode o = JSON.createObjectNode().put("subject", c.subject).put("state", c.state.wire())
+                .put("alerts", c.alertIds.size()).put("notes", c.notes.size());
+        if (c.assignee != null) o.put("assignee", c.assignee);
+        if (c.sarProposedBy != null) o.put("sar_proposed_by", c.sarProposedBy);
+        return o.toString();
     }
 
     private void replay(Record r) {
@@ -147,7 +193,11 @@ public final class CaseBook implements AutoCloseable {
             c.audit.add(at + " " + actor + " opened the case for " + c.subject);
         }
         switch (kind) {
-            case "alert_raised" -> c.alertIds.add(e.path("alert_id").asText());
+            case "alert_raised" -> {
+                c.alertIds.add(e.path("alert_id").asText());
+                if (e.has("alert")) c.alerts.add(Alert.fromJson(e.path("alert")));
+            }
+            case "opened" -> c.notes.add(new Case.Note(actor, at, e.path("text").asText()));
             case "assigned" -> c.assignee = e.path("assignee").asText();
             case "noted" -> c.notes.add(new Case.Note(actor, at, e.path("text").asText()));
             case "state_changed" -> c.state = CaseState.valueOf(e.path("state").asText().toUpperCase(java.util.Locale.ROOT));
@@ -165,6 +215,7 @@ public final class CaseBook implements AutoCloseable {
             case "alert_raised" -> "added alert " + e.path("alert_id").asText();
             case "assigned" -> "assigned the case to " + e.path("assignee").asText();
             case "noted" -> "added a note";
+            case "opened" -> "opened it by hand";
             case "state_changed" -> "moved the case to " + e.path("state").asText();
             case "sar_proposed" -> "proposed filing a SAR";
             case "sar_filed" -> "approved the SAR filing (second compliance user)";
@@ -181,6 +232,7 @@ public final class CaseBook implements AutoCloseable {
         final String subject;
         final Instant detectedAt;
         final List<String> alertIds = new ArrayList<>();
+        final List<Alert> alerts = new ArrayList<>();
         final List<Case.Note> notes = new ArrayList<>();
         final List<String> audit = new ArrayList<>();
         CaseState state = CaseState.OPEN;
@@ -194,7 +246,7 @@ public final class CaseBook implements AutoCloseable {
         }
 
         Case snapshot() {
-            return new Case(id, subject, alertIds, state, assignee, notes, detectedAt, sarProposedBy, audit);
+            return new Case(id, subject, alertIds, alerts, state, assignee, notes, detectedAt, sarProposedBy, audit);
         }
     }
 

@@ -25,16 +25,18 @@ public final class NameFolding {
     public static Folded fold(String name) {
         boolean ascii = true;
         boolean abjad = false;
+        boolean hangul = false;
         for (int i = 0; i < name.length(); ) {
             int cp = name.codePointAt(i);
             if (cp >= 0x80) {
                 ascii = false;
                 int script = UScript.getScript(cp);
                 if (script == UScript.ARABIC || script == UScript.HEBREW || script == UScript.SYRIAC) abjad = true;
+                if (script == UScript.HANGUL) hangul = true;
             }
             i += Character.charCount(cp);
         }
-        String latin = ascii ? name : toLatin(name);
+        String latin = ascii ? name : toLatin(hangul ? syllables(name) : name);
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         for (int i = 0; i < latin.length(); i++) {
@@ -48,7 +50,41 @@ public final class NameFolding {
             }
         }
         flush(word, words, abjad);
+        if (hangul) {
+            for (int i = 0; i < words.size(); i++) words.set(i, korean(words.get(i), i == 0));
+        }
         return new Folded(List.copyOf(words), abjad);
+    }
+
+    /** One word per Hangul syllable: Korean names are listed syllable by syllable ("KIM Jong Un"), not joined. */
+    private static String syllables(String name) {
+        StringBuilder b = new StringBuilder(name.length() * 2);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (i > 0 && isSyllable(c) && isSyllable(name.charAt(i - 1))) b.append(' ');
+            b.append(c);
+        }
+        return b.toString();
+    }
+
+    private static boolean isSyllable(char c) {
+        return c >= '\uAC00' && c <= '\uD7A3';
+    }
+
+    /**
+     * ICU writes Hangul in Revised Romanization ("gim jeong eun"); the sanctions lists use McCune-Reischauer as
+     * North Korea does ("KIM Jong Un", "PAK", "RI"): eo and eu become o and u, an initial g, d, b becomes k, t, p,
+     * and the family name "i" (이/리) becomes "ri".
+     */
+    static String korean(String w, boolean family) {
+        String s = w.replace("eo", "o").replace("eu", "u");
+        if (!s.isEmpty()) {
+            char c = s.charAt(0);
+            if (c == 'g') s = 'k' + s.substring(1);
+            else if (c == 'd') s = 't' + s.substring(1);
+            else if (c == 'b') s = 'p' + s.substring(1);
+        }
+        return family && (s.equals("i") || s.equals("li")) ? "ri" : s;
     }
 
     private static String toLatin(String name) {

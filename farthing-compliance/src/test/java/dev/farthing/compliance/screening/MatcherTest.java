@@ -73,6 +73,19 @@ class MatcherTest {
     }
 
     @Test
+    void hangulMeetsMcCuneReischauerListings() {
+        Screener korean = new Screener(new ListSnapshot("v1-test", "abc", Instant.EPOCH, List.of(new LoadedList(ListSource.OFAC_SDN, List.of(
+            person("ofac_sdn:20157", "KIM, Jong Un", 1984, "KP"), person("ofac_sdn:7", "PAK, Pong Ju", 1939, "KP"),
+            person("ofac_sdn:8", "RI, Yong Ho", 1956, "KP"), person("ofac_sdn:1", "PUTIN, Vladimir Vladimirovich", 1952, "RU")), 0, 0))));
+        // ICU's Revised Romanization gives "gimjeong-eun", "bagbongju", "iyongho"; listed as McCune-Reischauer
+        assertThat(NameFolding.fold("김정은").words()).containsExactly("kim", "jong", "un");
+        for (String[] q : new String[][] {{"김정은", "ofac_sdn:20157"}, {"박봉주", "ofac_sdn:7"}, {"리용호", "ofac_sdn:8"}, {"이용호", "ofac_sdn:8"}}) {
+            assertThat(korean.search(ScreeningQuery.of(q[0])).hits()).as(q[0]).first().extracting(ScreeningHit::entityId).isEqualTo(q[1]);
+        }
+        assertThat(korean.search(ScreeningQuery.of("박지훈")).hits()).as("another Pak is not Pak Pong Ju").isEmpty();
+    }
+
+    @Test
     void otherScriptsMeetLatinListings() {
         assertThat(search("Владимир Владимирович Путин")).first().extracting(ScreeningHit::entityId).isEqualTo("ofac_sdn:1");
         assertThat(search("Айман Мухаммад Раби аль-Завахири")).first().extracting(ScreeningHit::entityId).isEqualTo("ofac_sdn:2");

@@ -28,6 +28,15 @@ public interface PaymentGate {
      */
     Ticket admit(String key, String debitAccount, String currency, long amount);
 
+    /**
+     * As {@link #admit(String, String, String, long)}, knowing also where the money goes ({@code creditAccount}),
+     * so a gate can refuse a payment to a party nothing may reach (a confirmed sanctions hit). Adapters that move
+     * money call this one; a gate that only checks the payer need not override it.
+     */
+    default Ticket admit(String key, String debitAccount, String creditAccount, String currency, long amount) {
+        return admit(key, debitAccount, currency, amount);
+    }
+
     /** Says whether the admitted movement moved money; a reservation of one that moved nothing is given back. */
     void settle(Ticket ticket, boolean moved);
 

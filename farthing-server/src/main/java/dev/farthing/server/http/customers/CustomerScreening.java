@@ -9,6 +9,7 @@ import dev.farthing.compliance.screening.Screener;
 import dev.farthing.compliance.screening.ScreeningHit;
 import dev.farthing.compliance.screening.ScreeningQuery;
 import dev.farthing.compliance.screening.ScreeningResult;
+import dev.farthing.contracts.audit.AuditSink;
 import dev.farthing.customers.customer.Customer;
 import dev.farthing.customers.customer.CustomerType;
 import dev.farthing.customers.customer.PersonalData;
@@ -58,6 +59,7 @@ final class CustomerScreening implements AutoCloseable {
     private final AtomicReference<EntryHashes> hashes = new AtomicReference<>();
     private final Thread rescreener;
     private volatile Supplier<Optional<Screener>> screener = Optional::empty;
+    private volatile AuditSink audit = AuditSink.NONE;
     final AtomicLong rescreenTotal = new AtomicLong();
     final AtomicLong rescreenDone = new AtomicLong();
     final AtomicLong newMatches = new AtomicLong();
@@ -75,8 +77,14 @@ final class CustomerScreening implements AutoCloseable {
         return book;
     }
 
-    void useScreener(Supplier<Optional<Screener>> source) {
+    void useScreener(Supplier<Optional<Screener>> source, AuditSink audit) {
         this.screener = source;
+        this.audit = audit;
+    }
+
+    /** Where verdicts (confirm, clear, lift) are audited. */
+    AuditSink audit() {
+        return audit;
     }
 
     /** A new list version was installed: every customer is screened against it (unless that was done already). */

@@ -1,5 +1,6 @@
 package dev.farthing.server.http.customers;
 
+import dev.farthing.contracts.audit.AuditSink;
 import dev.farthing.customers.kyc.KycProfiles;
 import dev.farthing.customers.service.CustomerService;
 import dev.farthing.customers.service.RecordLogCustomerLog;
@@ -47,10 +48,10 @@ public final class CustomersApi implements DomainApi, PaymentGate {
     /**
      * Screens customers with the server's sanctions lists: on creation, and again (in the background) on every
      * list version {@code lists} installs. Progress is in {@code farthing_customer_rescreen{state=total|done}} and
-     * new potential matches in {@code farthing_customer_screening_new_matches}.
+     * new potential matches in {@code farthing_customer_screening_new_matches}. Verdicts are appended to {@code audit}.
      */
-    public void screenWith(ScreeningApi lists, Metrics metrics) {
-        screening.useScreener(lists::currentScreener);
+    public void screenWith(ScreeningApi lists, Metrics metrics, AuditSink audit) {
+        screening.useScreener(lists::currentScreener, audit);
         metrics.multiGauge("farthing_customer_rescreen", "Customers to re-screen against the latest list version, and done")
                 .register(List.of(MultiGauge.Row.of(Tags.of("state", "total"), screening.rescreenTotal, AtomicLong::doubleValue),
                         MultiGauge.Row.of(Tags.of("state", "done"), screening.rescreenDone, AtomicLong::doubleValue)));
@@ -84,7 +85,12 @@ public final class CustomersApi implements DomainApi, PaymentGate {
 
     @Override
     public Ticket admit(String key, String debitAccount, String currency, long amount) {
-        return gate.admit(key, debitAccount, currency, amount);
+        return gate.admit(key, debitAccount, null, currency, amount);
+    }
+
+    @Override
+    public Ticket admit(String key, String debitAccount, String creditAccount, String currency, long amount) {
+        return gate.admit(key, debitAccount, creditAccount, currency, amount);
     }
 
     @Override

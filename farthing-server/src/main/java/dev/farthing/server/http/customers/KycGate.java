@@ -28,13 +28,18 @@ final class KycGate {
         this.sanctioned = sanctioned;
     }
 
-    PaymentGate.Ticket admit(String key, String debitAccount, String currency, long amount) {
-        // a confirmed sanctions hit refuses before anything is reserved, whether or not the freeze has landed yet
-        var owner = service.ownerOf(debitAccount);
-        if (owner.isPresent() && sanctioned.test(owner.get().id())) {
-            String id = owner.get().id();
-            return new PaymentGate.Ticket(null, new PaymentGate.Refusal(422, SANCTIONS_HIT, "customer " + id
-                    + " has a confirmed sanctions hit: its accounts are frozen and nothing moves", g -> g.writeStringField("customer_id", id)));
+    /**
+     * {@code creditAccount} may be null (not known). Both sides are checked for a confirmed sanctions hit before
+     * anything is reserved, whether or not the ledger freeze has landed yet: a payment to a sanctioned party is
+     * {@code sanctions_hit} (with {@code party: payee}), not the ledger's {@code account_frozen}.
+     */
+    PaymentGate.Ticket admit(String key, String debitAccount, String creditAccount, String currency, long amount) {
+        PaymentGate.Ticket sanctionedParty = sanctionedSide(debitAccount, "payer");
+        if (sanctionedParty == null && creditAccount != null) {
+            sanctionedParty = sanctionedSide(creditAccount, "payee");
+        }
+        if (sanctionedParty != null) {
+            return sanctionedParty;
         }
         Admission a;
         try {
@@ -67,6 +72,21 @@ final class KycGate {
             }
             g.writeStringField("jurisdiction", b.jurisdiction());
             g.writeStringField("profile_version", b.profileVersion());
+        }));
+    }
+
+    private PaymentGate.Ticket sanctionedSide(String account, String party) {
+        var owner = service.ownerOf(account);
+        if (owner.isEmpty() || !sanctioned.test(owner.get().id())) {
+            return null;
+        }
+        String id = owner.get().id();
+        String detail = party.equals("payer")
+                ? "customer " + id + " has a confirmed sanctions hit: its accounts are frozen and nothing moves"
+                : "the payee, customer " + id + ", has a confirmed sanctions hit: nothing may reach its accounts";
+        return new PaymentGate.Ticket(null, new PaymentGate.Refusal(422, SANCTIONS_HIT, detail, g -> {
+            g.writeStringField("customer_id", id);
+            g.writeStringField("party", party);
         }));
     }
 

@@ -1,6 +1,7 @@
 package dev.farthing.server.http.customers;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.farthing.contracts.audit.AuditEvent;
 import dev.farthing.customers.customer.Customer;
 import dev.farthing.customers.service.CustomerService;
 import dev.farthing.server.Role;
@@ -34,6 +35,7 @@ import java.util.Optional;
  */
 final class ScreeningVerdicts {
     static final String HIT_NOT_FOUND = CustomerProblems.SCREENING_HIT_NOT_FOUND;
+    private static final com.fasterxml.jackson.databind.ObjectMapper AUDIT_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final CustomerService service;
     private final CustomerScreening screening;
 
@@ -92,23 +94,47 @@ final class ScreeningVerdicts {
         long now = service.now();
         if (r.expiresAt() != null && r.expiresAt() <= now) throw ApiException.invalid("expires_at must be in the future");
         Screen after;
+        Screen before;
+        boolean lifted;
         synchronized (screening.lock()) {
             Screen s = screening.book().screen(id).orElseThrow(() -> notFound(id, r.entityId()));
+            before = s;
             Hit hit = s.hits().stream().filter(h -> h.entityId().equals(r.entityId())).findFirst()
                     .orElseThrow(() -> notFound(id, r.entityId()));
+            Verdict previous = screening.book().verdicts(id).get(hit.entityId());
             screening.book().recordVerdict(id, new Verdict(hit.entityId(), r.verdict(), r.reason(), who.keyId(), now,
                     r.expiresAt(), s.listVersion(), s.listHash(), hit.entryHash()));
+            // a false_positive on a confirmed hit lifts it: the customer is unfrozen once no confirmed hit stands
+            lifted = r.verdict().equals("false_positive") && previous != null && previous.verdict().equals("confirmed");
+            boolean stillConfirmed = screening.book().verdicts(id).values().stream().anyMatch(v -> v.verdict().equals("confirmed"));
             List<Hit> left = r.verdict().equals("confirmed") ? s.hits()
                     : s.hits().stream().filter(h -> !h.entityId().equals(r.entityId())).toList();
-            String status = r.verdict().equals("confirmed") || s.status().equals(CustomerScreening.CONFIRMED)
-                    ? CustomerScreening.CONFIRMED : left.isEmpty() ? CustomerScreening.CLEAR : CustomerScreening.POTENTIAL;
+            String status = stillConfirmed ? CustomerScreening.CONFIRMED
+                    : left.isEmpty() ? CustomerScreening.CLEAR : CustomerScreening.POTENTIAL;
             after = screening.book().recordScreen(id, new Screen(status, s.listVersion(), s.listHash(), now, left));
         }
+        boolean unfreeze = lifted && !after.status().equals(CustomerScreening.CONFIRMED);
         Customer c = r.verdict().equals("confirmed")
                 ? CustomerRoutes.call(service.freeze(id, true, who.keyId(), "sanctions hit " + r.entityId()
                         + " confirmed: " + r.reason()))
+                : unfreeze
+                ? CustomerRoutes.call(service.freeze(id, false, who.keyId(), "confirmed sanctions hit " + r.entityId()
+                        + " lifted as a false positive: " + r.reason()))
                 : service.get(id).orElseThrow();
+        screening.audit().append(new AuditEvent(who.keyId(), who.role().wire(),
+                lifted ? "screening.hit_lifted" : "screening.hit_" + r.verdict(), "customer:" + id,
+                auditState(before.status(), r.entityId(), null), auditState(after.status(), r.entityId(), r.reason())));
         Replies.json(ctx, 200, CustomerJson.customer(c, null, writer(Optional.of(after), screening.book().verdicts(id), true)));
+    }
+
+    /** The audit view of a screening: status and the entity decided on, never the customer's personal data. */
+    private static String auditState(String status, String entityId, String reason) {
+        com.fasterxml.jackson.databind.node.ObjectNode o = AUDIT_JSON.createObjectNode()
+                .put("screening_status", status).put("entity_id", entityId);
+        if (reason != null) {
+            o.put("reason", reason);
+        }
+        return o.toString();
     }
 
     private static ApiException notFound(String id, String entity) {

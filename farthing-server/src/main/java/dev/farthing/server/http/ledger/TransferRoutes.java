@@ -68,7 +68,7 @@ public final class TransferRoutes {
     }
 
     private PaymentGate.Ticket admit(NewTransfer t) {
-        return gate.admit("transfer:" + t.id(), t.debitAccount(), t.currency(), t.amount());
+        return gate.admit("transfer:" + t.id(), t.debitAccount(), t.creditAccount(), t.currency(), t.amount());
     }
 
     private void batch(Context ctx) {

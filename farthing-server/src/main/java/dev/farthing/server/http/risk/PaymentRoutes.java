@@ -75,7 +75,7 @@ final class PaymentRoutes {
             LOG.debug("payment {}: optional signals left out: {}", parsed.payment().id(), parsed.warnings());
         }
         PaymentRequest payment = PaymentPseudonyms.pseudonymise(parsed.payment(), gate);
-        PaymentGate.Ticket ticket = gate.admit("payment:" + payment.id(), payment.payer(), payment.currency(),
+        PaymentGate.Ticket ticket = gate.admit("payment:" + payment.id(), payment.payer(), payment.payee(), payment.currency(),
                 debitedBy(payment));
         if (ticket.refused()) {
             ticket.refusal().write(ctx, metrics);
