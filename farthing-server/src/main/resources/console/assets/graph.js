@@ -20,7 +20,7 @@ export function drawGraph(nodes, edges, centre, onPick) {
       for (let j = i + 1; j < ps.length; j++) {
         const dx = ps[i].x - ps[j].x, dy = ps[i].y - ps[j].y;
         const d2 = Math.max(dx * dx + dy * dy, 25);
-        const f = 2500 / d2;
+        const f = 6000 / d2;
         const d = Math.sqrt(d2);
         ps[i].vx += (f * dx) / d; ps[i].vy += (f * dy) / d;
         ps[j].vx -= (f * dx) / d; ps[j].vy -= (f * dy) / d;
@@ -30,7 +30,7 @@ export function drawGraph(nodes, edges, centre, onPick) {
       const a = pos.get(e.from), b = pos.get(e.to);
       const dx = b.x - a.x, dy = b.y - a.y;
       const d = Math.max(Math.sqrt(dx * dx + dy * dy), 1);
-      const f = (d - 90) * 0.02;
+      const f = (d - 130) * 0.02;
       a.vx += (f * dx) / d; a.vy += (f * dy) / d;
       b.vx -= (f * dx) / d; b.vy -= (f * dy) / d;
     }
