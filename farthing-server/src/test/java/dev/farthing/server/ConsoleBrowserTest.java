@@ -7,26 +7,16 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
-    static final String CHROMIUM = System.getProperty("farthing.chromium", "/usr/bin/chromium");
-    static final String DRIVER = System.getProperty("farthing.chromedriver", "/usr/bin/chromedriver");
     static final String XSS_UA = "<img src=x onerror=\"window.__xss='ua'\">";
     static final String XSS_CONTENT = "<script>window.__xss='content'</script>";
     static final String POLICY = """
@@ -53,6 +41,7 @@ class ConsoleBrowserTest {
               => challenge "test_challenge" "amount 77"
             """;
 
+    @TempDir
     static Path dir;
     static TestServer t;
     static WebDriver browser;
@@ -62,14 +51,10 @@ class ConsoleBrowserTest {
     static String consoleKey;
     static String consoleRole = "admin";
     static String reviewerKey;
-    static int paymentSeq;
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(DRIVER)),
-                "ConsoleBrowserTest skipped: no chromium at " + CHROMIUM + " or chromedriver at " + DRIVER
-                        + " (apt-get install chromium chromium-driver; .ci/run does)");
-        dir = Files.createTempDirectory("farthing-console");
+        Assumptions.assumeTrue(ConsoleBrowser.available(), ConsoleBrowser.whyAbsent());
         t = TestServer.start(dir);
         base = "http://127.0.0.1:" + t.server.port();
         consoleKey = t.adminKey;
@@ -97,14 +82,8 @@ class ConsoleBrowserTest {
         assertThat(dispute.status()).as(dispute.body()).isEqualTo(201);
         assertThat(dispute.json().path("state").asText()).isIn("evidence", "escalated");
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1360,1000", "--no-first-run", "--disable-extensions", "--disable-background-networking");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
-        browser = new ChromeDriver(service, options);
-        // Pages redraw whole tables, so an element found a moment ago may be gone: look again.
-        wait = new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class);
+        browser = ConsoleBrowser.start();
+        wait = ConsoleBrowser.waiting(browser);
     }
 
     @AfterAll
@@ -136,12 +115,7 @@ class ConsoleBrowserTest {
     }
 
     static void screenshot(String name) throws Exception {
-        if (!Boolean.getBoolean("farthing.console.screenshots")) {
-            return;
-        }
-        Path out = Paths.get("..", "docs", "console", name + ".png");
-        Files.createDirectories(out.getParent());
-        Files.write(out, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        ConsoleBrowser.screenshot(browser, name);
     }
 
     @Test
@@ -247,7 +221,7 @@ class ConsoleBrowserTest {
         }
         wait.until(d -> Long.parseLong(d.findElement(By.id("decisions-total")).getText()) >= before + 5);
         wait.until(d -> !line.equals(d.findElement(By.cssSelector("#svg-rate path.series")).getAttribute("d")));
-        if (Boolean.getBoolean("farthing.console.screenshots")) {
+        if (ConsoleBrowser.SCREENSHOTS) {
             for (int i = 0; i < 30; i++) { // a few seconds of traffic, so the picture shows more than one step
                 pay("chart-more-" + i, i % 3 == 0 ? "carol" : "alice", i % 7 == 0 ? 88 : 20 + i, "Mozilla/5.0", "video-9", "phone-a");
                 Thread.sleep(100);
@@ -259,11 +233,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(7)
     void aReviewerDecidesADisputeFromItsQueue() throws Exception {
-        browser.get(base + "/console#/queues");
-        waitFor("#logout").click();
-        waitFor("#api-key").sendKeys(reviewerKey);
-        browser.findElement(By.id("login-submit")).click();
-        assertThat(waitFor("#who").getText()).endsWith("reviewer");
+        assertThat(ConsoleBrowser.login(browser, wait, base + "/console", reviewerKey)).endsWith("reviewer");
         browser.get(base + "/console#/queues/dispute");
         new org.openqa.selenium.support.ui.Select(waitFor("#filter-state")).selectByValue("all");
         waitFor("#queue-table tr[data-id='dsp-1']").click();
@@ -303,11 +273,7 @@ class ConsoleBrowserTest {
                 "{\"subject\":\"carol\",\"reason\":\"asked how to stay under the reporting threshold\"}", complianceKey);
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         String caseId = opened.json().path("id").asText();
-        browser.get(base + "/console#/queues");
-        waitFor("#logout").click();
-        waitFor("#api-key").sendKeys(complianceKey);
-        browser.findElement(By.id("login-submit")).click();
-        assertThat(waitFor("#who").getText()).endsWith("compliance");
+        assertThat(ConsoleBrowser.login(browser, wait, base + "/console", complianceKey)).endsWith("compliance");
         browser.get(base + "/console#/queues/case");
         waitFor("#queue-table tr[data-id='" + caseId + "']").click();
         new Actions(browser).sendKeys("m").perform();

@@ -43,6 +43,7 @@ class FailureModesTest {
                     case "close", "resetBreaker" -> null;
                     case "currencies" -> LedgerConfig.DEFAULT_CURRENCIES; // the customers service scales its KYC caps by them
                     case "system" -> systemHandle((String) args[0]);
+                    case "events" -> QUIET_TAIL; // AML monitoring follows the tail: here it never moves
                     case "createTransfer" -> onCreateTransfer.apply(args);
                     case "createTransfers" -> onCreateTransfers.apply(args);
                     case "snapshot" -> throw new IllegalStateException("cannot snapshot now: unavailable");
@@ -56,6 +57,26 @@ class FailureModesTest {
         t = new TestServer(FarthingServer.serve(new ServerOptions(dir, "127.0.0.1", 0, LedgerConfig.defaults(dir)),
                 fake, admin), dir);
     }
+
+    /** An event tail that never has an event (the scripted ledger commits nothing). */
+    static final dev.farthing.ledger.api.LedgerEventTail QUIET_TAIL = new dev.farthing.ledger.api.LedgerEventTail() {
+        @Override
+        public dev.farthing.ledger.api.EventPage read(dev.farthing.ledger.api.EventPosition after, int max) {
+            return new dev.farthing.ledger.api.EventPage(List.of(), after, after);
+        }
+
+        @Override
+        public dev.farthing.ledger.api.EventPage await(dev.farthing.ledger.api.EventPosition after, int max,
+                                                       java.time.Duration timeout) throws InterruptedException {
+            Thread.sleep(timeout.toMillis());
+            return read(after, max);
+        }
+
+        @Override
+        public dev.farthing.ledger.api.EventPosition head() {
+            return dev.farthing.ledger.api.EventPosition.START;
+        }
+    };
 
     /** The domain services' handles: enough to start (no client-made accounts, checks accepted), no money. */
     private static SystemLedger systemHandle(String module) {
