@@ -3,6 +3,7 @@ package dev.farthing.server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,10 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(ConsoleBrowser.available(), ConsoleBrowser.whyAbsent());
+        if (!ConsoleBrowser.available()) {
+            System.err.println(ConsoleBrowser.whyAbsent()); // every test then skips with the same message
+            return;
+        }
         t = TestServer.start(dir);
         base = "http://127.0.0.1:" + t.server.port();
         consoleKey = t.adminKey;
@@ -84,6 +88,12 @@ class ConsoleBrowserTest {
 
         browser = ConsoleBrowser.start();
         wait = ConsoleBrowser.waiting(browser);
+    }
+
+    /** Skips each test (counted as skipped, with the reason) when there is no browser to drive. */
+    @BeforeEach
+    void needsChromium() {
+        Assumptions.assumeTrue(ConsoleBrowser.available(), ConsoleBrowser.whyAbsent());
     }
 
     @AfterAll
