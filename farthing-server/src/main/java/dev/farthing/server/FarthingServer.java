@@ -9,6 +9,7 @@ import dev.farthing.server.http.Route;
 import dev.farthing.server.http.SystemRoutes;
 import dev.farthing.server.http.audit.AuditTrail;
 import dev.farthing.server.http.audit.KeyAudit;
+import dev.farthing.server.http.console.ConsoleApi;
 import dev.farthing.server.http.ledger.LedgerRoutes;
 import dev.farthing.server.keys.KeyRegistry;
 import io.javalin.Javalin;
@@ -47,8 +48,12 @@ public final class FarthingServer implements AutoCloseable {
         routes.addAll(LedgerRoutes.routes(ledger, metrics, dev.farthing.server.http.PaymentGate.among(domains)));
         domains.forEach(d -> routes.addAll(d.routes()));
         KeyAudit keyAudit = new KeyAudit(DomainApis.audit(domains).log());
-        this.api = new HttpApi(new Auth(new KeyRegistry(options.dataDir(), keyAudit::reconcile)), metrics, routes);
+        KeyRegistry keys = new KeyRegistry(options.dataDir(), keyAudit::reconcile);
+        ConsoleApi console = new ConsoleApi(keys, metrics);
+        routes.addAll(console.routes());
+        this.api = new HttpApi(new Auth(keys, console.guard()), metrics, routes);
         this.app = api.create(listening, options.timeouts());
+        console.serveAssets(app);
     }
 
     /**

@@ -424,6 +424,7 @@ class ApiContractTest {
                 Class.forName("dev.farthing.server.http.customers.CustomerProblems"),
                 Class.forName("dev.farthing.server.http.screening.ScreeningRoutes"),
                 Class.forName("dev.farthing.server.http.stepup.StepUpProblems"),
+                Class.forName("dev.farthing.server.http.console.ConsoleProblems"),
                 Class.forName("dev.farthing.server.http.aml.AmlProblems"))) {
             for (Field f : holder.getDeclaredFields()) {
                 int m = f.getModifiers();

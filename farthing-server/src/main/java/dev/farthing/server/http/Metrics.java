@@ -33,6 +33,7 @@ public final class Metrics {
     private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Counter> refusals = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Timer> decisionTimers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter> labels = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
 
     public Metrics(Ledger ledger) {
@@ -92,6 +93,18 @@ public final class Metrics {
                 .tag("decision", o)
                 .serviceLevelObjectives(BUCKETS)
                 .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Counts one training label (fraud, legit) given by a review or the label route: the console's fraud rate. */
+    public void label(String label) {
+        labels.computeIfAbsent(label, l -> Counter.builder("farthing_risk_labels")
+                .description("Training labels given (reviews and the label route), by label")
+                .tag("label", l).register(registry)).increment();
+    }
+
+    /** The registry, for read-side summaries (the console's {@code /v1/metrics/summary}). */
+    public io.micrometer.core.instrument.MeterRegistry registry() {
+        return registry;
     }
 
     /** A gauge family whose rows a domain replaces at scrape time (see {@link #beforeScrape}). */

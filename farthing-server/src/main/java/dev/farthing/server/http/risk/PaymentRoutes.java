@@ -38,15 +38,17 @@ final class PaymentRoutes {
     private final PaymentGate gate;
     private final RiskAudit audit;
     private final StepUp stepUp;
+    private final EntityLinks links;
     private final List<PaymentObserver> observers;
 
     PaymentRoutes(RiskEngine engine, Metrics metrics, PaymentGate gate, RiskAudit audit, StepUp stepUp,
-                  List<PaymentObserver> observers) {
+                  EntityLinks links, List<PaymentObserver> observers) {
         this.engine = engine;
         this.metrics = metrics;
         this.gate = gate;
         this.audit = audit;
         this.stepUp = stepUp;
+        this.links = links;
         this.observers = observers;
     }
 
@@ -107,6 +109,7 @@ final class PaymentRoutes {
                     g.writeStringField("payer", payment.payer());
                     g.writeStringField("payee", payment.payee());
                 });
+                links.record(payment, result);
             }
             if (!nothingMoved) {
                 observe(payment, result, dev.farthing.server.http.Auth.principal(ctx).keyId());
@@ -196,6 +199,7 @@ final class PaymentRoutes {
             g.writeStringField("label", body.label().wire());
             g.writeStringField("source", body.source().wire());
         });
+        metrics.label(stored.label().wire());
         Replies.json(ctx, 201, RiskJson.label(stored));
     }
 

@@ -9,6 +9,7 @@ import dev.farthing.server.Role;
 import dev.farthing.server.http.ApiException;
 import dev.farthing.server.http.Body;
 import dev.farthing.server.http.JsonIn;
+import dev.farthing.server.http.Metrics;
 import dev.farthing.server.http.Replies;
 import dev.farthing.server.http.Route;
 import io.javalin.http.Context;
@@ -20,10 +21,12 @@ final class ReviewRoutes {
     static final int MAX_LIMIT = 1_000;
     private final RiskEngine engine;
     private final RiskAudit audit;
+    private final Metrics metrics;
 
-    ReviewRoutes(RiskEngine engine, RiskAudit audit) {
+    ReviewRoutes(RiskEngine engine, RiskAudit audit, Metrics metrics) {
         this.engine = engine;
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     List<Route> routes() {
@@ -67,6 +70,9 @@ final class ReviewRoutes {
             g.writeStringField("verdict", body.verdict().wire());
             g.writeStringField("label", body.label() == null ? null : body.label().wire());
         });
+        if (body.label() != null) {
+            metrics.label(body.label().wire());
+        }
         Replies.json(ctx, 200, RiskJson.payment(decided));
     }
 

@@ -32,9 +32,11 @@ public final class RiskApi implements DomainApi {
         this.stepUp = stepUp;
         RiskAudit audit = new RiskAudit(trail, services.engine());
         List<Route> all = new ArrayList<>();
-        all.addAll(new PaymentRoutes(services.engine(), metrics, gate, audit, stepUp, observers).routes());
+        EntityLinks links = new EntityLinks();
+        all.addAll(new PaymentRoutes(services.engine(), metrics, gate, audit, stepUp, links, observers).routes());
         all.addAll(new StepUpRoutes(stepUp, ledger, trail).routes());
-        all.addAll(new ReviewRoutes(services.engine(), audit).routes());
+        all.addAll(new ReviewRoutes(services.engine(), audit, metrics).routes());
+        all.addAll(new EntityRoutes(services.engine(), links, gate).routes());
         all.addAll(new PolicyRoutes(services.config(), metrics, audit).routes());
         all.addAll(new ModelRoutes(services.config(), services.scoreboard(), audit).routes());
         this.routes = List.copyOf(all);
