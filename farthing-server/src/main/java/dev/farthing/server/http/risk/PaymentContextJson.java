@@ -3,7 +3,9 @@ package dev.farthing.server.http.risk;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.farthing.contracts.payment.PaymentContext;
 import dev.farthing.contracts.payment.PaymentContext.Geo;
+import dev.farthing.contracts.payment.PaymentContext.Telemetry;
 import dev.farthing.risk.dataset.ContextFields;
+import dev.farthing.risk.dataset.TelemetryJson;
 import dev.farthing.server.http.JsonIn;
 
 import java.util.Locale;
@@ -33,7 +35,14 @@ final class PaymentContextJson {
                 s.time("content_started_at", PaymentContext.UNKNOWN),
                 s.text("instrument_id", MAX_ID_TEXT),
                 s.time("account_created_at", PaymentContext.UNKNOWN),
-                TelemetryJson.read(s));
+                telemetry(s));
+    }
+
+    /** {@code telemetry}: the dataset's reader, lenient here: each odd value is dropped with a warning. */
+    private static Telemetry telemetry(Signals context) {
+        JsonNode node = context.object("telemetry");
+        return node == null ? null : TelemetryJson.read(node, context.where("telemetry"),
+                TelemetryJson.Faults.lenient(context.warnings()::add));
     }
 
     private static String ip(JsonIn.Tree in) {

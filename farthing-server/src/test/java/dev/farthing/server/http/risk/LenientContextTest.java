@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
-import static dev.farthing.server.http.risk.PaymentRequestJsonTest.FULL;
-import static dev.farthing.server.http.risk.PaymentRequestJsonTest.json;
+import static dev.farthing.server.http.risk.PaymentJsonTest.FULL;
+import static dev.farthing.server.http.risk.PaymentJsonTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Optional signals in the forms real clients send them; what is wrong is left out with a warning, never refused. */
