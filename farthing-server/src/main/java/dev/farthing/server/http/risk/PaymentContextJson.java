@@ -6,7 +6,7 @@ import dev.farthing.contracts.payment.PaymentContext.Geo;
 import dev.farthing.contracts.payment.PaymentContext.Telemetry;
 import dev.farthing.risk.dataset.ContextFields;
 import dev.farthing.risk.dataset.TelemetryJson;
-import dev.farthing.server.http.JsonIn;
+import dev.farthing.server.http.JsonTree;
 
 import java.util.Locale;
 
@@ -24,12 +24,12 @@ final class PaymentContextJson {
     }
 
     static PaymentContext read(JsonNode node, String path, Warnings warnings) {
-        JsonIn.Tree in = JsonIn.Tree.anyFields(node, path);
+        JsonTree in = JsonTree.anyFields(node, path);
         String deviceId = in.string("device_id", MAX_ID_TEXT);
         String ip = ip(in);
         Signals s = Signals.of(node, path, ContextFields.FIELDS, warnings);
         return new PaymentContext(deviceId, ip, country(s), geo(s),
-                s.text("user_agent", JsonIn.Tree.MAX_TEXT_LENGTH),
+                s.text("user_agent", JsonTree.MAX_TEXT_LENGTH),
                 s.text("session_id", MAX_ID_TEXT),
                 s.text("content_id", MAX_ID_TEXT),
                 s.time("content_started_at", PaymentContext.UNKNOWN),
@@ -45,7 +45,7 @@ final class PaymentContextJson {
                 TelemetryJson.Faults.lenient(context.warnings()::add));
     }
 
-    private static String ip(JsonIn.Tree in) {
+    private static String ip(JsonTree in) {
         String ip = in.string("ip", 45);
         if (ContextFields.isIpLiteral(ip)) {
             return ip;

@@ -8,7 +8,7 @@ import dev.farthing.contracts.payment.PaymentRequest;
 import dev.farthing.risk.dataset.InvalidRecordException;
 import dev.farthing.risk.dataset.PaymentRecordJson;
 import dev.farthing.risk.dataset.Rfc3339;
-import dev.farthing.server.http.JsonIn;
+import dev.farthing.server.http.InvalidField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -147,7 +147,7 @@ class PaymentJsonTest {
         datasetRefuses(name, withChange(pointer, value), field);
         assertThatThrownBy(() -> PaymentRequestJson.read(withChange(pointer, value)))
                 .as(name)
-                .isInstanceOfSatisfying(JsonIn.InvalidField.class, e -> {
+                .isInstanceOfSatisfying(InvalidField.class, e -> {
                     assertThat(e.field()).isEqualTo(field);
                     assertThat(e.getMessage()).startsWith(field + " ");
                 });
@@ -190,6 +190,6 @@ class PaymentJsonTest {
         assertThatThrownBy(() -> PaymentRecordJson.parse(json("[1]")))
                 .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.field()).isEmpty());
         assertThatThrownBy(() -> PaymentRequestJson.read(json("[1]")))
-                .isInstanceOfSatisfying(JsonIn.InvalidField.class, e -> assertThat(e.field()).isEmpty());
+                .isInstanceOfSatisfying(InvalidField.class, e -> assertThat(e.field()).isEmpty());
     }
 }
