@@ -3,20 +3,15 @@ package dev.farthing.cli;
 import dev.farthing.ledger.model.Currency;
 import dev.farthing.ledger.api.LedgerVerification;
 import dev.farthing.ledger.api.VerifyReport;
+import dev.farthing.recordlog.DirectoryLock;
 import dev.farthing.server.ServerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -81,21 +76,6 @@ public final class VerifyCommand implements Callable<Integer> {
      * verify itself needs no lock because it only reads.
      */
     static boolean isServedByAnotherProcess(Path dir) {
-        Path lockFile = dir.resolve("LOCK");
-        if (!Files.exists(lockFile)) {
-            return false;
-        }
-        try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-            FileLock lock = ch.tryLock();
-            if (lock == null) {
-                return true;
-            }
-            lock.release();
-            return false;
-        } catch (OverlappingFileLockException e) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return DirectoryLock.isHeld(dir, "LOCK");
     }
 }

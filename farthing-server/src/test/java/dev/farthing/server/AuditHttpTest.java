@@ -1,7 +1,6 @@
 package dev.farthing.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.farthing.audit.AuditLog;
 import dev.farthing.server.keys.KeyMaterial;
 import org.junit.jupiter.api.AfterEach;
@@ -24,13 +23,8 @@ class AuditHttpTest {
     @BeforeEach
     void start() {
         t = TestServer.start(dir);
-        assertThat(t.createAccount("alice", "wallet").status()).isEqualTo(201);
-        assertThat(t.createAccount("bob", "merchant").status()).isEqualTo(201);
-        assertThat(t.createAccount("platform", "fee").status()).isEqualTo(201);
-        assertThat(t.createAccount("bank", "settlement").status()).isEqualTo(201);
-        assertThat(t.transfer("fund", "bank", "alice", 10_000).status()).isEqualTo(201);
-        ObjectNode body = TestServer.MAPPER.createObjectNode().put("source", RiskHttpTest.POLICY);
-        assertThat(t.send("PUT", "/v1/policies", body.toString(), t.adminKey).status()).isEqualTo(200);
+        t.addPaymentAccounts(10_000);
+        t.usePolicy(RiskHttpTest.POLICY);
     }
 
     @AfterEach
@@ -105,8 +99,7 @@ class AuditHttpTest {
         assertThat(before).isGreaterThanOrEqualTo(1);
         t.close();
         assertThat(AuditLog.verify(t.dataDir.resolve("audit")).records()).isEqualTo(before);
-        t = new TestServer(FarthingServer.start(new ServerOptions(t.dataDir, "127.0.0.1", 0,
-                dev.farthing.ledger.api.LedgerConfig.defaults(t.dataDir))), t.dataDir);
+        t = t.reopen();
         assertThat(t.post("/v1/payments", RiskHttpTest.payment("r-2", 5)).status()).isEqualTo(201);
         JsonNode r2 = audit("?subject=payment:r-2").path("data").get(0);
         assertThat(r2.path("sequence").asLong()).isGreaterThan(before);

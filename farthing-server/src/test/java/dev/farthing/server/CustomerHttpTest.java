@@ -1,6 +1,5 @@
 package dev.farthing.server;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +37,7 @@ class CustomerHttpTest {
         assertThat(t.createAccount("shop", "merchant").status()).isEqualTo(201);
         assertThat(t.createAccount("bank", "settlement").status()).isEqualTo(201);
         assertThat(t.transfer("fund", "bank", "w-john", 100_000 * USD).status()).isEqualTo(201);
-        ObjectNode policy = TestServer.MAPPER.createObjectNode().put("source", APPROVE_ALL);
-        assertThat(t.send("PUT", "/v1/policies", policy.toString(), t.adminKey).status()).isEqualTo(200);
+        t.usePolicy(APPROVE_ALL);
         TestServer.Resp made = t.post("/v1/customers", """
                 {"id":"c-john","type":"person","name":"John Q. Public","birth_date":"1980-02-29","country":"US",
                  "email":"john@example.com","phone":"+1 202 555 0100","address":"1 Main St, Springfield",
@@ -154,9 +152,7 @@ class CustomerHttpTest {
         assertThat(moved).isEqualTo((int) allowed);
         assertThat(limited).isEqualTo(1000 - (int) allowed);
         assertThat(t.balance("shop")).isEqualTo(allowed * each);
-        Path data = t.dataDir;
-        t.close();
-        t = new TestServer(FarthingServer.start(t.server.options()), data);
+        t = t.reopen();
         TestServer.Resp after = t.post("/v1/payments", payment("cp-after", each));
         assertThat(after.code()).as("usage is durable").isEqualTo("kyc_limit");
         assertThat(after.json().path("limit").path("used").asLong()).isEqualTo(allowed * each);

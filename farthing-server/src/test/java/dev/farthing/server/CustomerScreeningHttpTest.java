@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,8 +63,7 @@ class CustomerScreeningHttpTest {
             assertThat(t.createAccount("bank", "settlement").status()).isEqualTo(201);
             assertThat(t.transfer("fund", "bank", "w-z", 1_000 * USD).status()).isEqualTo(201);
             assertThat(t.transfer("fund2", "bank", "w-john", 1_000 * USD).status()).isEqualTo(201);
-            ObjectNode policy = TestServer.MAPPER.createObjectNode().put("source", CustomerHttpTest.APPROVE_ALL);
-            assertThat(t.send("PUT", "/v1/policies", policy.toString(), t.adminKey).status()).isEqualTo(200);
+            t.usePolicy(CustomerHttpTest.APPROVE_ALL);
 
             // before any list is loaded: created, not screened; the first list load screens it
             TestServer.Resp early = t.post("/v1/customers", customer("c-early", "Ayman al Zawahiri", "1951-06-19", "EG", "w-early"));

@@ -19,11 +19,7 @@ class DisputesHttpTest {
     @BeforeEach
     void start() {
         t = TestServer.start(dir);
-        assertThat(t.createAccount("alice", "wallet").status()).isEqualTo(201);
-        assertThat(t.createAccount("bob", "merchant").status()).isEqualTo(201);
-        assertThat(t.createAccount("platform", "fee").status()).isEqualTo(201);
-        assertThat(t.createAccount("bank", "settlement").status()).isEqualTo(201);
-        assertThat(t.transfer("fund", "bank", "alice", FUNDS).status()).isEqualTo(201);
+        t.addPaymentAccounts(FUNDS);
     }
 
     @AfterEach
@@ -152,8 +148,7 @@ class DisputesHttpTest {
         assertThat(t.send("POST", "/v1/disputes/dsp-2/appeal", "{\"by\":\"respondent\"}", t.operatorKey).code()).isEqualTo("dispute_wrong_state");
 
         t.close();
-        t = new TestServer(FarthingServer.start(new ServerOptions(t.dataDir, "127.0.0.1", 0,
-                dev.farthing.ledger.api.LedgerConfig.defaults(t.dataDir))), t.dataDir);
+        t = t.reopen();
         TestServer.Resp after = t.get("/v1/disputes/dsp-2");
         assertThat(after.status()).isEqualTo(200);
         assertThat(after.json().path("state").asText()).isEqualTo("final");

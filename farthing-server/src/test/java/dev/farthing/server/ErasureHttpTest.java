@@ -1,7 +1,6 @@
 package dev.farthing.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.farthing.customers.erasure.ErasureCertificate;
 import dev.farthing.ledger.api.LedgerVerification;
 import dev.farthing.ledger.api.VerifyReport;
@@ -27,8 +26,7 @@ class ErasureHttpTest {
     void erasureShredsOrKeepsWhatTheLawRequiresAndTheBooksStillVerify() throws Exception {
         TestServer t = TestServer.start(dir);
         String compliance = ApiKeys.create(t.dataDir, Role.COMPLIANCE, "dpo");
-        ObjectNode policy = TestServer.MAPPER.createObjectNode().put("source", CustomerHttpTest.APPROVE_ALL);
-        assertThat(t.send("PUT", "/v1/policies", policy.toString(), t.adminKey).status()).isEqualTo(200);
+        t.usePolicy(CustomerHttpTest.APPROVE_ALL);
         t.createAccount("bank", "settlement");
         t.createAccount("shop", "merchant");
         for (String who : List.of("anon", "kyced")) {

@@ -1,9 +1,7 @@
 package dev.farthing.server;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.farthing.contracts.payment.PaymentContext;
 import dev.farthing.contracts.payment.PaymentRequest;
-import dev.farthing.ledger.api.LedgerConfig;
 import dev.farthing.server.http.risk.RiskApi;
 import dev.farthing.server.keys.KeyMaterial;
 import org.junit.jupiter.api.AfterEach;
@@ -24,13 +22,8 @@ class FourEyesHttpTest {
     @BeforeEach
     void start() {
         t = TestServer.start(dir);
-        assertThat(t.createAccount("alice", "wallet").status()).isEqualTo(201);
-        assertThat(t.createAccount("bob", "merchant").status()).isEqualTo(201);
-        assertThat(t.createAccount("platform", "fee").status()).isEqualTo(201);
-        assertThat(t.createAccount("bank", "settlement").status()).isEqualTo(201);
-        assertThat(t.transfer("fund", "bank", "alice", 10_000).status()).isEqualTo(201);
-        ObjectNode body = TestServer.MAPPER.createObjectNode().put("source", RiskHttpTest.POLICY);
-        assertThat(t.send("PUT", "/v1/policies", body.toString(), t.adminKey).status()).isEqualTo(200);
+        t.addPaymentAccounts(10_000);
+        t.usePolicy(RiskHttpTest.POLICY);
     }
 
     @AfterEach
@@ -69,8 +62,7 @@ class FourEyesHttpTest {
                 .path("submitted_by").asText()).isEqualTo(operator);
         String reviewer = t.reviewerKey;
         t.close();
-        t = new TestServer(FarthingServer.start(new ServerOptions(t.dataDir, "127.0.0.1", 0, LedgerConfig.defaults(t.dataDir))),
-                t.dataDir);
+        t = t.reopen();
         assertThat(t.send("GET", "/v1/payments/rv-2", (String) null, t.auditorKey).json().path("submitted_by").asText())
                 .as("replayed from the risk journal").isEqualTo(operator);
         assertThat(review("rv-2", reviewer).status()).isEqualTo(200);

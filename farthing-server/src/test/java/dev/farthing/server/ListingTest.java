@@ -1,7 +1,6 @@
 package dev.farthing.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,8 +135,7 @@ class ListingTest {
 
     @Test
     void paymentsPageByStatusWhileOthersAreDecided() throws Exception {
-        ObjectNode policy = TestServer.MAPPER.createObjectNode().put("source", RiskHttpTest.POLICY);
-        assertThat(t.send("PUT", "/v1/policies", policy.toString(), t.adminKey).status()).isEqualTo(200);
+        t.usePolicy(RiskHttpTest.POLICY);
         Set<String> held = new HashSet<>();
         Set<String> all = new HashSet<>();
         for (int i = 0; i < 30; i++) {

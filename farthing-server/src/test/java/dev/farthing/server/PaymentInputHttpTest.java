@@ -1,7 +1,6 @@
 package dev.farthing.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,8 +38,7 @@ class PaymentInputHttpTest {
         assertThat(t.post("/v1/accounts", "{\"id\":\"eve-eur\",\"currency\":\"EUR\",\"kind\":\"wallet\"}").status())
                 .isEqualTo(201);
         assertThat(t.transfer("fund", "bank", "alice", FUNDS).status()).isEqualTo(201);
-        ObjectNode policy = TestServer.MAPPER.createObjectNode().put("source", POLICY);
-        assertThat(t.send("PUT", "/v1/policies", policy.toString(), t.adminKey).status()).isEqualTo(200);
+        t.usePolicy(POLICY);
     }
 
     @AfterAll

@@ -31,8 +31,7 @@ class PiiAtRestTest {
         List<String> secrets = new ArrayList<>();
         TestServer t = TestServer.start(dir);
         String compliance = ApiKeys.create(t.dataDir, Role.COMPLIANCE, "test compliance");
-        ObjectNode policy = TestServer.MAPPER.createObjectNode().put("source", CustomerHttpTest.APPROVE_ALL);
-        assertThat(t.send("PUT", "/v1/policies", policy.toString(), t.adminKey).status()).isEqualTo(200);
+        t.usePolicy(CustomerHttpTest.APPROVE_ALL);
         t.createAccount("bank", "settlement");
         t.createAccount("shop", "merchant");
         for (int i = 0; i < 12; i++) {

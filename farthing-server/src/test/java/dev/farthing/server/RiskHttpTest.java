@@ -1,7 +1,6 @@
 package dev.farthing.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.farthing.risk.decide.ShippedModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,11 +34,7 @@ class RiskHttpTest {
     @BeforeEach
     void start() {
         t = TestServer.start(dir);
-        assertThat(t.createAccount("alice", "wallet").status()).isEqualTo(201);
-        assertThat(t.createAccount("bob", "merchant").status()).isEqualTo(201);
-        assertThat(t.createAccount("platform", "fee").status()).isEqualTo(201);
-        assertThat(t.createAccount("bank", "settlement").status()).isEqualTo(201);
-        assertThat(t.transfer("fund", "bank", "alice", FUNDS).status()).isEqualTo(201);
+        t.addPaymentAccounts(FUNDS);
         TestServer.Resp put = putPolicy(POLICY, t.adminKey);
         assertThat(put.status()).as(put.body()).isEqualTo(200);
     }
@@ -50,8 +45,7 @@ class RiskHttpTest {
     }
 
     TestServer.Resp putPolicy(String source, String key) {
-        ObjectNode body = TestServer.MAPPER.createObjectNode().put("source", source);
-        return t.send("PUT", "/v1/policies", body.toString(), key);
+        return t.putPolicy(source, key);
     }
 
     static String payment(String id, long amount) {

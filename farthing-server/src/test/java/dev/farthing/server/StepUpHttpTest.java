@@ -1,7 +1,6 @@
 package dev.farthing.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,13 +44,8 @@ class StepUpHttpTest {
                 + "\"webhook_url\":\"http://127.0.0.1:" + platform.port() + "/hooks\",\"webhook_secret\":\"" + SECRET
                 + "\",\"code_ttl_s\":1}");
         t = TestServer.start(dir);
-        assertThat(t.createAccount("alice", "wallet").status()).isEqualTo(201);
-        assertThat(t.createAccount("bob", "merchant").status()).isEqualTo(201);
-        assertThat(t.createAccount("platform", "fee").status()).isEqualTo(201);
-        assertThat(t.createAccount("bank", "settlement").status()).isEqualTo(201);
-        assertThat(t.transfer("fund", "bank", "alice", 10_000).status()).isEqualTo(201);
-        ObjectNode body = TestServer.MAPPER.createObjectNode().put("source", RiskHttpTest.POLICY);
-        assertThat(t.send("PUT", "/v1/policies", body.toString(), t.adminKey).status()).isEqualTo(200);
+        t.addPaymentAccounts(10_000);
+        t.usePolicy(RiskHttpTest.POLICY);
         alicesKey = new SoftwareAuthenticator("localhost", "https://localhost");
         TestServer.Resp reg = t.post("/v1/accounts/alice/webauthn-credentials", alicesKey.registration());
         assertThat(reg.status()).as(reg.body()).isEqualTo(201);

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** A real server (real ledger) on an ephemeral port in a temp dir, plus an HTTP client and keys of every role. */
 final class TestServer implements AutoCloseable {
     static final ObjectMapper MAPPER = new ObjectMapper();
@@ -49,6 +51,40 @@ final class TestServer implements AutoCloseable {
         LedgerConfig config = LedgerConfig.defaults(dataDir);
         FarthingServer server = FarthingServer.start(new ServerOptions(dataDir, "127.0.0.1", 0, config));
         return new TestServer(server, dataDir);
+    }
+
+    /**
+     * A new server on this one's data directory with the same options, after closing this one (if the test has
+     * not): restart tests. Fresh operator, auditor and reviewer keys; no bootstrap admin key (one exists).
+     */
+    TestServer reopen() {
+        close();
+        return new TestServer(FarthingServer.start(server.options()), dataDir);
+    }
+
+    /**
+     * The payment tests' accounts: alice (wallet) holding {@code funds} paid in from bank (settlement), bob
+     * (merchant), platform (fee).
+     */
+    void addPaymentAccounts(long funds) {
+        for (String[] a : new String[][] {{"alice", "wallet"}, {"bob", "merchant"}, {"platform", "fee"},
+                {"bank", "settlement"}}) {
+            Resp r = createAccount(a[0], a[1]);
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        Resp fund = transfer("fund", "bank", "alice", funds);
+        assertThat(fund.status()).as(fund.body()).isEqualTo(201);
+    }
+
+    /** PUT /v1/policies with {@code source} under {@code key}. */
+    Resp putPolicy(String source, String key) {
+        return send("PUT", "/v1/policies", MAPPER.createObjectNode().put("source", source).toString(), key);
+    }
+
+    /** Activates the policy {@code source} as admin. */
+    void usePolicy(String source) {
+        Resp r = putPolicy(source, adminKey);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 
     Ledger ledger() {

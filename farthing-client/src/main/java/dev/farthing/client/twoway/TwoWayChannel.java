@@ -2,9 +2,8 @@ package dev.farthing.client.twoway;
 
 import dev.farthing.channel.protocol.ChannelState;
 import dev.farthing.channel.protocol.Party;
-import dev.farthing.channel.protocol.RevocationSecrets;
-import dev.farthing.channel.protocol.RevocationStore;
 import dev.farthing.channel.protocol.SignedState;
+import dev.farthing.channel.protocol.Splice;
 import dev.farthing.keys.Ed25519;
 import dev.farthing.keys.Ed25519Verifier;
 import dev.farthing.keys.Signer;
@@ -12,7 +11,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * One party's side of a revocable two-way channel, off the ledger. An update from state n to n+1 is
@@ -20,7 +18,7 @@ import java.util.TreeMap;
  * (proposer verifies). Each side then calls {@link #flush}: one fsync of the state file for every update since
  * the last flush, and only after it the revocation secrets of the superseded states are released. A crash
  * therefore never releases a secret for a state that is not stored. Received secrets are checked against the
- * revoked state's hash and the BOLT 3 chain, kept in a compact {@link RevocationStore}, persisted, and handed
+ * revoked state's hash and the BOLT 3 chain ({@link PeerRevocations}), persisted, and handed
  * to the {@link JusticeListener}. Not thread-safe: one thread drives a channel.
  */
 public final class TwoWayChannel implements AutoCloseable {
@@ -33,21 +31,20 @@ public final class TwoWayChannel implements AutoCloseable {
     private Ed25519Verifier peer;
     private final HashWindow hashes;
     private final StateStore store;
-    private final RevocationStore peerSecrets = new RevocationStore();
+    private final PeerRevocations peerRevocations;
     /** Our proposals awaiting the counterparty's signature, with our own signature (made once). */
     private final ArrayDeque<Proposal> outstanding = new ArrayDeque<>();
-    private final TreeMap<Long, ChannelState> unrevoked = new TreeMap<>();
     private SignedState latest;
     private long nextOwnRevocation;
 
     private record Proposal(ChannelState state, byte[] signature) {
     }
-    private long peerRevokedBelow;
 
     private TwoWayChannel(Config config, StateStore store) {
         this.config = config;
         this.peer = Ed25519.verifier(config.peerSigningKey());
         this.hashes = new HashWindow(config.secretSeed());
+        this.peerRevocations = new PeerRevocations(hashes);
         this.store = store;
     }
 
@@ -103,9 +100,14 @@ public final class TwoWayChannel implements AutoCloseable {
         ChannelState tip = outstanding.isEmpty() ? requireOpen().state() : outstanding.peekLast().state();
         long n = tip.nonce() + 1;
         UpdateChecks.requireConserved(tip, balanceA, balanceB);
-        if (n - peerRevokedBelow > 2L * HashWindow.AHEAD || n > latest.state().nonce() + HashWindow.AHEAD) {
+        if (n - peerRevocations.revokedBelow() > 2L * HashWindow.AHEAD || n > latest.state().nonce() + HashWindow.AHEAD) {
             throw new ChannelProtocolException("too_many_unrevoked", "flush and exchange revocations first");
         }
+        return proposeNext(n, balanceA, balanceB);
+    }
+
+    /** Builds and signs state {@code n}, queues it as outstanding and words it for the counterparty. */
+    private Messages.Update proposeNext(long n, long balanceA, long balanceB) {
         ChannelState next = build(n, balanceA, balanceB);
         Proposal p = new Proposal(next, config.signer().sign(next.bytes()));
         outstanding.add(p);
@@ -159,17 +161,14 @@ public final class TwoWayChannel implements AutoCloseable {
     public Messages.SpliceUpdate proposeSplice(long balanceA, long balanceB, long changeA, long changeB) {
         requireIdle();
         ChannelState tip = requireOpen().state();
-        requireSpliceBalances(tip, balanceA, balanceB, changeA, changeB);
+        UpdateChecks.requireSpliceBalances(tip, balanceA, balanceB, changeA, changeB);
         long n = tip.nonce() + 1;
-        if (n - peerRevokedBelow > 2L * HashWindow.AHEAD) {
+        if (n - peerRevocations.revokedBelow() > 2L * HashWindow.AHEAD) {
             throw new ChannelProtocolException("too_many_unrevoked", "flush and exchange revocations first");
         }
-        ChannelState next = build(n, balanceA, balanceB);
-        Proposal p = new Proposal(next, config.signer().sign(next.bytes()));
-        outstanding.add(p);
-        dev.farthing.channel.protocol.Splice splice = new dev.farthing.channel.protocol.Splice(next, changeA, changeB);
-        return new Messages.SpliceUpdate(new Messages.Update(next, p.signature(), hashes.ownHash(n + HashWindow.AHEAD)),
-                changeA, changeB, config.signer().sign(splice.bytes()));
+        Messages.Update update = proposeNext(n, balanceA, balanceB);
+        Splice splice = new Splice(update.state(), changeA, changeB);
+        return new Messages.SpliceUpdate(update, changeA, changeB, config.signer().sign(splice.bytes()));
     }
 
     /** Verifies and countersigns a proposed splice: the state (stored as the new latest) and the splice. */
@@ -182,7 +181,7 @@ public final class TwoWayChannel implements AutoCloseable {
         if (!Arrays.equals(s.channelId(), config.channelId()) || s.nonce() != tip.nonce() + 1) {
             throw new ChannelProtocolException("wrong_nonce", "a splice must be the next state of this channel");
         }
-        requireSpliceBalances(tip, s.balanceA(), s.balanceB(), proposal.changeA(), proposal.changeB());
+        UpdateChecks.requireSpliceBalances(tip, s.balanceA(), s.balanceB(), proposal.changeA(), proposal.changeB());
         if (!s.sameAs(build(s.nonce(), s.balanceA(), s.balanceB()))) {
             throw new ChannelProtocolException("unknown_revocation_hash", "state carries the wrong revocation hashes");
         }
@@ -207,19 +206,6 @@ public final class TwoWayChannel implements AutoCloseable {
                 a ? theirs.spliceSignature() : ours.spliceSignature());
     }
 
-    private static void requireSpliceBalances(ChannelState tip, long balanceA, long balanceB, long changeA, long changeB) {
-        if (balanceA < 0 || balanceB < 0) {
-            throw new ChannelProtocolException("negative_balance", "balances must not be negative");
-        }
-        if (changeA == 0 && changeB == 0) {
-            throw new ChannelProtocolException("balance_not_conserved", "a splice changes the total; use propose otherwise");
-        }
-        long total = Math.addExact(tip.total(), Math.addExact(changeA, changeB));
-        if (Math.addExact(balanceA, balanceB) != total || total <= 0) {
-            throw new ChannelProtocolException("balance_not_conserved", "spliced balances must sum to " + total);
-        }
-    }
-
     /**
      * Group commit: one fsync for everything stored since the last flush, THEN the revocation secrets of every
      * own state older than the latest durable one. If the sync fails nothing is released.
@@ -242,24 +228,12 @@ public final class TwoWayChannel implements AutoCloseable {
         if (!Arrays.equals(r.channelId(), config.channelId())) {
             throw new ChannelProtocolException("wrong_channel", "revocation is for another channel");
         }
-        if (r.nonce() < peerRevokedBelow && Arrays.equals(peerSecrets.secretForState(r.nonce()), r.secret())) {
+        ChannelState revoked = peerRevocations.accept(r, latest == null ? null : latest.state(), config.me());
+        if (revoked == null) {
             return;
         }
-        ChannelState revoked = unrevoked.get(r.nonce());
-        if (r.nonce() != peerRevokedBelow || revoked == null || r.nonce() >= requireOpen().state().nonce()) {
-            throw new ChannelProtocolException("bad_revocation_secret", "unexpected revocation of state " + r.nonce());
-        }
-        byte[] expected = config.me() == Party.A ? revoked.revocationHashB() : revoked.revocationHashA();
-        if (!Arrays.equals(RevocationSecrets.hash(r.secret()), expected)) {
-            throw new ChannelProtocolException("bad_revocation_secret", "secret does not match state " + r.nonce());
-        }
-        try {
-            peerSecrets.insertForState(r.secret(), r.nonce());
-        } catch (RevocationStore.InvalidSecretException e) {
-            throw new ChannelProtocolException("bad_revocation_secret", e.getMessage());
-        }
         store.append(StateRecords.SECRET, StateRecords.secret(r.nonce(), r.secret()));
-        forgetRevoked(r.nonce());
+        peerRevocations.revoked(r.nonce());
         config.listener().onRevoked(new JusticeMaterial(config.channelId(), r.nonce(), revoked.bytes(), r.secret(),
                 config.me()));
     }
@@ -289,7 +263,7 @@ public final class TwoWayChannel implements AutoCloseable {
 
     /** The counterparty's secret revoking its state {@code nonce}, or null when not (yet) revoked. */
     public byte[] peerSecretFor(long nonce) {
-        return nonce < peerRevokedBelow ? peerSecrets.secretForState(nonce) : null;
+        return peerRevocations.secretFor(nonce);
     }
 
     public Party me() {
@@ -326,27 +300,19 @@ public final class TwoWayChannel implements AutoCloseable {
                     hashes.announcePeer(s.state().nonce() + HashWindow.AHEAD, StateRecords.signedHashAhead(r.payload()));
                 }
                 latest = s;
-                unrevoked.put(s.state().nonce(), s.state());
+                peerRevocations.track(s.state());
             }
             case StateRecords.SECRET -> {
-                long nonce = StateRecords.secretNonce(r.payload());
-                peerSecrets.insertForState(StateRecords.secretValue(r.payload()), nonce);
-                forgetRevoked(nonce);
+                peerRevocations.replay(StateRecords.secretNonce(r.payload()), StateRecords.secretValue(r.payload()));
             }
             default -> throw new StateFileCorruptException("unknown record type " + r.type());
         }
     }
 
-    private void forgetRevoked(long nonce) {
-        unrevoked.remove(nonce);
-        peerRevokedBelow = nonce + 1;
-        hashes.forgetBelow(nonce + 1);
-    }
-
     private void adopt(ChannelState s, byte[] mine, byte[] theirs, byte[] peerHashAhead) {
         boolean a = config.me() == Party.A;
         latest = new SignedState(s, a ? mine : theirs, a ? theirs : mine);
-        unrevoked.put(s.nonce(), s);
+        peerRevocations.track(s);
         store.append(StateRecords.SIGNED, StateRecords.signed(latest, peerHashAhead));
     }
 

@@ -29,6 +29,20 @@ final class UpdateChecks {
         }
     }
 
+    /** A splice's balances: never negative, summing to the old total plus the changes, which are not both zero. */
+    static void requireSpliceBalances(ChannelState tip, long balanceA, long balanceB, long changeA, long changeB) {
+        if (balanceA < 0 || balanceB < 0) {
+            throw new ChannelProtocolException("negative_balance", "balances must not be negative");
+        }
+        if (changeA == 0 && changeB == 0) {
+            throw new ChannelProtocolException("balance_not_conserved", "a splice changes the total; use propose otherwise");
+        }
+        long total = Math.addExact(tip.total(), Math.addExact(changeA, changeB));
+        if (Math.addExact(balanceA, balanceB) != total || total <= 0) {
+            throw new ChannelProtocolException("balance_not_conserved", "spliced balances must sum to " + total);
+        }
+    }
+
     static void requireIdle(boolean idle) {
         if (!idle) {
             throw new ChannelProtocolException("state_conflict", "settle proposals in flight before rotating keys");

@@ -24,6 +24,7 @@ import dev.farthing.ledger.model.Page;
 import dev.farthing.ledger.model.TransferView;
 import dev.farthing.ledger.state.Authority;
 import dev.farthing.ledger.state.RecentTransfers;
+import dev.farthing.recordlog.DirectoryLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,7 @@ public final class LedgerEngine implements Ledger, Engine {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerEngine.class);
     private static final long MAX_INDEX_LAG_BATCHES = 64;
     private final LedgerConfig config;
-    private final DataDirLock lock;
+    private final DirectoryLock lock;
     private final TransferIndex index;
     private final LedgerLog journal;
     private final EventTail tail;
@@ -74,7 +75,7 @@ public final class LedgerEngine implements Ledger, Engine {
         this.config = config;
         this.clock = clock;
         Path data = config.dataDir();
-        this.lock = DataDirLock.acquire(data);
+        this.lock = DirectoryLock.acquire(data, "LOCK", "data directory");
         TransferIndex opened = null;
         LedgerLog log = null;
         try {
@@ -109,7 +110,7 @@ public final class LedgerEngine implements Ledger, Engine {
             if (log != null) {
                 log.close();
             }
-            lock.release();
+            lock.close();
             throw e;
         }
     }
@@ -415,7 +416,7 @@ public final class LedgerEngine implements Ledger, Engine {
         readers.shutdown();
         journal.close(); // after a failure too: the log has failed its own appends, closing releases its files
         index.close();
-        lock.release();
+        lock.close();
     }
 
     /** Requests that raced with close or failure are failed rather than left hanging. */

@@ -37,19 +37,12 @@ final class Reconciler {
     }
 
     void start() {
-        thread = Thread.ofPlatform().name("farthing-reconciler").daemon().start(this::loop);
+        thread = BackgroundThread.start("farthing-reconciler", this::loop);
     }
 
     void stop() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        BackgroundThread.stop(thread);
     }
 
     private void loop() {

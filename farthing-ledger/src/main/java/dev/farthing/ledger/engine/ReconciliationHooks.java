@@ -29,7 +29,7 @@ final class ReconciliationHooks {
     }
 
     void start() {
-        thread = Thread.ofPlatform().name("farthing-reconciler-hooks").daemon().start(this::loop);
+        thread = BackgroundThread.start("farthing-reconciler-hooks", this::loop);
     }
 
     void add(Object owner, String module, ReconciliationCheck check) {
@@ -46,14 +46,7 @@ final class ReconciliationHooks {
 
     void stop() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        BackgroundThread.stop(thread);
     }
 
     private void loop() {

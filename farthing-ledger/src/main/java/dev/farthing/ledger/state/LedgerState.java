@@ -151,18 +151,8 @@ public final class LedgerState {
         if (!hold.id().equals(r.transferId()) || holds.get(hold.id()) != null) {
             throw new IllegalStateException("cannot revert the resolution of " + r.transferId());
         }
-        AccountState debit = requireAccount(hold.debitAccount());
-        AccountState credit = requireAccount(hold.creditAccount());
-        CurrencyTotals sums = totals.get(hold.currency());
-        debit.debitsPosted = Math.subtractExact(debit.debitsPosted, r.postedAmount());
-        credit.creditsPosted = Math.subtractExact(credit.creditsPosted, r.postedAmount());
-        sums.addPosted(-r.postedAmount());
-        debit.debitsPending = Math.addExact(debit.debitsPending, hold.amount());
-        credit.creditsPending = Math.addExact(credit.creditsPending, hold.amount());
-        sums.addPending(hold.amount());
+        move(hold, hold.amount(), -r.postedAmount());
         holds.restore(hold);
-        debit.checkInvariants();
-        credit.checkInvariants();
     }
 
     private void openAccount(AccountOpened a) {
@@ -176,25 +166,16 @@ public final class LedgerState {
     }
 
     private void commit(TransferView t, int sign) {
-        AccountState debit = requireAccount(t.debitAccount());
-        AccountState credit = requireAccount(t.creditAccount());
-        CurrencyTotals sums = totals.get(t.currency());
         long amount = sign * t.amount();
         if (t.status() == TransferStatus.PENDING) {
-            debit.debitsPending = Math.addExact(debit.debitsPending, amount);
-            credit.creditsPending = Math.addExact(credit.creditsPending, amount);
-            sums.addPending(amount);
+            move(t, amount, 0);
             if (sign > 0) {
                 holds.add(t);
             }
         } else {
-            debit.debitsPosted = Math.addExact(debit.debitsPosted, amount);
-            credit.creditsPosted = Math.addExact(credit.creditsPosted, amount);
-            sums.addPosted(amount);
+            move(t, 0, amount);
         }
         transfersCommitted += sign;
-        debit.checkInvariants();
-        credit.checkInvariants();
     }
 
     private void resolve(PendingResolved r) {
@@ -205,15 +186,24 @@ public final class LedgerState {
         if (r.postedAmount() > hold.amount() || (r.outcome() != TransferStatus.POSTED && r.postedAmount() != 0)) {
             throw new IllegalStateException("bad resolution of hold " + hold.id() + ": " + r);
         }
-        AccountState debit = requireAccount(hold.debitAccount());
-        AccountState credit = requireAccount(hold.creditAccount());
-        CurrencyTotals sums = totals.get(hold.currency());
-        debit.debitsPending = Math.subtractExact(debit.debitsPending, hold.amount());
-        credit.creditsPending = Math.subtractExact(credit.creditsPending, hold.amount());
-        sums.addPending(-hold.amount());
-        debit.debitsPosted = Math.addExact(debit.debitsPosted, r.postedAmount());
-        credit.creditsPosted = Math.addExact(credit.creditsPosted, r.postedAmount());
-        sums.addPosted(r.postedAmount());
+        move(hold, -hold.amount(), r.postedAmount());
+    }
+
+    /**
+     * The one place balances change: adds {@code pending} and {@code posted} (negative to take back) to both
+     * sides of {@code t} and to its currency's totals, exactly, then checks both accounts. Applying, resolving
+     * and reverting a transfer are all calls of this, so an undo is the same arithmetic with the signs turned.
+     */
+    private void move(TransferView t, long pending, long posted) {
+        AccountState debit = requireAccount(t.debitAccount());
+        AccountState credit = requireAccount(t.creditAccount());
+        CurrencyTotals sums = totals.get(t.currency());
+        debit.debitsPending = Math.addExact(debit.debitsPending, pending);
+        credit.creditsPending = Math.addExact(credit.creditsPending, pending);
+        sums.addPending(pending);
+        debit.debitsPosted = Math.addExact(debit.debitsPosted, posted);
+        credit.creditsPosted = Math.addExact(credit.creditsPosted, posted);
+        sums.addPosted(posted);
         debit.checkInvariants();
         credit.checkInvariants();
     }

@@ -5,13 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.farthing.ledger.model.Validation;
 
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -22,12 +19,12 @@ import java.util.function.Function;
  * can move a different amount than the one it meant.
  * <p>
  * A body that is read as a tree (a payment, whose optional context is read leniently around the strict fields)
- * is read with {@link Tree}: the same rules over a {@link JsonNode}, refusing with {@link InvalidField}, which
+ * is read with {@link JsonTree}: the same rules over a {@link JsonNode}, refusing with {@link InvalidField}, which
  * carries the field's dotted path so a route can answer with its own code.
  */
 public final class JsonIn {
     private static final ObjectMapper TREES = new ObjectMapper(Json.FACTORY);
-    private static final String AMOUNT = "must be a positive JSON integer of minor units (not a string, fraction or exponent)";
+    static final String AMOUNT = "must be a positive JSON integer of minor units (not a string, fraction or exponent)";
     private final JsonParser p;
     private String prefix = "";
 
@@ -49,17 +46,15 @@ public final class JsonIn {
             }
             return value;
         } catch (JacksonException e) {
-            throw ApiException.invalid("malformed JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")"));
-        } catch (UncheckedJson e) {
-            throw ApiException.invalid("malformed JSON: " + e.getCause().getOriginalMessage());
+            throw JsonTokens.malformedAt(e);
+        } catch (JsonTokens.UncheckedJson e) {
+            throw JsonTokens.malformed(e.getCause());
         } catch (IOException e) {
-            throw ApiException.invalid("unreadable request body: " + e.getMessage());
+            throw JsonTokens.unreadable(e);
         }
     }
 
-    /** Parses the whole body as a tree (for {@link Tree}); malformed JSON is {@code invalid_request}. */
+    /** Parses the whole body as a tree (for {@link JsonTree}); malformed JSON is {@code invalid_request}. */
     public static JsonNode tree(byte[] body) {
         if (Body.isEmpty(body)) {
             throw ApiException.invalid("a JSON request body is required");
@@ -67,9 +62,9 @@ public final class JsonIn {
         try {
             return TREES.readTree(body);
         } catch (JacksonException e) {
-            throw ApiException.invalid("malformed JSON: " + e.getOriginalMessage());
+            throw JsonTokens.malformed(e);
         } catch (IOException e) {
-            throw ApiException.invalid("unreadable request body: " + e.getMessage());
+            throw JsonTokens.unreadable(e);
         }
     }
 
@@ -208,173 +203,14 @@ public final class JsonIn {
     }
 
     private JsonToken next() {
-        try {
-            return p.nextToken();
-        } catch (JacksonException e) {
-            throw new UncheckedJson(e);
-        } catch (IOException e) {
-            throw ApiException.invalid("unreadable request body: " + e.getMessage());
-        }
+        return JsonTokens.next(p);
     }
 
     private String text() {
-        try {
-            return p.getText();
-        } catch (JacksonException e) {
-            throw new UncheckedJson(e);
-        } catch (IOException e) {
-            throw ApiException.invalid("unreadable request body: " + e.getMessage());
-        }
+        return JsonTokens.text(p);
     }
 
     private String currentName() {
-        try {
-            return p.currentName();
-        } catch (IOException e) {
-            throw ApiException.invalid("unreadable request body: " + e.getMessage());
-        }
-    }
-
-    /** Carries a parse error out of the non-throwing helpers to {@link #read}. */
-    private static final class UncheckedJson extends RuntimeException {
-        UncheckedJson(JacksonException cause) {
-            super(cause);
-        }
-
-        @Override
-        public synchronized JacksonException getCause() {
-            return (JacksonException) super.getCause();
-        }
-    }
-
-    /** A field of a tree body that breaks the rules; {@link #field()} is its dotted path, the message starts with it. */
-    public static final class InvalidField extends RuntimeException {
-        private final String field;
-
-        InvalidField(String field, String problem) {
-            super(field.isEmpty() ? problem : field + " " + problem, null, false, false);
-            this.field = field;
-        }
-
-        /** The offending field's dotted path; empty when the problem is the body as a whole. */
-        public String field() {
-            return field;
-        }
-    }
-
-    /**
-     * A JSON object read strictly: only the named fields may appear, every value is type-checked, and every
-     * complaint names the field's dotted path. JSON null reads as absent.
-     */
-    public static final class Tree {
-        public static final int MAX_ID_LENGTH = Validation.MAX_ID_LENGTH;
-        public static final int MAX_TEXT_LENGTH = 512;
-        private final JsonNode node;
-        private final String path;
-
-        private Tree(JsonNode node, String path) {
-            this.node = node;
-            this.path = path;
-        }
-
-        /** {@code node} must be an object holding only {@code allowed} fields. */
-        public static Tree of(JsonNode node, String path, Set<String> allowed) {
-            Tree tree = anyFields(node, path);
-            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!allowed.contains(name)) {
-                    throw new InvalidField(tree.where(name), "is not a known field");
-                }
-            }
-            return tree;
-        }
-
-        /** {@code node} must be an object; its field names are the caller's business. */
-        public static Tree anyFields(JsonNode node, String path) {
-            if (node == null || !node.isObject()) {
-                throw new InvalidField(path, path.isEmpty() ? "the body must be a JSON object" : "must be an object");
-            }
-            return new Tree(node, path);
-        }
-
-        public JsonNode node() {
-            return node;
-        }
-
-        public String where(String field) {
-            return path.isEmpty() ? field : path + "." + field;
-        }
-
-        public InvalidField invalid(String field, String problem) {
-            return new InvalidField(where(field), problem);
-        }
-
-        /** The field's value, or null when absent or JSON null. */
-        public JsonNode value(String field) {
-            JsonNode v = node.get(field);
-            return v == null || v.isNull() ? null : v;
-        }
-
-        public JsonNode required(String field) {
-            JsonNode v = value(field);
-            if (v == null) {
-                throw invalid(field, "is required");
-            }
-            return v;
-        }
-
-        /** A ledger-style id: 1..64 characters of A-Z a-z 0-9 . _ : - */
-        public String id(String field) {
-            String s = string(field, MAX_ID_LENGTH);
-            for (int i = 0; i < s.length(); i++) {
-                if (!Validation.isIdChar(s.charAt(i))) {
-                    throw invalid(field, "may only contain A-Z a-z 0-9 . _ : -");
-                }
-            }
-            return s;
-        }
-
-        /** A required free-text string of 1..{@code maxLength} characters without control characters. */
-        public String string(String field, int maxLength) {
-            JsonNode v = required(field);
-            String problem = textProblem(v, maxLength);
-            if (problem != null) {
-                throw invalid(field, problem);
-            }
-            return v.textValue();
-        }
-
-        /** Why {@code v} is not a string of 1..{@code maxLength} characters without control characters, or null. */
-        public static String textProblem(JsonNode v, int maxLength) {
-            if (!v.isTextual()) {
-                return "must be a string";
-            }
-            String s = v.textValue();
-            if (s.isEmpty() || s.length() > maxLength) {
-                return "must be 1.." + maxLength + " characters";
-            }
-            for (int i = 0; i < s.length(); i++) {
-                if (Character.isISOControl(s.charAt(i))) {
-                    return "must not contain control characters";
-                }
-            }
-            return null;
-        }
-
-        /** A positive amount of minor units, by the rule of {@link JsonIn#amount}. */
-        public long amount(String field) {
-            JsonNode v = required(field);
-            if (v.isIntegralNumber() && !v.canConvertToLong()) {
-                throw invalid(field, "is too large (at most " + Long.MAX_VALUE + ")");
-            }
-            if (!v.isIntegralNumber()) {
-                throw invalid(field, AMOUNT);
-            }
-            long amount = v.longValue();
-            if (amount <= 0) {
-                throw invalid(field, "must be positive");
-            }
-            return amount;
-        }
+        return JsonTokens.currentName(p);
     }
 }

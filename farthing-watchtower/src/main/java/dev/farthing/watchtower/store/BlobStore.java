@@ -5,19 +5,14 @@ import dev.farthing.watchtower.blob.SealedBlob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.farthing.recordlog.DirectoryLock;
 import dev.farthing.recordlog.RecordFormat;
 import dev.farthing.recordlog.RecordLog;
 import dev.farthing.recordlog.RecordLogCorruptException;
 import dev.farthing.recordlog.RecordLogOptions;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,8 +44,7 @@ public final class BlobStore implements AutoCloseable {
     /** Frames are all one size, so a segment's records are found from its first record's position. */
     private static final long FRAME_BYTES = RecordFormat.frameBytes(BlobRecord.SIZE);
     private final StoreOptions options;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final DirectoryLock lock;
     private final RecordLog log;
     /** Record number of each segment's first record, to its position. */
     private final ConcurrentSkipListMap<Integer, Long> segmentStarts = new ConcurrentSkipListMap<>();
@@ -69,9 +63,8 @@ public final class BlobStore implements AutoCloseable {
     private record PendingPut(ClientNamespace client, SealedBlob keyed, CompletableFuture<StoreResult> done) {
     }
 
-    private BlobStore(StoreOptions options, FileChannel lockChannel, FileLock lock) {
+    private BlobStore(StoreOptions options, DirectoryLock lock) {
         this.options = options;
-        this.lockChannel = lockChannel;
         this.lock = lock;
         this.index = new HintIndex(options.expectedBlobs());
         RecordLogOptions logOptions = RecordLogOptions.DEFAULTS.withSegmentBytes(64L << 20);
@@ -138,32 +131,17 @@ public final class BlobStore implements AutoCloseable {
 
     /** Opens the store in {@code options.dir()}, creating it if needed; one process at a time. */
     public static BlobStore open(StoreOptions options) {
+        DirectoryLock lock;
         try {
-            Files.createDirectories(options.dir());
-            FileChannel lockChannel = FileChannel.open(options.dir().resolve("lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-            FileLock lock = tryLock(lockChannel);
-            if (lock == null) {
-                lockChannel.close();
-                throw new StoreException(StoreException.STORE_FAILED, options.dir() + " is in use by another tower", null);
-            }
-            try {
-                return new BlobStore(options, lockChannel, lock);
-            } catch (RuntimeException e) {
-                lockChannel.close();
-                throw e;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open blob store " + options.dir(), e);
+            lock = DirectoryLock.acquire(options.dir(), "lock", "tower store");
+        } catch (DirectoryLock.InUseException e) {
+            throw new StoreException(StoreException.STORE_FAILED, e.getMessage(), null);
         }
-    }
-
-    /** Null when another process, or another store in this JVM, holds the directory. */
-    private static FileLock tryLock(FileChannel channel) throws IOException {
         try {
-            return channel.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException e) {
-            return null;
+            return new BlobStore(options, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
         }
     }
 
@@ -385,12 +363,9 @@ public final class BlobStore implements AutoCloseable {
                 p.done().completeExceptionally(closed);
             }
             log.close();
-            lock.release();
-            lockChannel.close();
+            lock.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            throw new UncheckedIOException("closing blob store " + options.dir(), e);
         }
     }
 }

@@ -3,8 +3,10 @@ package dev.farthing.server.http.risk;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.farthing.contracts.payment.PaymentContext;
 import dev.farthing.contracts.payment.PaymentContext.Geo;
+import dev.farthing.contracts.payment.PaymentContext.Telemetry;
 import dev.farthing.risk.dataset.ContextFields;
-import dev.farthing.server.http.JsonIn;
+import dev.farthing.risk.dataset.TelemetryJson;
+import dev.farthing.server.http.JsonTree;
 
 import java.util.Locale;
 
@@ -22,21 +24,28 @@ final class PaymentContextJson {
     }
 
     static PaymentContext read(JsonNode node, String path, Warnings warnings) {
-        JsonIn.Tree in = JsonIn.Tree.anyFields(node, path);
+        JsonTree in = JsonTree.anyFields(node, path);
         String deviceId = in.string("device_id", MAX_ID_TEXT);
         String ip = ip(in);
         Signals s = Signals.of(node, path, ContextFields.FIELDS, warnings);
         return new PaymentContext(deviceId, ip, country(s), geo(s),
-                s.text("user_agent", JsonIn.Tree.MAX_TEXT_LENGTH),
+                s.text("user_agent", JsonTree.MAX_TEXT_LENGTH),
                 s.text("session_id", MAX_ID_TEXT),
                 s.text("content_id", MAX_ID_TEXT),
                 s.time("content_started_at", PaymentContext.UNKNOWN),
                 s.text("instrument_id", MAX_ID_TEXT),
                 s.time("account_created_at", PaymentContext.UNKNOWN),
-                TelemetryJson.read(s));
+                telemetry(s));
     }
 
-    private static String ip(JsonIn.Tree in) {
+    /** {@code telemetry}: the dataset's reader, lenient here: each odd value is dropped with a warning. */
+    private static Telemetry telemetry(Signals context) {
+        JsonNode node = context.object("telemetry");
+        return node == null ? null : TelemetryJson.read(node, context.where("telemetry"),
+                TelemetryJson.Faults.lenient(context.warnings()::add));
+    }
+
+    private static String ip(JsonTree in) {
         String ip = in.string("ip", 45);
         if (ContextFields.isIpLiteral(ip)) {
             return ip;

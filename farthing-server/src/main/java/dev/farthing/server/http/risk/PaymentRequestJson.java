@@ -2,7 +2,8 @@ package dev.farthing.server.http.risk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.farthing.contracts.payment.PaymentRequest;
-import dev.farthing.server.http.JsonIn;
+import dev.farthing.server.http.InvalidField;
+import dev.farthing.server.http.JsonTree;
 
 import java.util.List;
 import java.util.Set;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  *   touch_pressure_var?}}}</pre>
  * The money and identity fields ({@code id, payer, payee, amount, currency, fee}, and the context's
  * {@code device_id} and {@code ip}) are strict: an unknown top-level field, a wrong type (an amount must be a
- * JSON integer), a non-positive amount or a malformed id is refused with {@link JsonIn.InvalidField} naming the
+ * JSON integer), a non-positive amount or a malformed id is refused with {@link InvalidField} naming the
  * field (the route answers 400 {@code invalid_payment}). The rest of the context is optional signals: what is
  * malformed, out of range or unknown is left out and listed as {@link InputWarning}s. The same shape written
  * canonically is a dataset line's {@code payment} ({@code dev.farthing.risk.dataset.PaymentRecordJson}), which
@@ -40,7 +41,7 @@ final class PaymentRequestJson {
     /** Reads a client's body: strict where money is, lenient where signals are. */
     static Parsed read(JsonNode body) {
         Warnings warnings = new Warnings();
-        JsonIn.Tree in = JsonIn.Tree.of(body, "", FIELDS);
+        JsonTree in = JsonTree.of(body, "", FIELDS);
         String id = in.id("id");
         String payer = in.id("payer");
         String payee = in.id("payee");
@@ -61,12 +62,12 @@ final class PaymentRequestJson {
         return new Parsed(payment, warnings.list());
     }
 
-    private static PaymentRequest.Fee fee(JsonIn.Tree in) {
+    private static PaymentRequest.Fee fee(JsonTree in) {
         JsonNode node = in.value("fee");
         if (node == null) {
             return null;
         }
-        JsonIn.Tree fee = JsonIn.Tree.of(node, in.where("fee"), FEE_FIELDS);
+        JsonTree fee = JsonTree.of(node, in.where("fee"), FEE_FIELDS);
         return new PaymentRequest.Fee(fee.id("account"), fee.amount("amount"));
     }
 }

@@ -13,6 +13,7 @@ import dev.farthing.risk.review.TrainingLabel;
 import dev.farthing.server.Role;
 import dev.farthing.server.http.ApiException;
 import dev.farthing.server.http.Body;
+import dev.farthing.server.http.InvalidField;
 import dev.farthing.server.http.JsonIn;
 import dev.farthing.server.http.Metrics;
 import dev.farthing.server.http.Paging;
@@ -71,7 +72,7 @@ final class PaymentRoutes {
         PaymentRequestJson.Parsed parsed;
         try {
             parsed = PaymentRequestJson.read(tree);
-        } catch (JsonIn.InvalidField e) {
+        } catch (InvalidField e) {
             RiskProblems.write(ctx, metrics, 400, RiskProblems.INVALID_PAYMENT, e.getMessage(), g -> g.writeStringField("field", e.field()));
             return;
         }

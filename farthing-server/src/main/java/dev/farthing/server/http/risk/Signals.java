@@ -2,7 +2,7 @@ package dev.farthing.server.http.risk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.farthing.risk.dataset.Rfc3339;
-import dev.farthing.server.http.JsonIn;
+import dev.farthing.server.http.JsonTree;
 
 import java.util.Iterator;
 import java.util.Set;
@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * An object of optional signals read leniently: a value of the wrong type, out of range or unknown is left
  * out and recorded in {@link Warnings} under its dotted path, never refused. JSON null reads as absent without
- * a warning (the client did not measure it). Compare {@link JsonIn.Tree}, which refuses the same faults.
+ * a warning (the client did not measure it). Compare {@link JsonTree}, which refuses the same faults.
  */
 final class Signals {
     private final JsonNode node;
@@ -73,7 +73,7 @@ final class Signals {
         if (v == null) {
             return null;
         }
-        String problem = JsonIn.Tree.textProblem(v, maxLength);
+        String problem = JsonTree.textProblem(v, maxLength);
         if (problem != null) {
             drop(field, problem);
             return null;

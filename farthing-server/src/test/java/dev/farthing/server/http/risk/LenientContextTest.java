@@ -6,15 +6,15 @@ import dev.farthing.contracts.payment.PaymentContext;
 import dev.farthing.contracts.payment.PaymentRequest;
 import dev.farthing.risk.dataset.PaymentRecordJson;
 import dev.farthing.risk.dataset.Rfc3339;
-import dev.farthing.server.http.JsonIn;
+import dev.farthing.server.http.InvalidField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
-import static dev.farthing.server.http.risk.PaymentRequestJsonTest.FULL;
-import static dev.farthing.server.http.risk.PaymentRequestJsonTest.json;
+import static dev.farthing.server.http.risk.PaymentJsonTest.FULL;
+import static dev.farthing.server.http.risk.PaymentJsonTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Optional signals in the forms real clients send them; what is wrong is left out with a warning, never refused. */
@@ -150,6 +150,6 @@ class LenientContextTest {
     void requiredContextFieldsStayStrict() {
         JsonNode noIp = json(FULL.replace("\"ip\":\"203.0.113.7\",", ""));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PaymentRequestJson.read(noIp))
-                .isInstanceOfSatisfying(JsonIn.InvalidField.class, e -> assertThat(e.field()).isEqualTo("context.ip"));
+                .isInstanceOfSatisfying(InvalidField.class, e -> assertThat(e.field()).isEqualTo("context.ip"));
     }
 }

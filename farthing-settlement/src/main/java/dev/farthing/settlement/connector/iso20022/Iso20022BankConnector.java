@@ -1,5 +1,6 @@
 package dev.farthing.settlement.connector.iso20022;
 
+import dev.farthing.recordlog.DirectoryLock;
 import dev.farthing.settlement.connector.PayoutConnector;
 import dev.farthing.settlement.connector.PayoutInstruction;
 import dev.farthing.settlement.connector.ProviderStatus;
@@ -34,12 +35,12 @@ public final class Iso20022BankConnector implements PayoutConnector {
     private final Iso20022BankConfig config;
     private final InstructionStore store;
     private final Inbox inbox;
-    private final StateLock lock;
+    private final DirectoryLock lock;
 
     /** Opens the connector's state; a second connector on the same state directory is refused while this one lives. */
     public Iso20022BankConnector(Iso20022BankConfig config) {
         this.config = config;
-        this.lock = StateLock.acquire(config.stateDir());
+        this.lock = DirectoryLock.acquire(config.stateDir(), ".lock", "bank connector state");
         this.store = new InstructionStore(config.stateDir());
         this.inbox = new Inbox(config.inbox());
         finishInterruptedBatches();
@@ -240,6 +241,6 @@ public final class Iso20022BankConnector implements PayoutConnector {
     /** Every change is on disk when the call that made it returns; closing only lets another process open the state. */
     @Override
     public synchronized void close() {
-        lock.release();
+        lock.close();
     }
 }
