@@ -53,7 +53,7 @@ class StepUpHttpTest {
         ObjectNode body = TestServer.MAPPER.createObjectNode().put("source", RiskHttpTest.POLICY);
         assertThat(t.send("PUT", "/v1/policies", body.toString(), t.adminKey).status()).isEqualTo(200);
         alicesKey = new SoftwareAuthenticator("localhost", "https://localhost");
-        TestServer.Resp reg = t.post("/v1/accounts/alice/webauthn-credentials", alicesKey.registration());
+        TestServer.Resp reg = alicesKey.register(t, "alice");
         assertThat(reg.status()).as(reg.body()).isEqualTo(201);
     }
 
