@@ -19,9 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The dispute rules as a versioned data file: the shipped defaults, a file that replaces them, each refusal. */
 class DisputeConfigTest {
     static String shippedText() throws Exception {
-        try (var in = DisputeConfig.class.getResourceAsStream("disputes-config.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return DisputeConfig.shippedText();
     }
 
     @Test

@@ -52,11 +52,16 @@ public record DisputeConfig(int version, Map<String, Long> chargebackFee, Jurisd
 
     /** The shipped defaults. */
     public static DisputeConfig shipped() {
+        return parse(shippedText().getBytes(java.nio.charset.StandardCharsets.UTF_8), "shipped disputes-config.json");
+    }
+
+    /** The shipped file's text: a starting point for a data directory's own file. */
+    public static String shippedText() {
         try (InputStream in = DisputeConfig.class.getResourceAsStream("disputes-config.json")) {
             if (in == null) {
                 throw new IllegalStateException("the shipped disputes-config.json is missing from the jar");
             }
-            return parse(in.readAllBytes(), "shipped disputes-config.json");
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
