@@ -24,6 +24,10 @@ class DisputesHttpTest {
         assertThat(t.createAccount("platform", "fee").status()).isEqualTo(201);
         assertThat(t.createAccount("bank", "settlement").status()).isEqualTo(201);
         assertThat(t.transfer("fund", "bank", "alice", FUNDS).status()).isEqualTo(201);
+        // The disputed payments must post: a fixed policy, not the shipped model's thresholds (which challenge a
+        // new payer's first payments since the detection merge).
+        assertThat(t.send("PUT", "/v1/policies", TestServer.MAPPER.createObjectNode().put("source", RiskHttpTest.POLICY)
+                .toString(), t.adminKey).status()).isEqualTo(200);
     }
 
     @AfterEach
