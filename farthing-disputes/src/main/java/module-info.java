@@ -11,6 +11,7 @@ module dev.farthing.disputes {
     requires org.slf4j;
 
     exports dev.farthing.disputes.calendar;
+    exports dev.farthing.disputes.config;
     exports dev.farthing.disputes.evidence;
     exports dev.farthing.disputes.model;
     exports dev.farthing.disputes.resolve;

@@ -13,6 +13,10 @@ registerQueue({
   load: async (f) => (await get(`/v1/reviews${query({status: f.status, limit: 1000})}`)).reviews,
   itemId: (r) => r.payment_id,
   open: (r) => entityLink('payment', r.payment_id),
+  // Four eyes: the server decides reviews only for a reviewer key (admin too is refused, 403 reviewer_required),
+  // never for the key that submitted the payment.
+  actors: ['reviewer'],
+  actorsWhy: 'reviews are decided only by a reviewer key (four eyes: not admin, not the key that submitted the payment)',
   filters: [{key: 'status', label: 'Status', options: [['open', 'Open'], ['approved', 'Approved'],
     ['declined', 'Declined'], ['expired', 'Expired'], ['all', 'All']]}],
   columns: [
@@ -61,6 +65,8 @@ registerQueue({
   load: async (f) => (await get(`/v1/disputes${query({state: f.state, limit: 1000})}`)).data,
   itemId: (d) => d.id,
   open: (d) => (d.payment_id ? entityLink('payment', d.payment_id) : entityLink('account', d.claimant)),
+  actors: ['reviewer'],
+  actorsWhy: 'disputes are decided only by a reviewer key (not admin, not the key that submitted the payment)',
   filters: [{key: 'state', label: 'State', options: [['queue', 'To decide (escalated, appealed)'],
     ['evidence', 'Waiting for evidence'], ['open', 'Open'], ['decided', 'Decided'], ['final', 'Final'], ['all', 'All']]}],
   columns: [
@@ -94,6 +100,8 @@ registerQueue({
   load: async (f) => (await get(`/v1/cases${query({state: f.state === 'all' ? null : f.state, limit: 1000})}`)).data,
   itemId: (c) => c.id,
   open: (c) => entityLink('account', c.subject),
+  actors: ['compliance', 'admin'],
+  actorsWhy: 'AML cases are worked by compliance keys',
   assignee: (c) => c.assignee,
   assign: async (c, who) => {
     if (who !== 'me') throw new Error('a case cannot be unassigned: assign it to whoever takes it over');

@@ -10,7 +10,9 @@ const KINDS = new Map();
  * kind: {id, title, roles?: [role, ...] (who sees it; everyone when absent), load(filters) -> Promise<items>,
  *        itemId(item), columns: [{key, label, value(item), link?(item), sortValue?(item)}], open?(item) -> hash,
  *        filters: [{key, label, options: [[value, text], ...]}], actions: [{id, label, shortcut, run(item)}],
- *        assign?(item, me|null), assignee?(item)} (a kind with its own assignment route; else /v1/assignments)
+ *        assign?(item, me|null), assignee?(item)} (a kind with its own assignment route; else /v1/assignments),
+ *        actors?: [role, ...], actorsWhy?: text (the roles whose keys the server lets act on it, and why; others
+ *        see the queue with its actions disabled and that reason, instead of a 403 per item)}
  */
 export function registerQueue(kind) {
   KINDS.set(kind.id, kind);
@@ -22,9 +24,29 @@ export function queueKinds() {
   return [...KINDS.values()].filter((k) => !k.roles || k.roles.includes(role) || role === 'admin');
 }
 
+/** Why the logged-in role may not act on this kind (null when it may): shown, never enforced here (the server does). */
+export function whyMayNotAct(kind) {
+  const role = session.current && session.current.role;
+  if (!kind.actors || kind.actors.includes(role) || !(kind.actions || []).length) return null;
+  return `Your role (${role}) may look but not act here: ${kind.actorsWhy || `only ${kind.actors.join(', ')} keys may`}.`;
+}
+
+/** A refusal from the server, said plainly: 403s name the rule (four eyes, role), the rest keep the server's detail. */
+function refusal(err) {
+  const why = {
+    reviewer_required: 'needs a reviewer key (four eyes)',
+    own_payment: 'this key submitted the payment; another reviewer must decide it',
+    reviewer_conflict_of_interest: 'this key may not decide a dispute on its own payment',
+    appeal_needs_another_reviewer: 'the reviewer who made the decision under appeal may not decide the appeal',
+    forbidden: 'this role may not do that',
+  }[err.code];
+  return why ? `${why} (${err.message})` : err.message;
+}
+
 export function queuesPage(main, kindId) {
   const kinds = queueKinds();
   const kind = kinds.find((k) => k.id === kindId) || kinds[0];
+  const cannotAct = whyMayNotAct(kind);
   const state = {items: [], assignments: new Map(), selected: new Set(), cursor: 0, sortKey: null, sortDir: 1,
     filters: Object.fromEntries((kind.filters || []).map((f) => [f.key, f.options[0][0]])), text: ''};
   const tabs = h('div', {class: 'tabs', role: 'tablist'}, kinds.map((k) =>
@@ -38,9 +60,10 @@ export function queuesPage(main, kindId) {
     h('span', {class: 'muted'}, 'Keys: j/k move · x select · ', (kind.actions || []).map((a) => `${a.shortcut} ${a.label.toLowerCase()} · `),
       'm assign to me · u unassign · Enter open'));
   const actionBar = h('div', {class: 'actions'});
+  const roleNote = h('p', {id: 'queue-role-note', class: cannotAct ? 'role-note' : null, role: 'note', hidden: !cannotAct}, cannotAct || '');
   const table = h('table', {id: 'queue-table', class: 'queue'});
   const status = h('p', {class: 'muted', id: 'queue-status'});
-  mount(main, h('section', {}, h('h1', {}, kind.title), tabs, filterBar, actionBar, table, status));
+  mount(main, h('section', {}, h('h1', {}, kind.title), tabs, filterBar, roleNote, actionBar, table, status));
 
   function visible() {
     let rows = state.items;
@@ -85,8 +108,8 @@ export function queuesPage(main, kindId) {
     });
     mount(table, h('thead', {}, head), h('tbody', {}, body));
     mount(actionBar,
-      (kind.actions || []).map((a) => h('button', {type: 'button', id: `action-${a.id}`, onclick: () => act(a)},
-        `${a.label} (${a.shortcut})`)),
+      (kind.actions || []).map((a) => h('button', {type: 'button', id: `action-${a.id}`, onclick: () => act(a),
+        disabled: Boolean(cannotAct), title: cannotAct || null}, `${a.label} (${a.shortcut})`)),
       h('button', {type: 'button', id: 'action-assign', onclick: () => assign('me')}, 'Assign to me (m)'),
       h('button', {type: 'button', id: 'action-unassign', onclick: () => assign(null)}, 'Unassign (u)'),
       h('span', {class: 'muted'}, ` ${state.selected.size} selected`));
@@ -100,6 +123,10 @@ export function queuesPage(main, kindId) {
   }
 
   async function act(action) {
+    if (cannotAct) {
+      notice(`${action.label}: not done. ${cannotAct}`, 'error');
+      return;
+    }
     const items = selectedItems();
     if (!items.length) return;
     let done = 0;
@@ -109,7 +136,7 @@ export function queuesPage(main, kindId) {
         await action.run(it);
         done++;
       } catch (err) {
-        failures.push(`${kind.itemId(it)}: ${err.message}`);
+        failures.push(`${kind.itemId(it)}: ${refusal(err)}`);
       }
     }
     notice(failures.length ? `${action.label}: ${done} done, failed ${failures.join('; ')}` : `${action.label}: ${done} done`,

@@ -48,9 +48,10 @@ class ConsoleBrowserTest {
     static WebDriver browser;
     static FluentWait<WebDriver> wait;
     static String base;
-    /** The console user: admin until reviews are decided by reviewers (issue 12's four eyes, wt/trust). */
+    /** The first console user: admin, who may look at the reviews but not decide them (four eyes). */
     static String consoleKey;
     static String consoleRole = "admin";
+    /** Works the reviews and the dispute. */
     static String reviewerKey;
 
     @BeforeAll
@@ -160,9 +161,29 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(3)
+    void adminSeesTheReviewsButIsToldOnlyAReviewerMayDecideThem() {
+        browser.get(base + "/console#/queues/review");
+        waitFor("#queue-table tr[data-id='rv-1']").click();
+        assertThat(waitFor("#queue-role-note").getText())
+                .contains("Your role (admin) may look but not act here").contains("reviewer key").contains("four eyes");
+        assertThat(browser.findElement(By.id("action-approve")).isEnabled()).isFalse();
+        new Actions(browser).sendKeys("a").perform();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Approve: not done."));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("may look but not act");
+        assertThat(t.get("/v1/payments/rv-1").json().path("status").asText()).isEqualTo("held");
+        // The note only says what the server enforces: the same decision from the admin key is refused there.
+        TestServer.Resp refused = t.send("POST", "/v1/reviews/rv-1", "{\"verdict\":\"approve\"}", consoleKey);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().path("code").asText()).isEqualTo("reviewer_required");
+    }
+
+    @Test
+    @Order(4)
     void worksAReviewFromTheQueueWithKeyboardShortcuts() throws Exception {
+        assertThat(ConsoleBrowser.login(browser, wait, base + "/console", reviewerKey)).endsWith("reviewer");
         browser.get(base + "/console#/queues/review");
         waitFor("#queue-table tr[data-id='rv-1']");
+        assertThat(browser.findElement(By.id("queue-role-note")).isDisplayed()).isFalse();
         screenshot("queues");
         WebElement row = browser.findElement(By.cssSelector("#queue-table tr[data-id='rv-1']"));
         row.click();
@@ -184,7 +205,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void anXssProbeInAPaymentsMetadataIsShownLiterallyAndRunsNothing() throws Exception {
         js("window.__xss = undefined");
         browser.get(base + "/console#/entity/payment/xss-1");
@@ -205,7 +226,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aStateChangeWithoutTheCsrfTokenIsRefused() {
         Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
@@ -219,7 +240,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theChartsMoveWithNewPayments() throws Exception {
         browser.get(base + "/console#/charts");
         WebElement total = waitFor("#decisions-total");
@@ -241,7 +262,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aReviewerDecidesADisputeFromItsQueue() throws Exception {
         assertThat(ConsoleBrowser.login(browser, wait, base + "/console", reviewerKey)).endsWith("reviewer");
         browser.get(base + "/console#/queues/dispute");
@@ -258,7 +279,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void theAuditLogIsSearchableBySubject() throws Exception {
         browser.get(base + "/console#/audit?subject=payment:rv-1");
         wait.until(d -> d.findElements(By.cssSelector("#audit-table td.action")).stream()
@@ -276,7 +297,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void complianceWorksAnAmlCase() throws Exception {
         String complianceKey = ApiKeys.create(t.dataDir, Role.COMPLIANCE, "console e2e compliance");
         TestServer.Resp opened = t.send("POST", "/v1/cases",
@@ -298,7 +319,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void logsOut() {
         browser.get(base + "/console#/queues");
         waitFor("#logout").click();

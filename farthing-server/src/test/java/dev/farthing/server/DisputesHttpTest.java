@@ -20,6 +20,10 @@ class DisputesHttpTest {
     void start() {
         t = TestServer.start(dir);
         t.addPaymentAccounts(FUNDS);
+        // The disputed payments must post: a fixed policy, not the shipped model's thresholds (which may challenge a
+        // new payer's first payments).
+        assertThat(t.send("PUT", "/v1/policies", TestServer.MAPPER.createObjectNode().put("source", RiskHttpTest.POLICY)
+                .toString(), t.adminKey).status()).isEqualTo(200);
     }
 
     @AfterEach

@@ -98,7 +98,7 @@ class RiskHttpTest {
     @Test
     void challengeFlowPostsOrVoidsOnce() {
         SoftwareAuthenticator payer = new SoftwareAuthenticator("localhost", "https://localhost");
-        assertThat(t.post("/v1/accounts/alice/webauthn-credentials", payer.registration()).status()).isEqualTo(201);
+        assertThat(payer.register(t, "alice").status()).isEqualTo(201);
         TestServer.Resp ch1 = t.post("/v1/payments", payment("ch-1", 77));
         assertThat(ch1.json().path("decision").asText()).isEqualTo("challenged");
         assertThat(t.post("/v1/payments", payment("ch-2", 77)).json().path("status").asText()).isEqualTo("held");

@@ -47,7 +47,7 @@ class StepUpHttpTest {
         t.addPaymentAccounts(10_000);
         t.usePolicy(RiskHttpTest.POLICY);
         alicesKey = new SoftwareAuthenticator("localhost", "https://localhost");
-        TestServer.Resp reg = t.post("/v1/accounts/alice/webauthn-credentials", alicesKey.registration());
+        TestServer.Resp reg = alicesKey.register(t, "alice");
         assertThat(reg.status()).as(reg.body()).isEqualTo(201);
     }
 

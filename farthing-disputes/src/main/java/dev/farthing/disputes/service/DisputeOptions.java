@@ -1,6 +1,7 @@
 package dev.farthing.disputes.service;
 
 import dev.farthing.disputes.calendar.Jurisdictions;
+import dev.farthing.disputes.config.DisputeConfig;
 
 import java.util.Map;
 
@@ -18,10 +19,15 @@ public record DisputeOptions(boolean fsync, int maxDisputes, int maxDeliveries, 
         }
     }
 
-    /** 1M disputes, 4M deliveries, a 0.15 chargeback fee in USD and EUR (6 decimals), deadlines checked every 5 s. */
+    /** 1M disputes, 4M deliveries, the shipped rules (a 0.15 chargeback fee in USD and EUR), deadlines every 5 s. */
     public static DisputeOptions defaults() {
-        return new DisputeOptions(true, 1_000_000, 4_000_000, Map.of("USD", 150_000L, "EUR", 150_000L),
-                Jurisdictions.defaults(), 5_000);
+        return new DisputeOptions(true, 1_000_000, 4_000_000, Map.of(), Jurisdictions.defaults(), 5_000)
+                .withConfig(DisputeConfig.shipped());
+    }
+
+    /** The fee and jurisdictions of a dispute configuration (a data directory's file, or the shipped one). */
+    public DisputeOptions withConfig(DisputeConfig config) {
+        return new DisputeOptions(fsync, maxDisputes, maxDeliveries, config.chargebackFee(), config.jurisdictions(), tickMillis);
     }
 
     public DisputeOptions withFsync(boolean on) {

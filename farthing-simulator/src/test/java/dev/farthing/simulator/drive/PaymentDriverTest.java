@@ -66,8 +66,14 @@ class PaymentDriverTest {
             reply = "{\"id\":\"" + body.get("id").asText() + "\",\"decision\":\"challenged\",\"risk\":{\"score\":0.5,"
                     + "\"reasons\":[{\"code\":\"test\",\"detail\":\"x\"}]},\"transfer_ids\":[],\"latency_us\":7,"
                     + "\"challenge\":{\"nonce\":\"bm9uY2Ut" + body.get("id").asText().length() + "\",\"methods\":[\"webauthn\"]}}";
+        } else if (path.endsWith("/webauthn-credentials/options")) {
+            reply = "{\"public_key\":{\"challenge\":\"Y2hhbGxlbmdl\"}}";
         } else if (path.endsWith("/webauthn-credentials")) {
-            registered.add(path.split("/")[3]);
+            // the ceremony's second step: an attestation over the challenge the options gave
+            if (body.has("attestation_object") && new String(java.util.Base64.getUrlDecoder().decode(
+                    body.get("client_data_json").asText()), StandardCharsets.UTF_8).contains("Y2hhbGxlbmdl")) {
+                registered.add(path.split("/")[3]);
+            }
         } else if (path.endsWith("/challenge")) {
             // a person answers with an assertion from a registered credential, an attacker with passed: false
             boolean proved = body.has("webauthn") && registered.contains(payerOf.get(path.split("/")[3]))

@@ -2,6 +2,7 @@ package dev.farthing.server.http.disputes;
 
 import dev.farthing.contracts.audit.AuditSink;
 import dev.farthing.disputes.resolve.LogisticModel;
+import dev.farthing.disputes.config.DisputeConfig;
 import dev.farthing.disputes.service.DisputeOptions;
 import dev.farthing.disputes.service.DisputeService;
 import dev.farthing.disputes.service.RiskLabels;
@@ -40,6 +41,9 @@ public final class DisputesApi implements DomainApi {
         return open(dir, ledger, metrics, risk, channels, AuditSink.NONE);
     }
 
+    /** The dispute rules' file, beside the dispute log in the data directory. */
+    public static final String CONFIG_FILE = "disputes-config.json";
+
     public static DisputesApi open(Path dir, Ledger ledger, Metrics metrics, RiskApi risk, ChannelApi channels, AuditSink audit) {
         ObservedPayments observed = new ObservedPayments(OBSERVED_PAYMENTS);
         risk.observePayments(observed::paid);
@@ -51,7 +55,10 @@ public final class DisputesApi implements DomainApi {
                 });
         SystemLedger handle = ledger.system("disputes");
         try {
-            DisputeOptions options = DisputeOptions.defaults().withFsync(!Boolean.getBoolean("farthing.disputes.nofsync"));
+            // The rules (fee, limits, deadlines per jurisdiction) from DATA/disputes-config.json, else the shipped ones;
+            // a file that does not validate stops the start with its field named.
+            DisputeOptions options = DisputeOptions.defaults().withConfig(DisputeConfig.loadOrShipped(dir.resolveSibling(CONFIG_FILE)))
+                    .withFsync(!Boolean.getBoolean("farthing.disputes.nofsync"));
             return new DisputesApi(handle, DisputeService.open(dir, handle, sources, LogisticModel.shipped(), audit, labels, options));
         } catch (RuntimeException | Error e) {
             handle.close();

@@ -70,11 +70,15 @@ public record ChallengeBody(Boolean passed, AssertionVerifier.Assertion webauthn
     }
 
     static byte[] base64url(JsonIn in, String field) {
+        return base64url(in, field, 4096);
+    }
+
+    static byte[] base64url(JsonIn in, String field, int maxBytes) {
         String s = in.string(field);
         try {
             byte[] b = Base64.getUrlDecoder().decode(s);
-            if (b.length == 0 || b.length > 4096) {
-                throw in.invalid(field, "must be 1..4096 bytes");
+            if (b.length == 0 || b.length > maxBytes) {
+                throw in.invalid(field, "must be 1.." + maxBytes + " bytes");
             }
             return b;
         } catch (IllegalArgumentException e) {

@@ -47,7 +47,18 @@ final class Credentials implements AutoCloseable {
         log.replay(log.startPosition(), r -> apply(r.type(), r.payload()));
     }
 
-    synchronized boolean register(String account, byte[] id, byte[] publicKey) {
+    /** Registers a verified credential with the counter its attestation carried; false when the id is taken. */
+    synchronized boolean register(String account, byte[] id, byte[] publicKey, long signCount) {
+        if (!register(account, id, publicKey)) {
+            return false;
+        }
+        if (signCount > 0) {
+            counter(byId.get(HexFormat.of().formatHex(id)), signCount);
+        }
+        return true;
+    }
+
+    private boolean register(String account, byte[] id, byte[] publicKey) {
         String key = HexFormat.of().formatHex(id);
         if (byId.containsKey(key)) {
             return false;

@@ -30,12 +30,14 @@ public final class StepUp implements AutoCloseable {
     private final Credentials credentials;
     private final AssertionVerifier verifier;
     private final CodeWebhook webhook;
+    private final WebAuthnRegistration registration;
 
     private StepUp(Ledger ledger, StepUpConfig config, Credentials credentials) {
         this.ledger = ledger;
         this.config = config;
         this.credentials = credentials;
         this.verifier = new AssertionVerifier(config);
+        this.registration = new WebAuthnRegistration(config, credentials);
         this.webhook = config.webhookUrl() == null ? null : new CodeWebhook(config.webhookUrl(), config.webhookSecret());
     }
 
@@ -47,6 +49,14 @@ public final class StepUp implements AutoCloseable {
 
     Credentials credentials() {
         return credentials;
+    }
+
+    WebAuthnRegistration registration() {
+        return registration;
+    }
+
+    StepUpConfig config() {
+        return config;
     }
 
     /** True when the payment waits for a step-up: challenged and still held. */

@@ -15,17 +15,19 @@ import java.util.List;
 /**
  * Step-up settings, from {@code DATA/stepup/config.json} when present:
  * {@code {"rp_id": "pay.example", "origins": ["https://pay.example"], "webhook_url": "https://platform/hooks",
- * "webhook_secret": "...", "nonce_ttl_s": 300, "code_ttl_s": 300}}. Without a webhook URL no codes are issued
- * (WebAuthn only). Defaults: rp_id {@code localhost}, origin {@code https://localhost}, 300 s.
+ * "webhook_secret": "...", "nonce_ttl_s": 300, "code_ttl_s": 300, "rp_name": "Farthing", "registration_ttl_s": 300}}.
+ * Without a webhook URL no codes are issued (WebAuthn only). Defaults: rp_id {@code localhost}, origin
+ * {@code https://localhost}, RP name {@code Farthing}, 300 s.
  */
 public record StepUpConfig(String rpId, List<String> origins, URI webhookUrl, byte[] webhookSecret,
-                           long nonceTtlNanos, long codeTtlNanos) {
+                           long nonceTtlNanos, long codeTtlNanos, String rpName, long registrationTtlNanos) {
     public static final String FILE = "config.json";
 
     public static StepUpConfig read(Path dir) {
         Path file = dir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
-            return new StepUpConfig("localhost", List.of("https://localhost"), null, null, 300_000_000_000L, 300_000_000_000L);
+            return new StepUpConfig("localhost", List.of("https://localhost"), null, null, 300_000_000_000L, 300_000_000_000L,
+                    "Farthing", 300_000_000_000L);
         }
         try {
             JsonNode c = new ObjectMapper().readTree(Files.readAllBytes(file));
@@ -39,7 +41,8 @@ public record StepUpConfig(String rpId, List<String> origins, URI webhookUrl, by
             return new StepUpConfig(c.path("rp_id").asText("localhost"),
                     origins.isEmpty() ? List.of("https://localhost") : List.copyOf(origins),
                     url == null ? null : URI.create(url), secret == null ? null : secret.getBytes(StandardCharsets.UTF_8),
-                    c.path("nonce_ttl_s").asLong(300) * 1_000_000_000L, c.path("code_ttl_s").asLong(300) * 1_000_000_000L);
+                    c.path("nonce_ttl_s").asLong(300) * 1_000_000_000L, c.path("code_ttl_s").asLong(300) * 1_000_000_000L,
+                    c.path("rp_name").asText("Farthing"), c.path("registration_ttl_s").asLong(300) * 1_000_000_000L);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -12,6 +12,16 @@ public final class StepUpProblems {
     /** No open challenge: its nonce was already used (a replay), or the payment was never challenged (409). */
     public static final String NO_OPEN_CHALLENGE = "stepup_no_open_challenge";
 
+    /** A registration's attestation does not verify: another challenge or account, a wrong origin or RP id, no user
+     * presence, a key that is not ES256, an unsupported attestation format, a bad attestation signature (403, on
+     * {@code POST /v1/accounts/{id}/webauthn-credentials}). The registration challenge is used up. */
+    public static final String REGISTRATION_INVALID = "webauthn_registration_invalid";
+    /** The registration challenge expired before the attestation came (403); ask for new options. */
+    public static final String REGISTRATION_EXPIRED = "webauthn_registration_expired";
+    /** The attestation answers no open registration challenge: used already, never issued, or forgotten at a
+     * restart (409); ask for new options. */
+    public static final String NO_OPEN_REGISTRATION = "webauthn_no_open_registration";
+
     private StepUpProblems() {
     }
 }
