@@ -29,6 +29,16 @@ record CompiledRule(PolicyRule rule, CelRuntime.Program program, List<PolicyVari
         return true;
     }
 
+    /** True when the condition reads the fraud model's output ({@code score.fraud} or a {@code contribution.*}). */
+    boolean readsFraudModel() {
+        for (PolicyVariables.Variable v : referenced) {
+            if (PolicyVariables.explainedByFraudModel(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when the condition holds for this payment. The checker guarantees a bool result. */
     boolean matches(PolicyActivation activation) throws CelEvaluationException {
         return Boolean.TRUE.equals(program.eval(activation));
