@@ -14,10 +14,10 @@ import java.util.Locale;
  *
  * <p>The rule, after {@link EvidenceRule}'s cap, for a payment without evidence that would be challenged: when the
  * payer has no history ({@code payer_history_count} 0), the amount is at most the model's training 99th percentile,
- * every rule that challenges it reads the fraud model's output, and the model's score <em>on the evidence families
+ * every rule that challenges it reads nothing but the fraud model's output and thresholds, and the model's score <em>on the evidence families
  * alone</em> ({@link Explanation#evidenceFraudScore}: the positive TreeSHAP contributions of novelty and context
  * features taken out) is not above the challenge band, those rules are lowered to approve, with a first reason
- * {@value #CODE} saying so. A rule that reads no model output (a linked-device rule, say) keeps its challenge, and
+ * {@value #CODE} saying so. A rule that reads a feature or a payment field (a linked-device rule, a model-corroborated rule) keeps its challenge, and
  * without thresholds, contributions or training statistics nothing is lowered. It never raises an action.
  */
 final class NoveltyOnlyChallenge {
