@@ -124,7 +124,26 @@ public final class RiskModel {
     }
 
     private double fraud(double[] row, OodCheck ood) {
-        double p = trees.predict(row);
+        return fraudOfProbability(trees.predict(row), ood);
+    }
+
+    /**
+     * The fraud score of a row whose trees' margin (log-odds, the sum of its TreeSHAP contributions and bias) is
+     * {@code margin}, under the guard's verdict {@code ood}: the same calibration and shrinking as {@link #score}.
+     * For asking what the model would say with some contributions taken out.
+     */
+    public double fraudScoreOfMargin(double margin, OodCheck ood) {
+        return fraudOfProbability(1.0 / (1.0 + Math.exp(-margin)), ood);
+    }
+
+    /** The 99th percentile of {@code feature} over the training rows; NaN without training statistics or such a feature. */
+    public double trainingP99(String feature) {
+        TrainingStats stats = guards.trainingStats();
+        int i = featureNames.indexOf(feature);
+        return stats == null || i < 0 ? Double.NaN : stats.features().get(i).p99();
+    }
+
+    private double fraudOfProbability(double p, OodCheck ood) {
         if (guards.calibrator() != null) {
             p = guards.calibrator().apply(p);
         }

@@ -69,7 +69,8 @@ public final class Decider {
         }
         PolicySet rules = policy.get();
         ScoreThresholds thresholds = active == null ? ScoreThresholds.NONE : active.thresholds();
-        Explanation explanation = active == null ? Explanation.NONE : explanation(vector);
+        Explanation explanation = active == null || explainer == null ? Explanation.NONE
+                : new Explanation(explainer, vector, active, ood);
         var decision = rules.evaluate(new PolicyInput(payment, vector, scores, atNanos, thresholds, explanation));
         decision = ModelContributionsReason.add(decision, explanation);
         if (ood.outOfDistribution()) {

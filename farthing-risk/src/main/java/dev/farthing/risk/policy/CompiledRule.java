@@ -29,6 +29,22 @@ record CompiledRule(PolicyRule rule, CelRuntime.Program program, List<PolicyVari
         return true;
     }
 
+    /**
+     * True when the condition reads the fraud model's output ({@code score.fraud} or a {@code contribution.*}) and
+     * nothing but model outputs and thresholds ({@code score.*}, {@code model.*}): a rule that is the model alone.
+     */
+    boolean readsFraudModel() {
+        boolean fraud = false;
+        for (PolicyVariables.Variable v : referenced) {
+            fraud |= PolicyVariables.explainedByFraudModel(v);
+            if (!PolicyVariables.explainedByFraudModel(v) && !v.name().startsWith("score.")
+                    && !v.name().startsWith("model.")) {
+                return false;
+            }
+        }
+        return fraud;
+    }
+
     /** True when the condition holds for this payment. The checker guarantees a bool result. */
     boolean matches(PolicyActivation activation) throws CelEvaluationException {
         return Boolean.TRUE.equals(program.eval(activation));

@@ -21,10 +21,15 @@ final class EvidenceRule {
     }
 
     /**
-     * One matched rule: its name, action and reason, and the most it may decide without evidence:
-     * {@link #UNCORROBORATED} for an ordinary rule, DECLINE for a hard rule, REVIEW for a rule that failed.
+     * One matched rule: its name, action and reason, the most it may decide without evidence
+     * ({@link #UNCORROBORATED} for an ordinary rule, DECLINE for a hard rule, REVIEW for a rule that failed), and
+     * whether its condition reads the fraud model's output.
      */
-    record Match(String rule, Action action, Reason reason, Action withoutEvidence) {
+    record Match(String rule, Action action, Reason reason, Action withoutEvidence, boolean readsFraudModel) {
+        /** The most this rule decides for a payment without evidence. */
+        Action uncorroborated() {
+            return min(action, withoutEvidence);
+        }
     }
 
     /** The most a payment without evidence can get from an ordinary rule. */
@@ -39,16 +44,25 @@ final class EvidenceRule {
      * The decision for {@code matches} (sorted most severe first): their most severe action, capped at
      * CHALLENGE for the non-exempt ones when the features show no evidence, with a first reason saying so.
      */
-    static PolicyDecision decide(List<Match> matches, FeatureVector features) {
+    static PolicyDecision decide(List<Match> matches, PolicyInput input) {
+        if (hasEvidence(input.features())) {
+            return new PolicyDecision(matches.getFirst().action(), reasons(matches, null));
+        }
+        PolicyDecision capped = cap(matches);
+        return capped.action() == Action.CHALLENGE ? NoveltyOnlyChallenge.lower(capped, matches, input) : capped;
+    }
+
+    /** The decision for a payment without evidence: {@code matches} with their declines and reviews lowered. */
+    private static PolicyDecision cap(List<Match> matches) {
         Action raw = matches.getFirst().action();
-        if (raw.compareTo(UNCORROBORATED) <= 0 || hasEvidence(features)) {
+        if (raw.compareTo(UNCORROBORATED) <= 0) {
             return new PolicyDecision(raw, reasons(matches, null));
         }
         Action capped = Action.APPROVE;
         List<String> lowered = new ArrayList<>(2);
         Action highestLowered = Action.APPROVE;
         for (Match m : matches) {
-            Action effective = min(m.action(), m.withoutEvidence());
+            Action effective = m.uncorroborated();
             if (effective != m.action()) {
                 lowered.add(m.rule());
                 highestLowered = highestLowered.max(m.action());
@@ -65,7 +79,7 @@ final class EvidenceRule {
         return new PolicyDecision(capped, reasons(matches, note));
     }
 
-    private static List<Reason> reasons(List<Match> matches, Reason first) {
+    static List<Reason> reasons(List<Match> matches, Reason first) {
         List<Reason> out = new ArrayList<>(matches.size() + 1);
         if (first != null) {
             out.add(first);

@@ -1,6 +1,8 @@
 package dev.farthing.risk.policy;
 
 import dev.farthing.model.ModelExplainer;
+import dev.farthing.model.RiskModel;
+import dev.farthing.model.guard.OodCheck;
 import dev.farthing.risk.features.FeatureVector;
 
 import java.util.ArrayList;
@@ -13,18 +15,34 @@ import java.util.List;
  */
 public final class Explanation {
     /** No active model, or one that cannot be explained: every contribution is unknown. */
-    public static final Explanation NONE = new Explanation(null, null);
+    public static final Explanation NONE = new Explanation(null, null, null, OodCheck.GUARD_OFF);
     /** What decisions and their reasons carry: the largest contributions by magnitude. */
     public static final int TOP = 5;
 
     private final ModelExplainer explainer;
     private final FeatureVector features;
+    // The explained model and its guard's verdict on this row: to score a margin as the model scored the row.
+    private final RiskModel model;
+    private final OodCheck ood;
     private double[] fraud;
     private double[] anomaly;
 
+    /** Contributions only: {@link #evidenceFraudScore} is unknown. */
     public Explanation(ModelExplainer explainer, FeatureVector features) {
+        this(explainer, features, null, OodCheck.GUARD_OFF);
+    }
+
+    /** Contributions of {@code model}'s scores, which it gave {@code features} under the guard's verdict {@code ood}. */
+    public Explanation(ModelExplainer explainer, FeatureVector features, RiskModel model, OodCheck ood) {
         this.explainer = explainer;
         this.features = features;
+        this.model = model;
+        this.ood = ood;
+    }
+
+    /** The explained model; null when unknown. */
+    public RiskModel model() {
+        return model;
     }
 
     public boolean explainsFraud() {
@@ -59,6 +77,25 @@ public final class Explanation {
     public double fraudContribution(int feature) {
         double[] all = fraud();
         return all == null ? Double.NaN : all[feature];
+    }
+
+    /**
+     * The model's fraud score for this payment with the positive contributions of its novelty and context features
+     * taken out (what lowered the score stays): what the model says on the evidence families alone (velocity,
+     * linkage, telemetry, baseline, travel), calibrated and guarded as the real score. NaN when the fraud score cannot
+     * be explained or the model is unknown. Exact: the contributions and the bias sum to the margin.
+     */
+    public double evidenceFraudScore() {
+        double[] all = model == null ? null : fraud();
+        if (all == null) {
+            return Double.NaN;
+        }
+        double margin = all[all.length - 1];
+        for (int j = 0; j < all.length - 1; j++) {
+            boolean evidence = features.schema().feature(j).family().evidence();
+            margin += evidence ? all[j] : Math.min(all[j], 0.0);
+        }
+        return model.fraudScoreOfMargin(margin, ood);
     }
 
     /** The {@link #TOP} largest fraud contributions by magnitude, largest first; empty when unexplainable. */

@@ -86,12 +86,12 @@ public final class PolicySet {
             return PolicyDecision.approveWithoutReasons();
         }
         matches.sort(MOST_SEVERE_FIRST);
-        return EvidenceRule.decide(matches, input.features());
+        return EvidenceRule.decide(matches, input);
     }
 
     private static EvidenceRule.Match matched(CompiledRule rule, PolicyActivation activation) {
         return new EvidenceRule.Match(rule.rule().name(), rule.rule().action(), ReasonDetails.matched(rule, activation),
-                rule.hardRule() ? Action.DECLINE : EvidenceRule.UNCORROBORATED);
+                rule.hardRule() ? Action.DECLINE : EvidenceRule.UNCORROBORATED, rule.readsFraudModel());
     }
 
     /** One rule alone: the slow path, taken only when the combined program failed, to isolate the failure. */
@@ -100,7 +100,7 @@ public final class PolicySet {
             return rule.matches(activation) ? matched(rule, activation) : null;
         } catch (CelEvaluationException | RuntimeException e) {
             return new EvidenceRule.Match(rule.rule().name(), rule.rule().action().max(Action.REVIEW),
-                    ReasonDetails.failed(rule.rule(), e), Action.REVIEW);
+                    ReasonDetails.failed(rule.rule(), e), Action.REVIEW, false);
         }
     }
 

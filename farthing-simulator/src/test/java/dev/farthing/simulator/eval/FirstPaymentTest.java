@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FirstPaymentTest {
 
     /**
-     * Opt-in (-Dfarthing.detection=true) because it simulates a whole day (about a minute). The shipped model is
-     * monotone in the novelty features, so it approves all of these (docs/DETECTION.md, "Cross-family evaluation").
+     * Opt-in (-Dfarthing.detection=true) because it simulates a whole day (about a minute). The shipped model reads
+     * novelty as risk; the decision layer's NoveltyOnlyChallenge approves these (docs/DETECTION.md): 2,000 of 2,000 on
+     * seeds 4991990674138968146 (diagnosis) and 1796242449817867247 (fresh).
      */
     @Test
     @EnabledIfSystemProperty(named = "farthing.detection", matches = "true")
