@@ -24,9 +24,9 @@ final class ArabicNames {
     private static final Pattern MUHAMMAD = Pattern.compile("m(u|o|ou)?h{1,2}a?m{1,2}(a|e|i|ou|u)?d|mohd|muhd|mhd");
     private static final Pattern AHMAD = Pattern.compile("ahm(a|e)?d");
     /** Abd joined to the article and the name: abdul-, abdel-, abdal-, abdol-, abdoul-; or assimilated: abdur-, abdus-. */
-    private static final Pattern ABD_SEPARATE = Pattern.compile("abd(u|e|a|o|ou)(l|r|s|sh|n|d|t|z)");
-    private static final Pattern ABD_JOINED = Pattern.compile("abd(ou|u|e|a|o)?l([a-z]{2,})");
-    private static final Pattern ABD_ASSIMILATED = Pattern.compile("abd(u|e)(sh|th|dh|[rsndtz])(\\2[a-z]{2,})");
+    private static final Pattern ABD_SEPARATE = Pattern.compile("abd(u|e|a|o|ou|i)(l|r|s|sh|n|d|t|z)");
+    private static final Pattern ABD_JOINED = Pattern.compile("abd(ou|u|e|a|o|i)?l([a-z]{2,})");
+    private static final Pattern ABD_ASSIMILATED = Pattern.compile("abd(ou|u|e|o|a|i)(sh|th|dh|[rsndtz])(\\2[a-z]{2,})");
 
     private ArabicNames() {}
 

@@ -64,7 +64,10 @@ public final class ScreeningIndex {
         Map<String, Integer> skeletonFrequency = new HashMap<>();
         for (NameFolding.Folded f : folded) {
             java.util.Set<String> seen = new java.util.HashSet<>();
-            for (String w : f.words()) if (w.length() > 1 && seen.add(NameFolding.skeleton(w))) skeletonFrequency.merge(NameFolding.skeleton(w), 1, Integer::sum);
+            for (String w : f.words()) {
+                String k = NameFolding.skeleton(w);
+                if (k.length() >= 3 && seen.add(k)) skeletonFrequency.merge(k, 1, Integer::sum);
+            }
         }
         skeletonFrequency.forEach((k, df) -> idf.putIfAbsent("k:" + k, Math.log((n + 1.0) / (df + 0.5))));
         double unknown = Math.log((n + 1.0) / 0.5);
