@@ -52,8 +52,9 @@ public final class NameFolding {
         flush(word, words, abjad);
         if (hangul) {
             for (int i = 0; i < words.size(); i++) words.set(i, korean(words.get(i), i == 0));
+            return new Folded(List.copyOf(words), abjad);
         }
-        return new Folded(List.copyOf(words), abjad);
+        return new Folded(List.copyOf(ArabicNames.canonical(words)), abjad);
     }
 
     /** One word per Hangul syllable: Korean names are listed syllable by syllable ("KIM Jong Un"), not joined. */
@@ -105,11 +106,21 @@ public final class NameFolding {
             words.add("al");
             w = w.substring(2);
         }
-        words.add(w);
+        words.add(abjad ? initialVowel(w) : w);
     }
 
     /**
-     * Consonants only, spelling variants of one sound merged (c and q as k, x as ks, kh/gh/ph/th as k/g/f/t),
+     * A word-initial vowel is written on an alif, which ICU spells as a letter of its own: "اَحمد" gives "aahmd",
+     * "اُسامة" "auusama". The alif is dropped before a vowel; an ayin ICU drops leaves "bd" for "عبد", which gets its a back.
+     */
+    private static String initialVowel(String w) {
+        if (w.length() >= 3 && w.charAt(0) == 'a' && "aiu".indexOf(w.charAt(1)) >= 0) return w.substring(1);
+        if (w.startsWith("bd")) return "a" + w;
+        return w;
+    }
+
+    /**
+     * Consonants only, spelling variants of one sound merged (c and q as k, x as ks, kh/gh/ph/th as k/g/f/t, dj as j),
      * repeats collapsed: "hussein" and "hsyn" both give "hsn", "carlos" and "karlus" give "krls".
      */
     public static String skeleton(String word) {
@@ -123,6 +134,7 @@ public final class NameFolding {
                 last = out.charAt(out.length() - 1);
                 continue;
             }
+            if (c == 'j' && last == 'd') out.setLength(out.length() - 1); // French "dj" for j: Madjid, Djamel
             if (c == 'c' || c == 'q') c = 'k';
             if (c == 'x') {
                 if (last != 'k') out.append('k');

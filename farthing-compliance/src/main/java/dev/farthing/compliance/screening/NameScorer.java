@@ -79,6 +79,8 @@ final class NameScorer {
                 if (s > 0) edges.add(new Edge(1L << i, 3L << j, s, "joined"));
             }
         }
+        articleEdges(query, name, qn, nn, false, edges);
+        articleEdges(name, query, nn, qn, true, edges);
         edges.sort((a, b) -> Double.compare(b.similarity, a.similarity));
         long usedQ = 0;
         long usedN = 0;
@@ -138,11 +140,34 @@ final class NameScorer {
         double s = jw >= MIN_JARO_WINKLER ? Math.min(jw, 0.97) : 0;
         // a shared sound key only counts when the spellings are not far apart: "acme" and "aqim" share AKM
         if (jw >= 0.78 && a.soundsLike(b)) s = Math.max(s, 0.9);
+        // romanizations of one name differ in vowels and in how a consonant is spelt (Khamis/Khames,
+        // Madjid/Majid, Hissene/Heesene): the same consonants, and spellings not far apart, are the same name
+        if (jw >= 0.7 && Math.min(a.text().length(), b.text().length()) >= 5 && a.skeleton().length() >= 3
+            && a.skeleton().equals(b.skeleton())) s = Math.max(s, 0.88);
         if ((a.abjad() || b.abjad()) && a.skeleton().length() >= 2) {
             if (a.skeleton().equals(b.skeleton())) s = Math.max(s, 0.9);
             else if (JaroWinkler.similarity(a.skeleton(), b.skeleton()) >= 0.88) s = Math.max(s, 0.8);
         }
         return s;
+    }
+
+    /**
+     * A word with the article attached on one side ("altikreeti") against the article and a word on the other
+     * ("al tikriti"): scored as the words without the article. {@code swapped} when {@code one} is the listed name.
+     */
+    private static void articleEdges(IndexedName one, IndexedName other, int oneWords, int otherWords, boolean swapped,
+                                     List<Edge> edges) {
+        for (int i = 0; i < oneWords; i++) {
+            Word stripped = one.withoutArticle[i];
+            if (stripped == null) continue;
+            for (int j = 0; j + 1 < otherWords; j++) {
+                if (!other.words[j].text().equals(ArabicNames.ARTICLE)) continue;
+                double s = wordSimilarity(stripped, other.words[j + 1]);
+                if (s <= 0) continue;
+                s = Math.min(s, 0.97);
+                edges.add(swapped ? new Edge(3L << j, 1L << i, s, "joined") : new Edge(1L << i, 3L << j, s, "joined"));
+            }
+        }
     }
 
     private static double joinedSimilarity(String joined, String word) {

@@ -21,7 +21,8 @@ final class NameWords {
         "group", "holding", "holdings", "international", "intl", "trading", "enterprise", "enterprises",
         "industries", "industrial", "services", "general", "firm");
     private static final Set<String> CONNECTORS = Set.of("the", "of", "and", "for", "y", "et", "und", "la", "le",
-        "les", "de", "el", "del", "della", "di", "da", "do", "dos", "das", "van", "von", "der", "den", "du");
+        "les", "de", "el", "del", "della", "di", "da", "do", "dos", "das", "van", "von", "der", "den", "du",
+        ArabicNames.ARTICLE, ArabicNames.SON_OF);
 
     private NameWords() {}
 

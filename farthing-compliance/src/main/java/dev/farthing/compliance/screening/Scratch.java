@@ -31,7 +31,9 @@ final class Scratch {
             ScreeningIndex.wordKeys(q.words[i], keys);
             // consonant-skeleton keys are for words written without vowels; a Latin word is reached by its
             // spelling and its sounds, and skipping the skeleton's long posting lists keeps a search short
-            if (!q.words[i].abjad()) keys.removeIf(k -> k.charAt(0) == 'k');
+            // so a Latin word that is a listed word is not looked up by it; one that is not (a misspelling, another
+            // romanization: "madjeed", "sadeg") is
+            if (!q.words[i].abjad() && index.postings("t:" + q.words[i].text()) != null) keys.removeIf(k -> k.charAt(0) == 'k');
             if (i + 1 < q.words.length) keys.add("t:" + q.joinedPairs[i]);
             long mark = ((long) epoch << 8) | i;
             for (String key : keys) {

@@ -59,6 +59,17 @@ public final class ScreeningIndex {
         int n = folded.size();
         Map<String, Double> idf = new HashMap<>(documentFrequency.size() * 2);
         documentFrequency.forEach((w, df) -> idf.put(w, Math.log((n + 1.0) / (df + 0.5))));
+        // a query word that is no listed word is weighed by the listed words sharing its consonants, if any:
+        // "madjeed" counts as much as "majid", not as a word never seen
+        Map<String, Integer> skeletonFrequency = new HashMap<>();
+        for (NameFolding.Folded f : folded) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String w : f.words()) {
+                String k = NameFolding.skeleton(w);
+                if (k.length() >= 3 && seen.add(k)) skeletonFrequency.merge(k, 1, Integer::sum);
+            }
+        }
+        skeletonFrequency.forEach((k, df) -> idf.putIfAbsent("k:" + k, Math.log((n + 1.0) / (df + 0.5))));
         double unknown = Math.log((n + 1.0) / 0.5);
         IndexedName[] names = new IndexedName[n];
         Map<String, List<Integer>> keyed = new HashMap<>();
@@ -169,7 +180,7 @@ public final class ScreeningIndex {
             words[i] = w;
             // an initial says little however rare the letter is as a word on the lists
             double frequencyWeight = w.initial() ? Math.min(INITIAL_WEIGHT, idf.getOrDefault(text, unknown))
-                : idf.getOrDefault(text, unknown);
+                : idf.getOrDefault(text, idf.getOrDefault("k:" + w.skeleton(), unknown));
             weights[i] = w.lowInformation() ? frequencyWeight * NameWords.LOW_INFORMATION_FACTOR : frequencyWeight;
         }
         return new IndexedName(entry, listed, words, weights);
