@@ -60,10 +60,12 @@ public final class SettlementService implements AutoCloseable {
 
     private SettlementService(SettlementConfig config, Ledger ledger, SystemLedger system, SettlementLog log) {
         this.system = system;
-        this.core = new Core(config, log, new LedgerBooks(system, ledger, config.holdTimeout().toSeconds()), ledger);
+        this.core = new Core(config, log, new LedgerBooks(system, ledger, config.holdTimeout().toSeconds()), ledger,
+                writer);
         this.runner = new PayoutRunner(core);
         this.reconciler = new StatementReconciler(core, runner);
         this.fx = new FxDesk(core);
+        core.calls.onChange(runner::sendWaiting);
         this.ticker = config.tickEvery() == null ? null : Executors.newSingleThreadScheduledExecutor(r -> Thread
                 .ofPlatform().name("settlement-tick").daemon().unstarted(r));
     }
@@ -129,12 +131,33 @@ public final class SettlementService implements AutoCloseable {
         if (amountMinor != null && amountMinor <= 0) {
             throw new SettlementException(SettlementError.INVALID_PAYOUT, "amount must be positive", "amount");
         }
-        return call(() -> runner.request(payoutId, payeeId, amountMinor));
+        Payout p = call(() -> runner.request(payoutId, payeeId, amountMinor));
+        awaitAnswers(List.of(p.id()));
+        return call(() -> core.state.payouts.get(payoutId));
     }
 
-    /** Runs the scheduled payouts now: one batch with every payee that is due. */
+    /**
+     * Runs the scheduled payouts now: one batch with every payee that is due. Waits (up to the configured
+     * {@code answerWait}, on this thread, not the writer's) for the providers' answers to the submits.
+     */
     public BatchView runDue(String trigger) {
-        return call(() -> view(runner.runDue(trigger)));
+        SettlementState.Batch b = call(() -> runner.runDue(trigger));
+        awaitAnswers(b.payoutIds());
+        return call(() -> view(b));
+    }
+
+    /** Waits for the calls about these payouts to be answered (or timed out); whatever stands then is the reply. */
+    private void awaitAnswers(java.util.Collection<String> payoutIds) {
+        java.util.concurrent.CompletableFuture<Void> quiet = call(() -> core.inFlight.whenQuiet(payoutIds));
+        try {
+            quiet.get(core.config.calls().answerWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.debug("settlement: answers still out after {}", core.config.calls().answerWait());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** A provider's answer about one attempt (a verified webhook); returns what it did. */
@@ -145,10 +168,10 @@ public final class SettlementService implements AutoCloseable {
 
     /** Polls what is pending or in doubt, retries what waits for a provider, finishes unfinished books. */
     public void tick() {
-        call(() -> {
+        awaitAnswers(call(() -> {
             resume(true);
-            return null;
-        });
+            return core.inFlight.busyIds();
+        }));
     }
 
     /** Imports one statement (an upload or a connector's), settling each line; a repeat of its id changes nothing. */
@@ -278,6 +301,7 @@ public final class SettlementService implements AutoCloseable {
     @Override
     public void close() {
         if (ticker != null) ticker.shutdownNow();
+        core.calls.close(); // a call cut short leaves its attempt in doubt: asked about on open
         writer.shutdown();
         try {
             writer.awaitTermination(30, TimeUnit.SECONDS);
