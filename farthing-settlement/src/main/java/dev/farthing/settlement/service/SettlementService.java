@@ -133,6 +133,7 @@ public final class SettlementService implements AutoCloseable {
         }
         Payout p = call(() -> runner.request(payoutId, payeeId, amountMinor));
         awaitAnswers(List.of(p.id()));
+        releaseBankFiles();
         return call(() -> core.state.payouts.get(payoutId));
     }
 
@@ -143,7 +144,29 @@ public final class SettlementService implements AutoCloseable {
     public BatchView runDue(String trigger) {
         SettlementState.Batch b = call(() -> runner.runDue(trigger));
         awaitAnswers(b.payoutIds());
-        return call(() -> view(b));
+        List<String> released = releaseBankFiles();
+        return call(() -> view(b)).withReleased(released);
+    }
+
+    /**
+     * The cut-off's work: every batching connector (ISO 20022) writes the files for what it has staged through
+     * today. On the caller's thread (file I/O), never the writer's. A failure leaves the payouts staged (durable at
+     * the connector) and is reported; the next run releases them.
+     */
+    public List<String> releaseBankFiles() {
+        List<String> out = new ArrayList<>();
+        for (PayoutConnector c : core.connectors.values()) {
+            if (!(c instanceof dev.farthing.settlement.connector.BatchReleasing bank)) continue;
+            try {
+                for (java.nio.file.Path f : bank.releaseDue()) out.add(c.providerId() + "/" + f.getFileName());
+            } catch (RuntimeException e) {
+                throw new SettlementException(SettlementError.SETTLEMENT_UNAVAILABLE, "the payouts are recorded and "
+                        + "staged, but " + c.providerId() + " could not release its bank files (" + e.getMessage()
+                        + "); run again to release them" + (out.isEmpty() ? "" : "; released before: " + out));
+            }
+        }
+        if (!out.isEmpty()) LOG.info("settlement: released bank files {}", out);
+        return out;
     }
 
     /** Waits for the calls about these payouts to be answered (or timed out); whatever stands then is the reply. */
@@ -268,7 +291,7 @@ public final class SettlementService implements AutoCloseable {
     private BatchView view(SettlementState.Batch b) {
         List<Payout> list = new ArrayList<>();
         for (String id : b.payoutIds()) list.add(core.state.payouts.get(id));
-        return new BatchView(b.id(), b.trigger(), b.at(), list);
+        return new BatchView(b.id(), b.trigger(), b.at(), list, List.of());
     }
 
     public List<ReconException> exceptions() {
