@@ -97,11 +97,20 @@ final class PayoutRunner {
                     + reserve + " ledger units); asked " + minor, "amount");
         }
         long ledgerAmount = bridge.toLedger(minor);
+        FxQuote.Quoted quote = null;
+        if (payee.converts()) {
+            quote = FxQuote.quote(core, payee, ledgerAmount, scheduled);
+            if (quote == null) return null; // scheduled: no rate, or too little to pay in the target's minor unit
+        }
         Payout previous = lastPayoutOf(payee.id());
         var netting = Netting.breakdown(core.reads, account, previous == null ? null : previous.holdTransferId(),
                 reserve, available - reserve - ledgerAmount, ledgerAmount);
-        return new PayoutCreated(payoutId, batchId, payee.id(), payee.account(), payee.currency(), ledgerAmount, minor,
-                bridge.minorScale(), payee.country(), payee.beneficiaryName(), payee.beneficiaryAccount(), netting, now);
+        return quote == null
+                ? new PayoutCreated(payoutId, batchId, payee.id(), payee.account(), payee.currency(), ledgerAmount, minor,
+                        bridge.minorScale(), payee.country(), payee.beneficiaryName(), payee.beneficiaryAccount(), netting, now, null)
+                : new PayoutCreated(payoutId, batchId, payee.id(), payee.account(), payee.payoutCurrency(), ledgerAmount,
+                        quote.minorAmount(), quote.minorScale(), payee.country(), payee.beneficiaryName(),
+                        payee.beneficiaryAccount(), netting, now, quote.fx());
     }
 
     private Payout lastPayoutOf(String payeeId) {
@@ -143,6 +152,7 @@ final class PayoutRunner {
                 }
                 case PAID -> {
                     if (p.booked() == null) {
+                        if (p.fx() != null) FxQuote.bookConversion(core, p);
                         long fee = UnitBridge.of(p.currency(), core.books.ledgerScale(p.currency())).toLedger(p.feeMinor());
                         core.books.bookPaid(p, paidThrough(p), fee);
                         core.record(new PayoutBooked(p.id(), "paid", now));

@@ -119,6 +119,13 @@ public final class SettlementService implements AutoCloseable {
                         + payee.account() + (a == null ? " does not exist" : " is in " + a.currency()), "account");
             }
             UnitBridge.of(payee.currency(), core.books.ledgerScale(payee.currency())); // its scale must bridge
+            if (payee.converts()) {
+                if (!core.books.hasCurrency(payee.payoutCurrency())) {
+                    throw new SettlementException(SettlementError.INVALID_PAYOUT, "the ledger has no currency "
+                            + payee.payoutCurrency() + " to pay payee " + payee.id() + " in", "payout_currency");
+                }
+                UnitBridge.of(payee.payoutCurrency(), core.books.ledgerScale(payee.payoutCurrency()));
+            }
             if (!payee.equals(core.state.payees.get(payee.id()))) core.record(new PayeeSet(payee, core.now()));
             return payee;
         });

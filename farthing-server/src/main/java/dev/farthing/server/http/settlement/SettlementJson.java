@@ -37,6 +37,9 @@ final class SettlementJson {
         g.writeArrayFieldStart("payouts");
         for (Payout p : b.payouts()) payout(g, p);
         g.writeEndArray();
+        g.writeArrayFieldStart("released_files");
+        for (String f : b.releasedFiles()) g.writeString(f);
+        g.writeEndArray();
         g.writeEndObject();
     }
 
