@@ -305,6 +305,35 @@ public final class SettlementService implements AutoCloseable {
         return call(() -> List.copyOf(core.state.exceptions.values()));
     }
 
+    /** At most {@code limit} exceptions raised after the one with id {@code after} (null: from the first), oldest first. */
+    public List<ReconException> exceptions(String after, int limit) {
+        return call(() -> page(core.state.exceptions.values(), ReconException::id, null, after, limit));
+    }
+
+    /** At most {@code limit} payouts in {@code status} (null: any) created after payout {@code after}, oldest first. */
+    public List<Payout> payouts(PayoutStatus status, String after, int limit) {
+        return call(() -> page(core.state.payouts.values(), Payout::id,
+                p -> status == null || p.status() == status, after, limit));
+    }
+
+    /** A page of an insertion-ordered collection; an {@code after} that is not there is an empty page. */
+    private static <T> List<T> page(java.util.Collection<T> all, java.util.function.Function<T, String> id,
+                                    java.util.function.Predicate<T> keep, String after, int limit) {
+        if (limit < 1) throw new IllegalArgumentException("limit must be positive: " + limit);
+        List<T> out = new ArrayList<>();
+        boolean started = after == null;
+        for (T t : all) {
+            if (!started) {
+                started = id.apply(t).equals(after);
+                continue;
+            }
+            if (keep != null && !keep.test(t)) continue;
+            out.add(t);
+            if (out.size() == limit) break;
+        }
+        return out;
+    }
+
     public Map<String, String> breakers() {
         return call(core.router::breakerStates);
     }
