@@ -83,6 +83,7 @@ public final class PayoutsCommand implements Runnable {
                         p.path("amount").asLong(), p.path("currency").asText(), p.path("scale").asInt(),
                         p.path("status").asText(), p.path("provider").asText("-"));
             }
+            for (JsonNode f : body.path("released_files")) out.printf("released bank file %s%n", f.asText());
             out.flush();
             return 0;
         }

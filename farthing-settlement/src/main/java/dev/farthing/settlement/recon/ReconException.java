@@ -16,4 +16,6 @@ public record ReconException(String id, String provider, String statementId, Str
     public static final String FEE_MISMATCH = "fee_mismatch";
     public static final String MISSING_STATEMENT_LINE = "missing_statement_line";
     public static final String STATUS_CONFLICT = "status_conflict";
+    /** A converted (cross-currency) payout came back: the money is in the payout's currency, the payee's is another. */
+    public static final String CONVERTED_RETURN = "converted_return";
 }

@@ -32,6 +32,11 @@ final class CircuitBreaker {
         if (state == State.HALF_OPEN) probeOut = true;
     }
 
+    /** The probe {@link #sent} was chosen for did not go (no free slot): another may. */
+    void notSent() {
+        if (state == State.HALF_OPEN) probeOut = false;
+    }
+
     void succeeded() {
         failuresInARow = 0;
         state = State.CLOSED;

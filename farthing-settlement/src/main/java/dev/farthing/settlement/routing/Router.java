@@ -36,6 +36,12 @@ public final class Router {
     }
 
     public RouteChoice choose(String currency, String country, long amountMinor, Set<String> excluded) {
+        return choose(currency, country, amountMinor, excluded, Map.of());
+    }
+
+    /** As above; {@code unavailable} names providers to skip now and why (e.g. calls past their timeout still out). */
+    public RouteChoice choose(String currency, String country, long amountMinor, Set<String> excluded,
+                              Map<String, String> unavailable) {
         long t = now.getAsLong();
         String best = null;
         double bestCost = Double.POSITIVE_INFINITY;
@@ -44,6 +50,10 @@ public final class Router {
         for (String p : providers) {
             if (excluded.contains(p)) {
                 skipped.add(p + " (refused this payout)");
+                continue;
+            }
+            if (unavailable.containsKey(p)) {
+                skipped.add(p + " (" + unavailable.get(p) + ")");
                 continue;
             }
             if (!breakers.get(p).admits(t)) {
@@ -73,6 +83,12 @@ public final class Router {
         String reason = "lowest expected cost for " + corridor + ": " + String.join("; ", considered)
                 + (skipped.isEmpty() ? "" : "; skipped " + String.join(", ", skipped));
         return new RouteChoice(best, bestCost, reason);
+    }
+
+    /** The provider {@link #choose} picked was not sent the payout after all (it had no free slot). */
+    public void notSent(String provider) {
+        CircuitBreaker b = breakers.get(provider);
+        if (b != null) b.notSent();
     }
 
     /** The provider answered a submit: refused or unknown counts against it now; accepted waits for the end. */

@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * What the payout runner and the reconciler share, all used on the service's writer thread: the state, its log,
- * the ledger books, the router and the connectors. {@link #record} is the one way state changes: durable first,
+ * the ledger books, the router, the connectors and the calls out to them. {@link #record} is the one way state changes: durable first,
  * then applied, then learned from.
  */
 final class Core {
@@ -28,9 +28,14 @@ final class Core {
     final Ledger reads;
     final Router router;
     final Map<String, PayoutConnector> connectors = new LinkedHashMap<>();
+    /** Provider calls, off this thread; their answers come back to it. */
+    final ProviderCalls calls;
+    final InFlight inFlight;
 
-    Core(SettlementConfig config, SettlementLog log, LedgerBooks books, Ledger reads) {
+    Core(SettlementConfig config, SettlementLog log, LedgerBooks books, Ledger reads, java.util.concurrent.Executor writer) {
         this.config = config;
+        this.calls = new ProviderCalls(config.calls(), writer);
+        this.inFlight = new InFlight(config);
         this.log = log;
         this.books = books;
         this.reads = reads;

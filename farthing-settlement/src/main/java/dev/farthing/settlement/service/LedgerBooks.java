@@ -62,6 +62,10 @@ final class LedgerBooks {
         return PREFIX + "adjust." + name + "." + currency;
     }
 
+    boolean hasCurrency(String currency) {
+        return ledger.currencies().stream().anyMatch(c -> c.code().equals(currency));
+    }
+
     int ledgerScale(String currency) {
         return ledger.currencies().stream().filter(c -> c.code().equals(currency)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the ledger has no currency " + currency)).scale();
@@ -74,9 +78,9 @@ final class LedgerBooks {
 
     /** Places the hold; returns null when placed (or already there), else the ledger's refusal. */
     String hold(Payout p) {
-        ensure(inflight(p.currency()), AccountKind.SETTLEMENT);
+        ensure(inflight(p.holdCurrency()), AccountKind.SETTLEMENT);
         Outcome<TransferView> o = await(ledger.createTransfer(new NewTransfer(p.holdTransferId(), p.account(),
-                inflight(p.currency()), p.ledgerAmount(), p.currency(), "payout_hold", null,
+                inflight(p.holdCurrency()), p.ledgerAmount(), p.holdCurrency(), "payout_hold", null,
                 Map.of("payout", p.id(), "batch", p.batchId()), holdTimeoutS)));
         if (o.isOk()) {
             assert o.value().amount() == p.ledgerAmount() : "hold of another amount under the same id";
@@ -85,18 +89,40 @@ final class LedgerBooks {
         return o.error().code() + ": " + o.detail();
     }
 
-    /** Posts the hold and moves the payout and its fee to the provider's account. */
-    void bookPaid(Payout p, String providerId, long feeLedger) {
+    /** Posts the hold (the held amount reaches the in-flight account); a repeat is fine. */
+    void postHold(Payout p) {
         Outcome<TransferView> posted = await(ledger.postPending(p.holdTransferId(), 0));
         if (!posted.isOk() && !resolvedAs(p.holdTransferId(), TransferStatus.POSTED)) {
             throw new IllegalStateException("cannot post the hold of paid payout " + p.id() + ": " + posted.error()
                     + " " + posted.detail());
         }
+    }
+
+    /**
+     * Posts the hold and moves the payout and its fee to the provider's account. A converted payout
+     * ({@link FxQuote#bookConversion} done) moves its minor amount from the target's in-flight account and books
+     * the conversion's sub-minor-unit remainder to {@code fx_rounding.<TGT>}.
+     */
+    void bookPaid(Payout p, String providerId, long feeLedger) {
+        postHold(p);
         String out = provider(providerId, p.currency());
         ensure(out, AccountKind.SETTLEMENT);
         ensure(fees(p.currency()), AccountKind.FEE);
         List<NewTransfer> moves = new ArrayList<>();
-        moves.add(new NewTransfer("sett.paid." + p.id(), inflight(p.currency()), out, p.ledgerAmount(), p.currency(),
+        long paid = p.ledgerAmount();
+        if (p.fx() != null) {
+            paid = dev.farthing.settlement.money.UnitBridge.of(p.currency(), ledgerScale(p.currency())).toLedger(p.minorAmount());
+            long remainder = Math.subtractExact(p.fx().creditedLedger(), paid);
+            assert remainder >= 0 : "a converted payout pays more than it was credited: " + p;
+            if (remainder > 0) {
+                String rounding = PREFIX + "fx_rounding." + p.currency();
+                ensure(rounding, AccountKind.SUSPENSE);
+                moves.add(new NewTransfer("sett.fxrem." + p.id(), inflight(p.currency()), rounding, remainder,
+                        p.currency(), "fx_rounding", p.holdTransferId(), Map.of("payout", p.id(), "reason",
+                        "below one minor unit of " + p.currency() + " after converting at " + p.fx().rate()), 0));
+            }
+        }
+        moves.add(new NewTransfer("sett.paid." + p.id(), inflight(p.currency()), out, paid, p.currency(),
                 "payout", p.holdTransferId(), Map.of("payout", p.id(), "provider", providerId), 0));
         if (feeLedger > 0) {
             moves.add(new NewTransfer("sett.fee." + p.id(), fees(p.currency()), out, feeLedger, p.currency(),
@@ -187,9 +213,13 @@ final class LedgerBooks {
     }
 
     private static void requireAll(List<Outcome<TransferView>> outcomes, String what) {
+        Outcome<TransferView> failed = null;
         for (Outcome<TransferView> o : outcomes) {
-            if (!o.isOk()) throw new IllegalStateException("cannot " + what + ": " + o.error() + " " + o.detail());
+            if (o.isOk()) continue;
+            // in an atomic batch the others say LINKED_TRANSFER_FAILED: name the one that failed
+            if (failed == null || failed.error() == ErrorCode.LINKED_TRANSFER_FAILED) failed = o;
         }
+        if (failed != null) throw new IllegalStateException("cannot " + what + ": " + failed.error() + " " + failed.detail());
     }
 
     static <T> T await(CompletableFuture<T> f) {

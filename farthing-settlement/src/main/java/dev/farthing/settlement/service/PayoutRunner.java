@@ -97,11 +97,20 @@ final class PayoutRunner {
                     + reserve + " ledger units); asked " + minor, "amount");
         }
         long ledgerAmount = bridge.toLedger(minor);
+        FxQuote.Quoted quote = null;
+        if (payee.converts()) {
+            quote = FxQuote.quote(core, payee, ledgerAmount, scheduled);
+            if (quote == null) return null; // scheduled: no rate, or too little to pay in the target's minor unit
+        }
         Payout previous = lastPayoutOf(payee.id());
         var netting = Netting.breakdown(core.reads, account, previous == null ? null : previous.holdTransferId(),
                 reserve, available - reserve - ledgerAmount, ledgerAmount);
-        return new PayoutCreated(payoutId, batchId, payee.id(), payee.account(), payee.currency(), ledgerAmount, minor,
-                bridge.minorScale(), payee.country(), payee.beneficiaryName(), payee.beneficiaryAccount(), netting, now);
+        return quote == null
+                ? new PayoutCreated(payoutId, batchId, payee.id(), payee.account(), payee.currency(), ledgerAmount, minor,
+                        bridge.minorScale(), payee.country(), payee.beneficiaryName(), payee.beneficiaryAccount(), netting, now, null)
+                : new PayoutCreated(payoutId, batchId, payee.id(), payee.account(), payee.payoutCurrency(), ledgerAmount,
+                        quote.minorAmount(), quote.minorScale(), payee.country(), payee.beneficiaryName(),
+                        payee.beneficiaryAccount(), netting, now, quote.fx());
     }
 
     private Payout lastPayoutOf(String payeeId) {
@@ -110,8 +119,20 @@ final class PayoutRunner {
         return last;
     }
 
-    /** Takes the payout as far as it can go now. */
+    /** Takes the payout as far as it can go now; whoever waits for it is told once nothing about it is out. */
     void advance(String payoutId) {
+        if (!core.inFlight.busy(payoutId) || !core.state.payouts.get(payoutId).status().equals(PayoutStatus.HELD)) {
+            steps(payoutId);
+        }
+        core.inFlight.settled(payoutId);
+    }
+
+    /** Payouts that waited for a provider slot, now that one is free. */
+    void sendWaiting() {
+        for (String id : core.inFlight.takeWaiting()) advance(id);
+    }
+
+    private void steps(String payoutId) {
         for (int step = 0; step < 32; step++) {
             Payout p = core.state.payouts.get(payoutId);
             long now = core.now();
@@ -131,6 +152,7 @@ final class PayoutRunner {
                 }
                 case PAID -> {
                     if (p.booked() == null) {
+                        if (p.fx() != null) FxQuote.bookConversion(core, p);
                         long fee = UnitBridge.of(p.currency(), core.books.ledgerScale(p.currency())).toLedger(p.feeMinor());
                         core.books.bookPaid(p, paidThrough(p), fee);
                         core.record(new PayoutBooked(p.id(), "paid", now));
@@ -158,7 +180,10 @@ final class PayoutRunner {
         return provider;
     }
 
-    /** One attempt; false when no provider may take it now (breakers open): it waits in HELD for a later tick. */
+    /**
+     * One attempt: true when the payout moved on here (failed for good), false when it waits: for the answer to the
+     * submit just sent, for a slot at the chosen provider, or for a provider to be admitted (breakers open).
+     */
     private boolean route(Payout p, long now) {
         Set<String> refused = new HashSet<>();
         for (Attempt a : p.attempts()) {
@@ -169,34 +194,47 @@ final class PayoutRunner {
                     : "every provider refused it: " + describe(p.attempts()), now));
             return true;
         }
-        RouteChoice choice = core.router.choose(p.currency(), p.country(), p.minorAmount(), refused);
+        RouteChoice choice = core.router.choose(p.currency(), p.country(), p.minorAmount(), refused, core.calls.hung());
         if (!choice.found()) return false;
+        if (!core.calls.hasRoom(choice.provider())) {
+            core.router.notSent(choice.provider());
+            core.inFlight.waitForSlot(p.id()); // back-pressure: sent when a call ends
+            return false;
+        }
         int n = p.attempts().size() + 1;
         String key = p.id() + ".a" + n;
         core.record(new AttemptRouted(p.id(), n, choice.provider(), key, choice.reason(), now));
         PayoutConnector connector = core.connectors.get(choice.provider());
-        long t0 = System.nanoTime();
-        SubmitOutcome outcome;
-        try {
-            outcome = connector.submit(new PayoutInstruction(key, p.id(), p.payeeId(), p.currency(), p.minorScale(),
-                    p.minorAmount(), p.country(), p.beneficiaryName(), p.beneficiaryAccount()));
-        } catch (RuntimeException e) {
-            outcome = new SubmitOutcome.Unknown("the connector threw: " + e); // it may have sent it
-        }
-        long millis = (System.nanoTime() - t0) / 1_000_000;
-        long at = core.now();
-        switch (outcome) {
-            case SubmitOutcome.Accepted a -> core.record(new AttemptAnswered(p.id(), n, Attempt.ACCEPTED,
-                    a.providerReference(), null, millis, at));
-            case SubmitOutcome.Refused r -> {
-                core.record(new AttemptAnswered(p.id(), n, r.retryable() ? Attempt.REFUSED : Attempt.REFUSED_FINAL,
-                        null, r.reason(), millis, at));
-                if (!r.retryable()) core.record(new PayoutFailed(p.id(), choice.provider() + " refused it: " + r.reason(), at));
+        PayoutInstruction in = new PayoutInstruction(key, p.id(), p.payeeId(), p.currency(), p.minorScale(),
+                p.minorAmount(), p.country(), p.beneficiaryName(), p.beneficiaryAccount());
+        core.inFlight.callSent(p.id(), key);
+        core.calls.<SubmitOutcome>dispatch(choice.provider(), () -> connector.submit(in),
+                e -> new SubmitOutcome.Unknown("the connector threw: " + e), // it may have sent it
+                () -> new SubmitOutcome.Unknown("no answer within " + core.config.calls().callTimeout()),
+                (outcome, millis) -> submitAnswered(p.id(), n, choice.provider(), outcome, millis));
+        return false;
+    }
+
+    /** On the writer: the submit's answer (or its timeout), unless a webhook or poll answered the attempt first. */
+    private void submitAnswered(String payoutId, int n, String provider, SubmitOutcome outcome, long millis) {
+        core.inFlight.callAnswered(payoutId);
+        Payout p = core.state.payouts.get(payoutId);
+        Attempt a = p.lastAttempt();
+        if (a != null && a.number() == n && a.outcome() == null) {
+            long at = core.now();
+            switch (outcome) {
+                case SubmitOutcome.Accepted acc -> core.record(new AttemptAnswered(p.id(), n, Attempt.ACCEPTED,
+                        acc.providerReference(), null, millis, at));
+                case SubmitOutcome.Refused r -> {
+                    core.record(new AttemptAnswered(p.id(), n, r.retryable() ? Attempt.REFUSED : Attempt.REFUSED_FINAL,
+                            null, r.reason(), millis, at));
+                    if (!r.retryable()) core.record(new PayoutFailed(p.id(), provider + " refused it: " + r.reason(), at));
+                }
+                case SubmitOutcome.Unknown u -> core.record(new AttemptAnswered(p.id(), n, Attempt.UNKNOWN, null,
+                        u.reason(), millis, at));
             }
-            case SubmitOutcome.Unknown u -> core.record(new AttemptAnswered(p.id(), n, Attempt.UNKNOWN, null, u.reason(),
-                    millis, at));
         }
-        return true;
+        advance(payoutId);
     }
 
     private static String describe(List<Attempt> attempts) {
@@ -207,12 +245,20 @@ final class PayoutRunner {
 
     /** Unfinished work after a restart or on a tick: holds to place, routes to retry, books to finish, statuses to ask. */
     void resume(boolean poll) {
+        sendWaiting();
         for (Payout p : List.copyOf(core.state.payouts.values())) {
             switch (p.status()) {
-                case CREATED, HELD -> advance(p.id());
-                case PAID, FAILED -> { if (p.booked() == null) advance(p.id()); }
+                case CREATED, HELD -> { if (!core.inFlight.busy(p.id())) advance(p.id()); }
+                case PAID, FAILED -> {
+                    if (p.booked() == null) advance(p.id());
+                    if (p.lastAttempt() != null) core.inFlight.ended(p.lastAttempt().idempotencyKey());
+                }
                 case SUBMITTED, IN_DOUBT -> {
-                    if (poll && core.now() - p.createdAt() >= core.config.pollAfter().toNanos()) answers.poll(p);
+                    long now = core.now();
+                    if (poll && !core.inFlight.busy(p.id()) && now - p.createdAt() >= core.config.pollAfter().toNanos()
+                            && core.inFlight.pollDue(p.lastAttempt().idempotencyKey(), now)) {
+                        answers.poll(p);
+                    }
                 }
                 case RETURNED -> { }
             }

@@ -24,19 +24,30 @@ final class ProviderAnswers {
         this.runner = runner;
     }
 
-    /** Asks the provider about the payout's current attempt (a lost webhook is recovered here). */
+    /**
+     * Asks the provider about the payout's current attempt (a lost webhook is recovered here), off the writer: the
+     * answer is applied when it comes; no slot free at that provider, or a call about the payout already out: not now.
+     */
     void poll(Payout p) {
         Attempt a = p.lastAttempt();
         if (a == null) return;
         PayoutConnector c = core.connectors.get(a.provider());
-        if (c == null) return;
-        ProviderStatus status;
-        try {
-            status = c.status(a.idempotencyKey());
-        } catch (RuntimeException e) {
-            status = new ProviderStatus.Unreachable(e.toString());
-        }
-        apply(a.idempotencyKey(), status, "poll");
+        if (c == null || !core.calls.hasRoom(a.provider()) || core.inFlight.busy(p.id())) return;
+        String key = a.idempotencyKey();
+        core.inFlight.callSent(p.id(), "poll " + key);
+        core.calls.<ProviderStatus>dispatch(a.provider(), () -> c.status(key),
+                e -> new ProviderStatus.Unreachable(e.toString()),
+                () -> new ProviderStatus.Unreachable("no answer within " + core.config.calls().callTimeout()),
+                (status, millis) -> {
+                    core.inFlight.callAnswered(p.id());
+                    apply(key, status, "poll");
+                    Payout now = core.state.payouts.get(p.id());
+                    if (now.status().isFinal()) {
+                        core.inFlight.ended(key);
+                    } else {
+                        core.inFlight.polledWithoutEnd(key, core.now());
+                    }
+                });
     }
 
     /** Applies a status for the attempt under {@code idempotencyKey}; returns what it did, in words. */

@@ -60,10 +60,12 @@ public final class SettlementService implements AutoCloseable {
 
     private SettlementService(SettlementConfig config, Ledger ledger, SystemLedger system, SettlementLog log) {
         this.system = system;
-        this.core = new Core(config, log, new LedgerBooks(system, ledger, config.holdTimeout().toSeconds()), ledger);
+        this.core = new Core(config, log, new LedgerBooks(system, ledger, config.holdTimeout().toSeconds()), ledger,
+                writer);
         this.runner = new PayoutRunner(core);
         this.reconciler = new StatementReconciler(core, runner);
         this.fx = new FxDesk(core);
+        core.calls.onChange(runner::sendWaiting);
         this.ticker = config.tickEvery() == null ? null : Executors.newSingleThreadScheduledExecutor(r -> Thread
                 .ofPlatform().name("settlement-tick").daemon().unstarted(r));
     }
@@ -117,6 +119,13 @@ public final class SettlementService implements AutoCloseable {
                         + payee.account() + (a == null ? " does not exist" : " is in " + a.currency()), "account");
             }
             UnitBridge.of(payee.currency(), core.books.ledgerScale(payee.currency())); // its scale must bridge
+            if (payee.converts()) {
+                if (!core.books.hasCurrency(payee.payoutCurrency())) {
+                    throw new SettlementException(SettlementError.INVALID_PAYOUT, "the ledger has no currency "
+                            + payee.payoutCurrency() + " to pay payee " + payee.id() + " in", "payout_currency");
+                }
+                UnitBridge.of(payee.payoutCurrency(), core.books.ledgerScale(payee.payoutCurrency()));
+            }
             if (!payee.equals(core.state.payees.get(payee.id()))) core.record(new PayeeSet(payee, core.now()));
             return payee;
         });
@@ -129,12 +138,56 @@ public final class SettlementService implements AutoCloseable {
         if (amountMinor != null && amountMinor <= 0) {
             throw new SettlementException(SettlementError.INVALID_PAYOUT, "amount must be positive", "amount");
         }
-        return call(() -> runner.request(payoutId, payeeId, amountMinor));
+        Payout p = call(() -> runner.request(payoutId, payeeId, amountMinor));
+        awaitAnswers(List.of(p.id()));
+        releaseBankFiles();
+        return call(() -> core.state.payouts.get(payoutId));
     }
 
-    /** Runs the scheduled payouts now: one batch with every payee that is due. */
+    /**
+     * Runs the scheduled payouts now: one batch with every payee that is due. Waits (up to the configured
+     * {@code answerWait}, on this thread, not the writer's) for the providers' answers to the submits.
+     */
     public BatchView runDue(String trigger) {
-        return call(() -> view(runner.runDue(trigger)));
+        SettlementState.Batch b = call(() -> runner.runDue(trigger));
+        awaitAnswers(b.payoutIds());
+        List<String> released = releaseBankFiles();
+        return call(() -> view(b)).withReleased(released);
+    }
+
+    /**
+     * The cut-off's work: every batching connector (ISO 20022) writes the files for what it has staged through
+     * today. On the caller's thread (file I/O), never the writer's. A failure leaves the payouts staged (durable at
+     * the connector) and is reported; the next run releases them.
+     */
+    public List<String> releaseBankFiles() {
+        List<String> out = new ArrayList<>();
+        for (PayoutConnector c : core.connectors.values()) {
+            if (!(c instanceof dev.farthing.settlement.connector.BatchReleasing bank)) continue;
+            try {
+                for (java.nio.file.Path f : bank.releaseDue()) out.add(c.providerId() + "/" + f.getFileName());
+            } catch (RuntimeException e) {
+                throw new SettlementException(SettlementError.SETTLEMENT_UNAVAILABLE, "the payouts are recorded and "
+                        + "staged, but " + c.providerId() + " could not release its bank files (" + e.getMessage()
+                        + "); run again to release them" + (out.isEmpty() ? "" : "; released before: " + out));
+            }
+        }
+        if (!out.isEmpty()) LOG.info("settlement: released bank files {}", out);
+        return out;
+    }
+
+    /** Waits for the calls about these payouts to be answered (or timed out); whatever stands then is the reply. */
+    private void awaitAnswers(java.util.Collection<String> payoutIds) {
+        java.util.concurrent.CompletableFuture<Void> quiet = call(() -> core.inFlight.whenQuiet(payoutIds));
+        try {
+            quiet.get(core.config.calls().answerWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.debug("settlement: answers still out after {}", core.config.calls().answerWait());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** A provider's answer about one attempt (a verified webhook); returns what it did. */
@@ -145,10 +198,10 @@ public final class SettlementService implements AutoCloseable {
 
     /** Polls what is pending or in doubt, retries what waits for a provider, finishes unfinished books. */
     public void tick() {
-        call(() -> {
+        awaitAnswers(call(() -> {
             resume(true);
-            return null;
-        });
+            return core.inFlight.busyIds();
+        }));
     }
 
     /** Imports one statement (an upload or a connector's), settling each line; a repeat of its id changes nothing. */
@@ -245,11 +298,40 @@ public final class SettlementService implements AutoCloseable {
     private BatchView view(SettlementState.Batch b) {
         List<Payout> list = new ArrayList<>();
         for (String id : b.payoutIds()) list.add(core.state.payouts.get(id));
-        return new BatchView(b.id(), b.trigger(), b.at(), list);
+        return new BatchView(b.id(), b.trigger(), b.at(), list, List.of());
     }
 
     public List<ReconException> exceptions() {
         return call(() -> List.copyOf(core.state.exceptions.values()));
+    }
+
+    /** At most {@code limit} exceptions raised after the one with id {@code after} (null: from the first), oldest first. */
+    public List<ReconException> exceptions(String after, int limit) {
+        return call(() -> page(core.state.exceptions.values(), ReconException::id, null, after, limit));
+    }
+
+    /** At most {@code limit} payouts in {@code status} (null: any) created after payout {@code after}, oldest first. */
+    public List<Payout> payouts(PayoutStatus status, String after, int limit) {
+        return call(() -> page(core.state.payouts.values(), Payout::id,
+                p -> status == null || p.status() == status, after, limit));
+    }
+
+    /** A page of an insertion-ordered collection; an {@code after} that is not there is an empty page. */
+    private static <T> List<T> page(java.util.Collection<T> all, java.util.function.Function<T, String> id,
+                                    java.util.function.Predicate<T> keep, String after, int limit) {
+        if (limit < 1) throw new IllegalArgumentException("limit must be positive: " + limit);
+        List<T> out = new ArrayList<>();
+        boolean started = after == null;
+        for (T t : all) {
+            if (!started) {
+                started = id.apply(t).equals(after);
+                continue;
+            }
+            if (keep != null && !keep.test(t)) continue;
+            out.add(t);
+            if (out.size() == limit) break;
+        }
+        return out;
     }
 
     public Map<String, String> breakers() {
@@ -278,6 +360,7 @@ public final class SettlementService implements AutoCloseable {
     @Override
     public void close() {
         if (ticker != null) ticker.shutdownNow();
+        core.calls.close(); // a call cut short leaves its attempt in doubt: asked about on open
         writer.shutdown();
         try {
             writer.awaitTermination(30, TimeUnit.SECONDS);

@@ -61,7 +61,7 @@ final class SettlementState {
             case PayoutCreated e -> {
                 Payout prior = payouts.putIfAbsent(e.payoutId(), Payout.created(e.payoutId(), e.batchId(), e.payeeId(),
                         e.account(), e.currency(), e.ledgerAmount(), e.minorAmount(), e.minorScale(), e.country(),
-                        e.beneficiaryName(), e.beneficiaryAccount(), e.netting(), e.at()));
+                        e.beneficiaryName(), e.beneficiaryAccount(), e.netting(), e.at(), e.fx()));
                 assert prior == null : "payout created twice: " + e.payoutId();
                 lastPayoutAt.put(e.payeeId() + "/" + e.currency(), e.at());
             }

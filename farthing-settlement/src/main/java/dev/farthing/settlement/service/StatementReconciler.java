@@ -153,6 +153,13 @@ final class StatementReconciler {
                     + line.amountMinor() + " for payout " + p.id() + " (" + p.status().wire() + ", " + p.minorAmount() + ")");
             return;
         }
+        if (p.fx() != null) { // the payee's account is in another currency: converting back is a person's call
+            exception(s, line, p, ReconException.CONVERTED_RETURN, "return line " + line.lineId() + ": "
+                    + line.amountMinor() + " " + line.currency() + " of converted payout " + p.id() + " (paid from "
+                    + p.fx().sourceCurrency() + " at " + p.fx().rate() + ") is back on " + s.provider()
+                    + "'s account; convert it back to the payee's account " + p.account() + " and book the return");
+            return;
+        }
         core.books.bookReturn(p, s.provider());
         core.record(new PayoutBooked(p.id(), "returned", core.now()));
         record(s, line, p, "matched_return", null, 0, "returned by the beneficiary's bank: " + line.description());

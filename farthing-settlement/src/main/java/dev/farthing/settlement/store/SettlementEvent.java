@@ -20,7 +20,8 @@ public sealed interface SettlementEvent {
 
     record PayoutCreated(String payoutId, String batchId, String payeeId, String account, String currency,
                          long ledgerAmount, long minorAmount, int minorScale, String country, String beneficiaryName,
-                         String beneficiaryAccount, Map<String, Long> netting, long at) implements SettlementEvent {
+                         String beneficiaryAccount, Map<String, Long> netting, long at,
+                         dev.farthing.settlement.payout.PayoutFx fx) implements SettlementEvent {
     }
 
     record HoldPlaced(String payoutId, long at) implements SettlementEvent {

@@ -31,6 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Seeded: {@code -Dfarthing.seed=N}.
  */
 class ReconciliationFaultsTest {
+    /** Calls in the order they are sent, as they were on the writer: the seed reproduces the figures. */
+    private static final ProviderCallLimits ONE_AT_A_TIME = new ProviderCallLimits(1, 1, Duration.ofSeconds(30),
+            Duration.ofMinutes(2), Duration.ofMinutes(10));
+
     @TempDir
     Path dir;
 
@@ -45,7 +49,8 @@ class ReconciliationFaultsTest {
             FakeProvider a = new FakeProvider("alpha", seed, 20, 25);
             FakeProvider b = new FakeProvider("beta", seed + 1, 5, 60);
             try (SettlementService service = SettlementService.open(ledger, SettlementConfig.of(dir.resolve("s"),
-                    List.<PayoutConnector>of(a, b)).withPollAfter(Duration.ZERO))) {
+                    List.<PayoutConnector>of(a, b)).withPollAfter(Duration.ZERO)
+                    .withCalls(ONE_AT_A_TIME))) {
                 for (int i = 0; i < payees; i++) {
                     TestLedger.account(ledger, "m" + i, "EUR");
                     TestLedger.book(ledger, "platform", "m" + i, 1_000_000 + random.nextLong(500_000_000), "EUR", "earning");

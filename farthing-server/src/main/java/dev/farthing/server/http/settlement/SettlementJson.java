@@ -37,6 +37,9 @@ final class SettlementJson {
         g.writeArrayFieldStart("payouts");
         for (Payout p : b.payouts()) payout(g, p);
         g.writeEndArray();
+        g.writeArrayFieldStart("released_files");
+        for (String f : b.releasedFiles()) g.writeString(f);
+        g.writeEndArray();
         g.writeEndObject();
     }
 
@@ -57,6 +60,18 @@ final class SettlementJson {
         g.writeStringField("value_date", p.valueDate());
         g.writeStringField("failure", p.failure());
         g.writeStringField("created_at", Times.format(p.createdAt()));
+        if (p.fx() == null) {
+            g.writeNullField("fx");
+        } else { // the quote it was planned with: converted at this rate when paid
+            g.writeObjectFieldStart("fx");
+            g.writeStringField("source_currency", p.fx().sourceCurrency());
+            g.writeStringField("rate", p.fx().rate());
+            g.writeStringField("rate_source", p.fx().rateSource());
+            g.writeStringField("rate_as_of", Times.format(p.fx().rateAsOfNanos()));
+            g.writeNumberField("spread_bps", p.fx().spreadBps());
+            g.writeNumberField("credited_ledger", p.fx().creditedLedger());
+            g.writeEndObject();
+        }
         g.writeObjectFieldStart("netting");
         for (Map.Entry<String, Long> e : p.netting().entrySet()) g.writeNumberField(e.getKey(), e.getValue());
         g.writeEndObject();
@@ -83,6 +98,8 @@ final class SettlementJson {
         g.writeStringField("country", p.country());
         g.writeStringField("beneficiary_name", p.beneficiaryName());
         g.writeStringField("beneficiary_account", p.beneficiaryAccount());
+        g.writeStringField("payout_currency", p.payoutCurrency());
+        g.writeNumberField("fx_spread_bps", p.fxSpreadBps());
         g.writeObjectFieldStart("schedule");
         g.writeStringField("kind", p.schedule().kind().name().toLowerCase(Locale.ROOT));
         g.writeNumberField("threshold", p.schedule().thresholdMinor());
@@ -94,7 +111,8 @@ final class SettlementJson {
 
     static Payee readPayee(JsonIn in, String id) {
         in.startObject("");
-        String account = null, currency = null, country = null, name = null, beneficiary = null;
+        String account = null, currency = null, country = null, name = null, beneficiary = null, payoutCurrency = null;
+        long spread = 0;
         Schedule schedule = null;
         for (String f = in.nextField(); f != null; f = in.nextField()) {
             switch (f) {
@@ -104,6 +122,8 @@ final class SettlementJson {
                 case "beneficiary_name" -> name = in.string("beneficiary_name");
                 case "beneficiary_account" -> beneficiary = in.string("beneficiary_account");
                 case "schedule" -> schedule = readSchedule(in);
+                case "payout_currency" -> payoutCurrency = in.optionalString("payout_currency");
+                case "fx_spread_bps" -> spread = in.nonNegative("fx_spread_bps", 9_999);
                 default -> throw in.unknownField(f);
             }
         }
@@ -111,7 +131,7 @@ final class SettlementJson {
             throw ApiException.invalid("account, currency, country, beneficiary_name, beneficiary_account and schedule are required");
         }
         try {
-            return new Payee(id, account, currency, country, name, beneficiary, schedule);
+            return new Payee(id, account, currency, country, name, beneficiary, schedule, payoutCurrency, (int) spread);
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid(e.getMessage());
         }

@@ -92,12 +92,16 @@ final class SettlementRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("status must be one of created, held, submitted, in_doubt, paid, failed, returned, all");
         }
-        var list = service.payouts(status);
+        int limit = dev.farthing.server.http.Paging.limit(ctx);
+        var list = service.payouts(status, dev.farthing.server.http.Paging.cursor(ctx, "after"), limit + 1);
+        var page = list.size() > limit ? list.subList(0, limit) : list;
+        String next = list.size() > limit ? page.getLast().id() : null;
         Replies.json(ctx, 200, Json.bytes(1024, g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("payouts");
-            for (var p : list) SettlementJson.payout(g, p);
+            for (var p : page) SettlementJson.payout(g, p);
             g.writeEndArray();
+            g.writeStringField("next_cursor", next);
             g.writeEndObject();
         }));
     }
@@ -122,12 +126,16 @@ final class SettlementRoutes {
     }
 
     private void exceptions(Context ctx) {
-        var list = service.exceptions();
+        int limit = dev.farthing.server.http.Paging.limit(ctx);
+        var list = service.exceptions(dev.farthing.server.http.Paging.cursor(ctx, "after"), limit + 1);
+        var page = list.size() > limit ? list.subList(0, limit) : list;
+        String next = list.size() > limit ? page.getLast().id() : null;
         Replies.json(ctx, 200, Json.bytes(1024, g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("exceptions");
-            for (var e : list) SettlementJson.exception(g, e);
+            for (var e : page) SettlementJson.exception(g, e);
             g.writeEndArray();
+            g.writeStringField("next_cursor", next);
             g.writeEndObject();
         }));
     }

@@ -29,7 +29,7 @@ import java.util.Objects;
  * validated against the official schema. Single-threaded use is intended; the methods are synchronized so a
  * scheduler and a status poll may share it.
  */
-public final class Iso20022BankConnector implements PayoutConnector {
+public final class Iso20022BankConnector implements PayoutConnector, dev.farthing.settlement.connector.BatchReleasing {
     private static final int MAX35 = 35;
 
     private final Iso20022BankConfig config;
@@ -102,6 +102,12 @@ public final class Iso20022BankConnector implements PayoutConnector {
             return "beneficiary account is neither an IBAN nor an account id of at most 34 characters";
         }
         return null;
+    }
+
+    /** {@link #releaseBatches} through today, on this connector's clock. */
+    @Override
+    public synchronized List<Path> releaseDue() {
+        return releaseBatches(LocalDate.ofInstant(config.clock().instant(), java.time.ZoneOffset.UTC));
     }
 
     /**
