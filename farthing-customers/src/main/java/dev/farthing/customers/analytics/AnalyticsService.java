@@ -6,7 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Map;
-import java.util.Random;
+import java.util.random.RandomGenerator;
 import java.util.function.LongSupplier;
 
 /**
@@ -20,7 +20,7 @@ public final class AnalyticsService implements AutoCloseable {
     private final PrivacyBudget budget;
     private final AnalyticsConfig config;
     private final Map<String, Integer> scales;
-    private final Random random;
+    private final RandomGenerator random;
     private final LongSupplier now;
 
     /** A query the service will not run (bad epsilon or currency); {@code field} names the input at fault. */
@@ -38,7 +38,7 @@ public final class AnalyticsService implements AutoCloseable {
     }
 
     AnalyticsService(FactLog facts, PrivacyBudget budget, AnalyticsConfig config, Map<String, Integer> scales,
-                     Random random, LongSupplier now) {
+                     RandomGenerator random, LongSupplier now) {
         this.facts = facts;
         this.budget = budget;
         this.config = config;

@@ -1,7 +1,7 @@
 package dev.farthing.customers.analytics;
 
 import java.math.BigInteger;
-import java.util.Random;
+import java.util.random.RandomGenerator;
 
 /**
  * Exact sampling of the discrete Laplace distribution, {@code P(Z = z) ∝ exp(-|z| / scale)} over the integers, with
@@ -13,10 +13,10 @@ import java.util.Random;
 public final class DiscreteLaplace {
     private final BigInteger num;
     private final BigInteger den;
-    private final Random random;
+    private final RandomGenerator random;
 
     /** Noise of scale {@code num / den} (e.g. sensitivity × 10⁶ over micro-epsilon). */
-    public DiscreteLaplace(long num, long den, Random random) {
+    public DiscreteLaplace(long num, long den, RandomGenerator random) {
         if (num <= 0 || den <= 0) {
             throw new IllegalArgumentException("the scale must be a positive fraction, not " + num + "/" + den);
         }
@@ -71,11 +71,18 @@ public final class DiscreteLaplace {
         return uniform(d).compareTo(n) < 0;
     }
 
-    /** Uniform in [0, bound), by rejection over the bound's bit length (exact, unlike a modulo). */
+    /** Uniform in [0, bound): the generator's own exact bounded draw, else rejection over the bound's bit length. */
     private BigInteger uniform(BigInteger bound) {
+        if (bound.bitLength() < Long.SIZE) {
+            return BigInteger.valueOf(random.nextLong(bound.longValue()));
+        }
         int bits = bound.bitLength();
         while (true) {
-            BigInteger r = new BigInteger(bits, random);
+            BigInteger r = BigInteger.ZERO;
+            for (int have = 0; have < bits; have += Long.SIZE) {
+                r = r.shiftLeft(Long.SIZE).or(new BigInteger(1, java.nio.ByteBuffer.allocate(8).putLong(random.nextLong()).array()));
+            }
+            r = r.shiftRight(Math.ceilDiv(bits, Long.SIZE) * Long.SIZE - bits);
             if (r.compareTo(bound) < 0) {
                 return r;
             }

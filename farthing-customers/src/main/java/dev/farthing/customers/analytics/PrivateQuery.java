@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.random.RandomGenerator;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -25,10 +25,10 @@ final class PrivateQuery {
     private final int m;
     private final long clip;
     private final double delta;
-    private final Random random;
+    private final RandomGenerator random;
     private final long[] bounds;
 
-    PrivateQuery(AnalyticsQuery query, AnalyticsConfig config, long clipMinor, Random random) {
+    PrivateQuery(AnalyticsQuery query, AnalyticsConfig config, long clipMinor, RandomGenerator random) {
         this.query = query;
         this.m = config.maxRowsPerSubject();
         this.clip = clipMinor;
@@ -143,7 +143,7 @@ final class PrivateQuery {
             kept = new PaymentFact[m];
         }
 
-        void offer(PaymentFact f, Random random) {
+        void offer(PaymentFact f, RandomGenerator random) {
             seen++;
             if (size < kept.length) {
                 kept[size++] = f;
