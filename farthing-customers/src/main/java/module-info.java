@@ -10,6 +10,7 @@ module dev.farthing.customers {
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
 
+    exports dev.farthing.customers.analytics;
     exports dev.farthing.customers.customer;
     exports dev.farthing.customers.erasure;
     exports dev.farthing.customers.kyc;

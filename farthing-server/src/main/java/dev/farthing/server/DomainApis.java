@@ -2,6 +2,7 @@ package dev.farthing.server;
 
 import dev.farthing.ledger.api.Ledger;
 import dev.farthing.server.http.Metrics;
+import dev.farthing.server.http.analytics.AnalyticsApi;
 import dev.farthing.server.http.audit.AuditApi;
 import dev.farthing.server.http.aml.AmlApi;
 import dev.farthing.server.http.channels.ChannelApi;
@@ -41,6 +42,7 @@ final class DomainApis {
             opened.add(channels);
             RiskApi risk = RiskApi.open(options.dataDir().resolve("risk"), ledger, metrics, customers, audit.trail());
             opened.add(risk);
+            opened.add(AnalyticsApi.open(options.dataDir().resolve("analytics"), ledger, metrics, risk, customers, audit.trail()));
             channels.screenPartiesWith(customers::sanctionedParty, metrics); // channel counterparties: sanctions_hit
             ScreeningApi screening = ScreeningApi.open(options.dataDir().resolve("screening"), ledger, metrics, audit.trail());
             opened.add(screening);

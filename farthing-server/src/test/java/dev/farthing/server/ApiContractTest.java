@@ -425,7 +425,8 @@ class ApiContractTest {
                 Class.forName("dev.farthing.server.http.screening.ScreeningRoutes"),
                 Class.forName("dev.farthing.server.http.stepup.StepUpProblems"),
                 Class.forName("dev.farthing.server.http.console.ConsoleProblems"),
-                Class.forName("dev.farthing.server.http.aml.AmlProblems"))) {
+                Class.forName("dev.farthing.server.http.aml.AmlProblems"),
+                Class.forName("dev.farthing.server.http.analytics.AnalyticsProblems"))) {
             for (Field f : holder.getDeclaredFields()) {
                 int m = f.getModifiers();
                 if (Modifier.isStatic(m) && Modifier.isFinal(m) && Modifier.isPublic(m) && f.getType() == String.class) {
