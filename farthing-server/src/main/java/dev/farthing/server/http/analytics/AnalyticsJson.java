@@ -12,7 +12,8 @@ import dev.farthing.customers.analytics.Epsilon;
 import dev.farthing.customers.analytics.PrivateAnswer;
 import dev.farthing.server.http.ApiException;
 import dev.farthing.server.http.Json;
-import dev.farthing.server.http.JsonIn;
+import dev.farthing.server.http.InvalidField;
+import dev.farthing.server.http.JsonTree;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -40,7 +41,7 @@ final class AnalyticsJson {
             throw ApiException.invalid("malformed JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
         try {
-            JsonIn.Tree in = JsonIn.Tree.of(root, "", FIELDS);
+            JsonTree in = JsonTree.of(root, "", FIELDS);
             Metric metric = Metric.fromWire(in.string("metric", 16));
             if (metric == null) {
                 throw in.invalid("metric", "must be count, sum, mean or quantile");
@@ -57,12 +58,12 @@ final class AnalyticsJson {
             }
             int permille = q == null ? 500 : permille(in, q);
             return new AnalyticsQuery(metric, by, epsilon, currency, permille);
-        } catch (JsonIn.InvalidField e) {
+        } catch (InvalidField e) {
             throw ApiException.invalid(e.getMessage());
         }
     }
 
-    private static long micros(JsonIn.Tree in, String field, JsonNode v) {
+    private static long micros(JsonTree in, String field, JsonNode v) {
         if (!v.isNumber()) {
             throw in.invalid(field, "must be a JSON number (e.g. 0.5)");
         }
@@ -73,7 +74,7 @@ final class AnalyticsJson {
         }
     }
 
-    private static int permille(JsonIn.Tree in, JsonNode v) {
+    private static int permille(JsonTree in, JsonNode v) {
         if (!v.isNumber()) {
             throw in.invalid("quantile", "must be a JSON number in 0.001..0.999");
         }
